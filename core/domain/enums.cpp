@@ -1,0 +1,157 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "enums.h"
+
+#include <QCoreApplication>
+
+#include <array>
+#include <utility>
+
+namespace steward {
+namespace {
+
+template<typename Enum, std::size_t N>
+using Spellings = std::array<std::pair<Enum, const char *>, N>;
+
+constexpr Spellings<NodeKind, 4> nodeKinds{{{NodeKind::Company, "company"},
+                                            {NodeKind::Department, "department"},
+                                            {NodeKind::Team, "team"},
+                                            {NodeKind::Agent, "agent"}}};
+constexpr Spellings<Visibility, 3> visibilities{
+    {{Visibility::Public, "public"}, {Visibility::Team, "team"}, {Visibility::Private, "private"}}};
+constexpr Spellings<Criticality, 3> criticalities{{{Criticality::Critical, "critical"},
+                                                  {Criticality::Standard, "standard"},
+                                                  {Criticality::Experimental, "experimental"}}};
+constexpr Spellings<AgentStatus, 3> agentStatuses{
+    {{AgentStatus::Active, "active"}, {AgentStatus::Paused, "paused"}, {AgentStatus::Retired, "retired"}}};
+constexpr Spellings<RunTrigger, 3> runTriggers{
+    {{RunTrigger::Schedule, "schedule"}, {RunTrigger::Event, "event"}, {RunTrigger::Manual, "manual"}}};
+constexpr Spellings<RunStatus, 4> runStatuses{{{RunStatus::Running, "running"},
+                                               {RunStatus::Succeeded, "succeeded"},
+                                               {RunStatus::Failed, "failed"},
+                                               {RunStatus::Interrupted, "interrupted"}}};
+constexpr Spellings<ApprovalState, 6> approvalStates{{{ApprovalState::Pending, "pending"},
+                                                      {ApprovalState::Approved, "approved"},
+                                                      {ApprovalState::Rejected, "rejected"},
+                                                      {ApprovalState::Expired, "expired"},
+                                                      {ApprovalState::Executed, "executed"},
+                                                      {ApprovalState::Failed, "failed"}}};
+constexpr Spellings<PrincipalKind, 2> principalKinds{{{PrincipalKind::User, "user"}, {PrincipalKind::Agent, "agent"}}};
+constexpr Spellings<Role, 5> roles{{{Role::Admin, "admin"},
+                                    {Role::Editor, "editor"},
+                                    {Role::Reviewer, "reviewer"},
+                                    {Role::Auditor, "auditor"},
+                                    {Role::Agent, "agent"}}};
+
+template<typename Enum, std::size_t N>
+QString spell(const Spellings<Enum, N> &table, Enum value)
+{
+    for (const auto &[candidate, text] : table) {
+        if (candidate == value) {
+            return QString::fromLatin1(text);
+        }
+    }
+    return {};
+}
+
+template<typename Enum, std::size_t N>
+std::optional<Enum> parse(const Spellings<Enum, N> &table, const QString &text)
+{
+    for (const auto &[candidate, spelling] : table) {
+        if (text == QLatin1String(spelling)) {
+            return candidate;
+        }
+    }
+    return std::nullopt;
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("steward::Enums", text);
+}
+
+} // namespace
+
+QString toString(NodeKind value) { return spell(nodeKinds, value); }
+QString toString(Visibility value) { return spell(visibilities, value); }
+QString toString(Criticality value) { return spell(criticalities, value); }
+QString toString(AgentStatus value) { return spell(agentStatuses, value); }
+QString toString(RunTrigger value) { return spell(runTriggers, value); }
+QString toString(RunStatus value) { return spell(runStatuses, value); }
+QString toString(ApprovalState value) { return spell(approvalStates, value); }
+QString toString(PrincipalKind value) { return spell(principalKinds, value); }
+QString toString(Role value) { return spell(roles, value); }
+
+template<> std::optional<NodeKind> parseEnum<NodeKind>(const QString &text) { return parse(nodeKinds, text); }
+template<> std::optional<Visibility> parseEnum<Visibility>(const QString &text) { return parse(visibilities, text); }
+template<> std::optional<Criticality> parseEnum<Criticality>(const QString &text) { return parse(criticalities, text); }
+template<> std::optional<AgentStatus> parseEnum<AgentStatus>(const QString &text) { return parse(agentStatuses, text); }
+template<> std::optional<RunTrigger> parseEnum<RunTrigger>(const QString &text) { return parse(runTriggers, text); }
+template<> std::optional<RunStatus> parseEnum<RunStatus>(const QString &text) { return parse(runStatuses, text); }
+template<> std::optional<ApprovalState> parseEnum<ApprovalState>(const QString &text) { return parse(approvalStates, text); }
+template<> std::optional<PrincipalKind> parseEnum<PrincipalKind>(const QString &text) { return parse(principalKinds, text); }
+template<> std::optional<Role> parseEnum<Role>(const QString &text) { return parse(roles, text); }
+
+QString displayName(NodeKind value)
+{
+    switch (value) {
+    case NodeKind::Company: return tr("Company");
+    case NodeKind::Department: return tr("Department");
+    case NodeKind::Team: return tr("Team");
+    case NodeKind::Agent: return tr("Agent");
+    }
+    return {};
+}
+
+QString displayName(Visibility value)
+{
+    switch (value) {
+    case Visibility::Public: return tr("Public");
+    case Visibility::Team: return tr("Team");
+    case Visibility::Private: return tr("Private");
+    }
+    return {};
+}
+
+QString displayName(Criticality value)
+{
+    switch (value) {
+    case Criticality::Critical: return tr("Critical");
+    case Criticality::Standard: return tr("Standard");
+    case Criticality::Experimental: return tr("Experimental");
+    }
+    return {};
+}
+
+QString displayName(AgentStatus value)
+{
+    switch (value) {
+    case AgentStatus::Active: return tr("Active");
+    case AgentStatus::Paused: return tr("Paused");
+    case AgentStatus::Retired: return tr("Retired");
+    }
+    return {};
+}
+
+QString displayName(RunStatus value)
+{
+    switch (value) {
+    case RunStatus::Running: return tr("Running");
+    case RunStatus::Succeeded: return tr("Succeeded");
+    case RunStatus::Failed: return tr("Failed");
+    case RunStatus::Interrupted: return tr("Interrupted");
+    }
+    return {};
+}
+
+QString displayName(RunTrigger value)
+{
+    switch (value) {
+    case RunTrigger::Schedule: return tr("Schedule");
+    case RunTrigger::Event: return tr("Event");
+    case RunTrigger::Manual: return tr("Manual");
+    }
+    return {};
+}
+
+} // namespace steward

@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+// The closed vocabularies of the domain. Each enum has one stable lower-case spelling, used in
+// the store, the API and the command line; the conversions below are the only place it lives.
+namespace steward {
+
+enum class NodeKind { Company, Department, Team, Agent };
+enum class Visibility { Public, Team, Private };
+enum class Criticality { Critical, Standard, Experimental };
+enum class AgentStatus { Active, Paused, Retired };
+enum class RunTrigger { Schedule, Event, Manual };
+enum class RunStatus { Running, Succeeded, Failed, Interrupted };
+enum class ApprovalState { Pending, Approved, Rejected, Expired, Executed, Failed };
+enum class PrincipalKind { User, Agent };
+enum class Role { Admin, Editor, Reviewer, Auditor, Agent };
+
+[[nodiscard]] QString toString(NodeKind value);
+[[nodiscard]] QString toString(Visibility value);
+[[nodiscard]] QString toString(Criticality value);
+[[nodiscard]] QString toString(AgentStatus value);
+[[nodiscard]] QString toString(RunTrigger value);
+[[nodiscard]] QString toString(RunStatus value);
+[[nodiscard]] QString toString(ApprovalState value);
+[[nodiscard]] QString toString(PrincipalKind value);
+[[nodiscard]] QString toString(Role value);
+
+// Parsing returns nothing for an unknown spelling; callers turn that into an error message.
+template<typename Enum>
+[[nodiscard]] std::optional<Enum> parseEnum(const QString &text);
+template<> std::optional<NodeKind> parseEnum<NodeKind>(const QString &text);
+template<> std::optional<Visibility> parseEnum<Visibility>(const QString &text);
+template<> std::optional<Criticality> parseEnum<Criticality>(const QString &text);
+template<> std::optional<AgentStatus> parseEnum<AgentStatus>(const QString &text);
+template<> std::optional<RunTrigger> parseEnum<RunTrigger>(const QString &text);
+template<> std::optional<RunStatus> parseEnum<RunStatus>(const QString &text);
+template<> std::optional<ApprovalState> parseEnum<ApprovalState>(const QString &text);
+template<> std::optional<PrincipalKind> parseEnum<PrincipalKind>(const QString &text);
+template<> std::optional<Role> parseEnum<Role>(const QString &text);
+
+// The human-facing, translated names, for the desktop app and the CLI's tables.
+[[nodiscard]] QString displayName(NodeKind value);
+[[nodiscard]] QString displayName(Visibility value);
+[[nodiscard]] QString displayName(Criticality value);
+[[nodiscard]] QString displayName(AgentStatus value);
+[[nodiscard]] QString displayName(RunStatus value);
+[[nodiscard]] QString displayName(RunTrigger value);
+
+} // namespace steward

@@ -1,0 +1,55 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/activity.h"
+#include "domain/agent.h"
+#include "domain/audit.h"
+#include "domain/orgnode.h"
+#include "domain/result.h"
+
+#include <QList>
+#include <QObject>
+
+namespace steward {
+
+// What the desktop app (and any other front end) works with: one workspace, whether it is a
+// local store file or, later, a connection to a shared stewardd. Every change goes through the
+// same core services behind it; the signals announce changes after they are stored, so views
+// update from them instead of reloading.
+class Workspace : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    // Where the workspace lives, for the title bar and the status bar: a file path or a URL.
+    [[nodiscard]] virtual QString location() const = 0;
+    // Who acts: recorded as the actor of every change.
+    [[nodiscard]] virtual QString actor() const = 0;
+
+    [[nodiscard]] virtual Result<OrgNode> root() const = 0;
+    [[nodiscard]] virtual Result<QList<OrgNode>> children(NodeId parentId) const = 0;
+    [[nodiscard]] virtual Result<OrgNode> node(NodeId id) const = 0;
+    [[nodiscard]] virtual Result<Agent> agent(NodeId id) const = 0;
+    [[nodiscard]] virtual Result<AgentVersion> version(NodeId agentId, int number) const = 0;
+    [[nodiscard]] virtual Result<QList<Run>> recentRuns(NodeId agentId, int limit) const = 0;
+    [[nodiscard]] virtual Result<QList<AuditEntry>> recentChanges(const QString &path, int limit) const = 0;
+
+    [[nodiscard]] virtual Result<OrgNode> createGroup(NodeId parentId, NodeKind kind, const QString &name,
+                                                      const QString &reason) = 0;
+    [[nodiscard]] virtual Result<OrgNode> rename(NodeId id, const QString &newName, const QString &reason) = 0;
+    [[nodiscard]] virtual Result<OrgNode> move(NodeId id, NodeId newParentId, const QString &reason) = 0;
+    [[nodiscard]] virtual Result<OrgNode> archive(NodeId id, const QString &reason) = 0;
+
+Q_SIGNALS:
+    void nodeAdded(const steward::OrgNode &node);
+    // A rename: same parent, new name and path (its place among its siblings may change).
+    void nodeRenamed(const steward::OrgNode &node);
+    void nodeMoved(const steward::OrgNode &node, steward::NodeId oldParentId);
+    // The node (and everything below it) left the tree.
+    void nodeArchived(const steward::OrgNode &node);
+};
+
+} // namespace steward

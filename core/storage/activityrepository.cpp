@@ -1,0 +1,264 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "activityrepository.h"
+
+#include "storage/store.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonDocument>
+#include <QVariant>
+
+namespace steward {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("steward::ActivityRepository", text);
+}
+
+constexpr qint64 MsPerHour = 3600 * 1000;
+
+struct Rollup
+{
+    qint64 events = 0;
+    qint64 runsStarted = 0;
+    qint64 runsFailed = 0;
+    qint64 errors = 0;
+    qint64 outputs = 0;
+    qint64 tokensIn = 0;
+    qint64 tokensOut = 0;
+    double cost = 0.0;
+    qint64 latencySumMs = 0;
+    qint64 latencyCount = 0;
+};
+
+QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+} // namespace
+
+Status ActivityRepository::prepare()
+{
+    if (m_insertEvent) {
+        return Done{};
+    }
+    QSqlQuery last(m_store.database());
+    if (!last.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM activity_events")) || !last.next()) {
+        return Store::errorFrom(last.lastError(), tr("reading the activity log"));
+    }
+    m_ids.emplace(last.value(0).toLongLong());
+
+    m_insertEvent.emplace(m_store.database());
+    m_indexEvents.emplace(m_store.database());
+    m_upsertRollup.emplace(m_store.database());
+    const bool prepared =
+        m_insertEvent->prepare(QStringLiteral(
+            "INSERT INTO activity_events(id, client_id, time, agent_id, version, run_id, span_id, parent_span_id, kind, "
+            "status, summary, detail, body, tokens_in, tokens_out, cost, latency_ms) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"))
+        && m_indexEvents->prepare(m_store.dialect().indexEventsForSearch())
+        && m_upsertRollup->prepare(QStringLiteral(
+            "INSERT INTO activity_rollup_hourly AS r(agent_id, hour, events, runs_started, runs_failed, errors, outputs, "
+            "tokens_in, tokens_out, cost, latency_sum_ms, latency_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(agent_id, hour) DO UPDATE SET events = r.events + excluded.events, "
+            "runs_started = r.runs_started + excluded.runs_started, runs_failed = r.runs_failed + excluded.runs_failed, "
+            "errors = r.errors + excluded.errors, outputs = r.outputs + excluded.outputs, "
+            "tokens_in = r.tokens_in + excluded.tokens_in, tokens_out = r.tokens_out + excluded.tokens_out, "
+            "cost = r.cost + excluded.cost, latency_sum_ms = r.latency_sum_ms + excluded.latency_sum_ms, "
+            "latency_count = r.latency_count + excluded.latency_count"));
+    if (!prepared) {
+        const QSqlError error = !m_insertEvent->lastError().isValid() ? (m_indexEvents->lastError().isValid()
+                                                                            ? m_indexEvents->lastError()
+                                                                            : m_upsertRollup->lastError())
+                                                                      : m_insertEvent->lastError();
+        m_insertEvent.reset();
+        return Store::errorFrom(error, tr("preparing the activity log"));
+    }
+    return Done{};
+}
+
+Result<ActivityRepository::AppendResult> ActivityRepository::appendEvents(QList<ActivityEvent> &events)
+{
+    if (const Status ready = prepare(); !ready) {
+        return ready.error();
+    }
+    AppendResult result;
+    QList<ActivityEvent> inserted;
+    inserted.reserve(events.size());
+    for (ActivityEvent &event : events) {
+        const EventId candidate = m_ids->next(event.time);
+        QSqlQuery &q = *m_insertEvent;
+        q.bindValue(0, candidate);
+        q.bindValue(1, nullIfEmpty(event.clientId));
+        q.bindValue(2, event.time.toMSecsSinceEpoch());
+        q.bindValue(3, event.agentId);
+        q.bindValue(4, event.version);
+        q.bindValue(5, event.runId == 0 ? QVariant() : QVariant(event.runId));
+        q.bindValue(6, event.spanId);
+        q.bindValue(7, event.parentSpanId);
+        q.bindValue(8, event.kind);
+        q.bindValue(9, event.status);
+        q.bindValue(10, event.summary);
+        q.bindValue(11, event.detail);
+        q.bindValue(12, event.body.isEmpty() ? QStringLiteral("{}")
+                                             : QString::fromUtf8(QJsonDocument(event.body).toJson(QJsonDocument::Compact)));
+        q.bindValue(13, event.tokensIn);
+        q.bindValue(14, event.tokensOut);
+        q.bindValue(15, event.cost);
+        q.bindValue(16, event.latencyMs);
+        if (!q.exec()) {
+            return Store::errorFrom(q.lastError(), tr("recording activity"));
+        }
+        if (q.numRowsAffected() == 0) {
+            ++result.duplicates;
+            continue;
+        }
+        event.id = candidate;
+        if (result.firstId == 0) {
+            result.firstId = candidate;
+        }
+        result.lastId = candidate;
+        ++result.accepted;
+        inserted.append(event);
+    }
+    if (inserted.isEmpty()) {
+        return result;
+    }
+    // Ids only grow, so [first, last] holds exactly this batch's new events.
+    m_indexEvents->bindValue(0, result.firstId);
+    m_indexEvents->bindValue(1, result.lastId);
+    if (!m_indexEvents->exec()) {
+        return Store::errorFrom(m_indexEvents->lastError(), tr("indexing activity for search"));
+    }
+    if (const Status rolled = updateRollups(inserted); !rolled) {
+        return rolled.error();
+    }
+    return result;
+}
+
+Status ActivityRepository::updateRollups(const QList<ActivityEvent> &inserted)
+{
+    QHash<QPair<NodeId, qint64>, Rollup> rollups;
+    for (const ActivityEvent &event : inserted) {
+        const qint64 hour = event.time.toMSecsSinceEpoch() / MsPerHour * MsPerHour;
+        Rollup &r = rollups[{event.agentId, hour}];
+        ++r.events;
+        r.tokensIn += event.tokensIn;
+        r.tokensOut += event.tokensOut;
+        r.cost += event.cost;
+        if (event.kind == QLatin1String(EventKinds::RunStarted)) {
+            ++r.runsStarted;
+        } else if (event.kind == QLatin1String(EventKinds::RunFinished)) {
+            r.latencySumMs += event.latencyMs;
+            ++r.latencyCount;
+            if (event.status == QLatin1String("error")) {
+                ++r.runsFailed;
+            }
+        } else if (event.kind == QLatin1String(EventKinds::Error)) {
+            ++r.errors;
+        } else if (event.kind == QLatin1String(EventKinds::Output)) {
+            ++r.outputs;
+        }
+    }
+    QSqlQuery &q = *m_upsertRollup;
+    for (auto it = rollups.cbegin(); it != rollups.cend(); ++it) {
+        const Rollup &r = it.value();
+        const QVariantList values{it.key().first, it.key().second, r.events,    r.runsStarted,
+                                  r.runsFailed,   r.errors,        r.outputs,   r.tokensIn,
+                                  r.tokensOut,    r.cost,          r.latencySumMs, r.latencyCount};
+        for (int i = 0; i < values.size(); ++i) {
+            q.bindValue(i, values.at(i));
+        }
+        if (!q.exec()) {
+            return Store::errorFrom(q.lastError(), tr("updating activity rollups"));
+        }
+    }
+    return Done{};
+}
+
+Result<RunId> ActivityRepository::insertRun(const Run &run)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("INSERT INTO runs(agent_id, version, trigger, trigger_detail, started_at, ended_at, status, "
+                                 "tokens_in, tokens_out, cost, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(run.agentId);
+    query.addBindValue(run.version);
+    query.addBindValue(toString(run.trigger));
+    query.addBindValue(run.triggerDetail);
+    query.addBindValue(run.startedAt.toMSecsSinceEpoch());
+    query.addBindValue(run.endedAt.isValid() ? QVariant(run.endedAt.toMSecsSinceEpoch()) : QVariant());
+    query.addBindValue(toString(run.status));
+    query.addBindValue(run.tokensIn);
+    query.addBindValue(run.tokensOut);
+    query.addBindValue(run.cost);
+    query.addBindValue(run.latencyMs);
+    if (!query.exec()) {
+        return Store::errorFrom(query.lastError(), tr("recording a run"));
+    }
+    return query.lastInsertId().toLongLong();
+}
+
+Status ActivityRepository::finishRun(const Run &run)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("UPDATE runs SET ended_at = ?, status = ?, tokens_in = ?, tokens_out = ?, cost = ?, "
+                                 "latency_ms = ? WHERE id = ?"));
+    query.addBindValue(run.endedAt.toMSecsSinceEpoch());
+    query.addBindValue(toString(run.status));
+    query.addBindValue(run.tokensIn);
+    query.addBindValue(run.tokensOut);
+    query.addBindValue(run.cost);
+    query.addBindValue(run.latencyMs);
+    query.addBindValue(run.id);
+    if (!query.exec()) {
+        return Store::errorFrom(query.lastError(), tr("recording a run"));
+    }
+    return Done{};
+}
+
+Result<QList<Run>> ActivityRepository::recentRuns(NodeId agentId, int limit) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT id, agent_id, version, trigger, trigger_detail, started_at, ended_at, status, "
+                                 "tokens_in, tokens_out, cost, latency_ms FROM runs WHERE agent_id = ? "
+                                 "ORDER BY started_at DESC LIMIT ?"));
+    query.addBindValue(agentId);
+    query.addBindValue(limit);
+    if (!query.exec()) {
+        return Store::errorFrom(query.lastError(), tr("reading runs"));
+    }
+    QList<Run> runs;
+    while (query.next()) {
+        Run run;
+        run.id = query.value(0).toLongLong();
+        run.agentId = query.value(1).toLongLong();
+        run.version = query.value(2).toInt();
+        run.trigger = parseEnum<RunTrigger>(query.value(3).toString()).value_or(RunTrigger::Manual);
+        run.triggerDetail = query.value(4).toString();
+        run.startedAt = QDateTime::fromMSecsSinceEpoch(query.value(5).toLongLong(), Qt::UTC);
+        if (!query.value(6).isNull()) {
+            run.endedAt = QDateTime::fromMSecsSinceEpoch(query.value(6).toLongLong(), Qt::UTC);
+        }
+        run.status = parseEnum<RunStatus>(query.value(7).toString()).value_or(RunStatus::Running);
+        run.tokensIn = query.value(8).toLongLong();
+        run.tokensOut = query.value(9).toLongLong();
+        run.cost = query.value(10).toDouble();
+        run.latencyMs = query.value(11).toLongLong();
+        runs.append(run);
+    }
+    return runs;
+}
+
+Result<qint64> ActivityRepository::eventCount() const
+{
+    QSqlQuery query(m_store.database());
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM activity_events")) || !query.next()) {
+        return Store::errorFrom(query.lastError(), tr("counting activity"));
+    }
+    return query.value(0).toLongLong();
+}
+
+} // namespace steward

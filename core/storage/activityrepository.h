@@ -1,0 +1,55 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/activity.h"
+#include "domain/eventid.h"
+#include "domain/result.h"
+
+#include <QList>
+#include <QSqlQuery>
+
+#include <optional>
+
+namespace steward {
+
+class Store;
+
+// Runs and the activity log. Appending events is the hot path: statements are prepared once,
+// the caller batches many events into one transaction, the full-text index is fed once per
+// batch, and hourly rollups are updated from the batch so that dashboards never scan history.
+class ActivityRepository final
+{
+public:
+    explicit ActivityRepository(const Store &store) : m_store(store) {}
+    Q_DISABLE_COPY_MOVE(ActivityRepository)
+    ~ActivityRepository() = default;
+
+    struct AppendResult
+    {
+        int accepted = 0;
+        int duplicates = 0; // already stored under the same client id; skipped
+        EventId firstId = 0;
+        EventId lastId = 0;
+    };
+
+    // Stores the events (assigning their time-ordered ids) inside the caller's transaction.
+    [[nodiscard]] Result<AppendResult> appendEvents(QList<ActivityEvent> &events);
+
+    [[nodiscard]] Result<RunId> insertRun(const Run &run);
+    [[nodiscard]] Status finishRun(const Run &run);
+    [[nodiscard]] Result<QList<Run>> recentRuns(NodeId agentId, int limit) const;
+    [[nodiscard]] Result<qint64> eventCount() const;
+
+private:
+    [[nodiscard]] Status prepare();
+    [[nodiscard]] Status updateRollups(const QList<ActivityEvent> &inserted);
+
+    const Store &m_store;
+    std::optional<EventIdGenerator> m_ids;
+    std::optional<QSqlQuery> m_insertEvent;
+    std::optional<QSqlQuery> m_indexEvents;
+    std::optional<QSqlQuery> m_upsertRollup;
+};
+
+} // namespace steward

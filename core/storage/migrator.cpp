@@ -1,0 +1,156 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "migrator.h"
+
+#include "storage/sqldialect.h"
+#include "storage/store.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+
+Q_LOGGING_CATEGORY(lcMigrations, "steward.storage.migrations")
+
+namespace steward {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("steward::Migrator", text);
+}
+
+} // namespace
+
+Migrator::Migrator(QSqlDatabase database, const SqlDialect &dialect) : m_database(std::move(database)), m_dialect(dialect)
+{
+}
+
+QStringList Migrator::splitStatements(const QString &script)
+{
+    QStringList statements;
+    QString current;
+    const QStringList lines = script.split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.isEmpty() || trimmed.startsWith(QLatin1String("--"))) {
+            continue;
+        }
+        current += line + QLatin1Char('\n');
+        if (trimmed.endsWith(QLatin1Char(';'))) {
+            statements.append(current.trimmed());
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty()) {
+        statements.append(current.trimmed());
+    }
+    return statements;
+}
+
+QList<Migrator::Migration> Migrator::migrations(const SqlDialect &dialect)
+{
+    // Scripts are named NNNN_what.sql; the number is the schema version they produce.
+    const QDir directory(dialect.migrationDirectory());
+    const QStringList files = directory.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    QList<Migration> result;
+    for (const QString &fileName : files) {
+        QFile file(directory.filePath(fileName));
+        if (!file.open(QIODevice::ReadOnly)) {
+            qCCritical(lcMigrations) << "cannot read built-in migration" << fileName;
+            continue;
+        }
+        Migration migration;
+        migration.version = fileName.section(QLatin1Char('_'), 0, 0).toInt();
+        migration.name = fileName.section(QLatin1Char('_'), 1).chopped(4);
+        migration.statements = splitStatements(QString::fromUtf8(file.readAll()));
+        Q_ASSERT(migration.version == result.size() + 1);
+        result.append(migration);
+    }
+    return result;
+}
+
+int Migrator::latestVersion(const SqlDialect &dialect)
+{
+    static const int latest = static_cast<int>(migrations(dialect).size());
+    return latest;
+}
+
+Status Migrator::ensureVersionTable()
+{
+    QSqlQuery query(m_database);
+    if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                                   "version INTEGER NOT NULL PRIMARY KEY, "
+                                   "name TEXT NOT NULL, "
+                                   "applied_at INTEGER NOT NULL)"))) {
+        return Store::errorFrom(query.lastError(), tr("preparing the schema table"));
+    }
+    return Done{};
+}
+
+Result<int> Migrator::currentVersion() const
+{
+    QSqlQuery query(m_database);
+    if (!query.exec(m_dialect.schemaTableExistsQuery()) || !query.next()) {
+        return Store::errorFrom(query.lastError(), tr("reading the schema version"));
+    }
+    if (query.value(0).toInt() == 0) {
+        return 0;
+    }
+    if (!query.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_version")) || !query.next()) {
+        return Store::errorFrom(query.lastError(), tr("reading the schema version"));
+    }
+    return query.value(0).toInt();
+}
+
+Status Migrator::migrateTo(int targetVersion)
+{
+    Result<int> current = currentVersion();
+    if (!current) {
+        return current.error();
+    }
+    if (current.value() >= targetVersion) {
+        return Done{};
+    }
+    const QList<Migration> all = migrations(m_dialect);
+    for (const Migration &migration : all) {
+        if (migration.version <= current.value() || migration.version > targetVersion) {
+            continue;
+        }
+        if (!m_database.transaction()) {
+            return Store::errorFrom(m_database.lastError(), tr("starting schema migration %1").arg(migration.version));
+        }
+        const auto fail = [this, &migration](const QSqlError &error) -> Status {
+            m_database.rollback();
+            qCWarning(lcMigrations) << "migration" << migration.version << migration.name << "failed:" << error.text();
+            return Store::errorFrom(error, tr("upgrading the workspace to schema %1").arg(migration.version));
+        };
+        if (const Status table = ensureVersionTable(); !table) {
+            m_database.rollback();
+            return table;
+        }
+        QSqlQuery query(m_database);
+        for (const QString &statement : migration.statements) {
+            if (!query.exec(statement)) {
+                return fail(query.lastError());
+            }
+        }
+        query.prepare(QStringLiteral("INSERT INTO schema_version(version, name, applied_at) VALUES (?, ?, ?)"));
+        query.addBindValue(migration.version);
+        query.addBindValue(migration.name);
+        query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (!query.exec()) {
+            return fail(query.lastError());
+        }
+        if (!m_database.commit()) {
+            return fail(m_database.lastError());
+        }
+        qCInfo(lcMigrations) << "migrated to schema" << migration.version << migration.name;
+    }
+    return Done{};
+}
+
+} // namespace steward

@@ -1,0 +1,290 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store.h"
+
+#include "storage/migrator.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <atomic>
+
+Q_LOGGING_CATEGORY(lcStore, "steward.storage.store")
+
+namespace steward {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("steward::Store", text);
+}
+
+QString newConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return QStringLiteral("steward-store-%1").arg(++counter);
+}
+
+// SQLite's result codes that say something a user can act on.
+constexpr int SqliteBusy = 5;
+constexpr int SqliteLocked = 6;
+constexpr int SqliteCorrupt = 11;
+constexpr int SqliteNotADatabase = 26;
+
+int primaryResultCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : -1;
+}
+
+// Opens a throwaway read-only connection to look at a file before anything writes to it, so
+// that a file we must refuse is never touched (not even switched to WAL).
+class ReadOnlyProbe final
+{
+public:
+    ReadOnlyProbe(const QString &path, int busyTimeoutMs) : m_name(newConnectionName())
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+    }
+    ~ReadOnlyProbe()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    Q_DISABLE_COPY_MOVE(ReadOnlyProbe)
+
+    [[nodiscard]] QSqlDatabase database() const { return QSqlDatabase::database(m_name, false); }
+
+private:
+    QString m_name;
+};
+
+Status checkHeader(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Error{Error::Code::StoreFailure, tr("Cannot read %1: %2").arg(path, file.errorString())};
+    }
+    static const QByteArray sqliteMagic("SQLite format 3\0", 16);
+    if (file.read(16) != sqliteMagic) {
+        return Error{Error::Code::StoreCorrupt, tr("%1 is not a Steward workspace (it is not an SQLite database).").arg(path)};
+    }
+    return Done{};
+}
+
+// Looks at an existing file: is it a Steward workspace, and one this build can open?
+Status inspectExisting(const QString &path, const Store::Options &options)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        return Error{Error::Code::StoreMissing, tr("There is no workspace at %1.").arg(path)};
+    }
+    if (!info.isFile()) {
+        return Error{Error::Code::StoreCorrupt, tr("%1 is not a file.").arg(path)};
+    }
+    if (const Status header = checkHeader(path); !header) {
+        return header;
+    }
+
+    const SqliteDialect dialect;
+    const ReadOnlyProbe probe(path, options.busyTimeoutMs);
+    QSqlDatabase db = probe.database();
+    if (!db.open()) {
+        return Store::errorFrom(db.lastError(), tr("opening %1").arg(path));
+    }
+    QSqlQuery query(db);
+    if (!query.exec(dialect.schemaTableExistsQuery()) || !query.next()) {
+        return Store::errorFrom(query.lastError(), tr("reading %1").arg(path));
+    }
+    if (query.value(0).toInt() == 0) {
+        return Error{Error::Code::StoreCorrupt,
+                     tr("%1 is an SQLite database but not a Steward workspace.").arg(path)};
+    }
+    Migrator migrator(db, dialect);
+    const Result<int> version = migrator.currentVersion();
+    if (!version) {
+        return version.error();
+    }
+    const int latest = Migrator::latestVersion(dialect);
+    if (version.value() > latest) {
+        return Error{Error::Code::StoreTooNew,
+                     tr("%1 was written by a newer version of Steward (schema %2; this version knows up to %3). "
+                        "Update Steward to open it.")
+                         .arg(path)
+                         .arg(version.value())
+                         .arg(latest)};
+    }
+    return Done{};
+}
+
+} // namespace
+
+Store::Store(QString path, QString connectionName, std::unique_ptr<SqlDialect> dialect)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName)), m_dialect(std::move(dialect))
+{
+}
+
+Store::~Store()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Store::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+int Store::schemaVersion() const
+{
+    const Result<int> version = Migrator(database(), *m_dialect).currentVersion();
+    return version ? version.value() : 0;
+}
+
+Error Store::errorFrom(const QSqlError &error, const QString &doing)
+{
+    const int code = primaryResultCode(error);
+    const QString text = error.text();
+    if (code == SqliteBusy || code == SqliteLocked || text.contains(QLatin1String("database is locked"))) {
+        return {Error::Code::StoreLocked,
+                tr("The workspace is in use by another program (while %1). Close it there and try again.").arg(doing)};
+    }
+    if (code == SqliteCorrupt || code == SqliteNotADatabase) {
+        return {Error::Code::StoreCorrupt, tr("The workspace is damaged (while %1): %2").arg(doing, text)};
+    }
+    return {Error::Code::StoreFailure, tr("The database failed while %1: %2").arg(doing, text)};
+}
+
+Result<std::unique_ptr<Store>> Store::connect(const QString &path, Options options)
+{
+    auto dialect = std::make_unique<SqliteDialect>();
+    const QString name = newConnectionName();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(dialect->driverName(), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+    }
+    std::unique_ptr<Store> store(new Store(path, name, std::move(dialect)));
+    QSqlDatabase db = store->database();
+    if (!db.open()) {
+        return errorFrom(db.lastError(), tr("opening %1").arg(path));
+    }
+    QSqlQuery query(db);
+    const QStringList setup = store->dialect().connectionSetup();
+    for (const QString &statement : setup) {
+        if (!query.exec(statement)) {
+            return errorFrom(query.lastError(), tr("preparing %1").arg(path));
+        }
+    }
+    return store;
+}
+
+Result<std::unique_ptr<Store>> Store::open(const QString &path, Options options)
+{
+    if (const Status inspected = inspectExisting(path, options); !inspected) {
+        qCInfo(lcStore) << "refused to open" << path << inspected.error().message;
+        return inspected.error();
+    }
+    Result<std::unique_ptr<Store>> connected = connect(path, options);
+    if (!connected) {
+        return connected;
+    }
+    std::unique_ptr<Store> store = std::move(connected).value();
+    Migrator migrator(store->database(), store->dialect());
+    if (const Status migrated = migrator.migrateTo(Migrator::latestVersion(store->dialect())); !migrated) {
+        return migrated.error();
+    }
+    return store;
+}
+
+Result<std::unique_ptr<Store>> Store::createAtVersion(const QString &path, int schemaVersion)
+{
+    if (QFileInfo::exists(path)) {
+        return Error{Error::Code::Invalid, tr("A file already exists at %1; choose another name.").arg(path)};
+    }
+    Result<std::unique_ptr<Store>> connected = connect(path, Options{});
+    if (!connected) {
+        QFile::remove(path);
+        return connected;
+    }
+    std::unique_ptr<Store> store = std::move(connected).value();
+    Migrator migrator(store->database(), store->dialect());
+    if (const Status migrated = migrator.migrateTo(schemaVersion); !migrated) {
+        return migrated.error();
+    }
+    return store;
+}
+
+Result<std::unique_ptr<Store>> Store::create(const QString &path, Options options)
+{
+    if (QFileInfo::exists(path)) {
+        return Error{Error::Code::Invalid, tr("A file already exists at %1; choose another name.").arg(path)};
+    }
+    Result<std::unique_ptr<Store>> connected = connect(path, options);
+    if (!connected) {
+        QFile::remove(path);
+        return connected;
+    }
+    std::unique_ptr<Store> store = std::move(connected).value();
+    Migrator migrator(store->database(), store->dialect());
+    if (const Status migrated = migrator.migrateTo(Migrator::latestVersion(store->dialect())); !migrated) {
+        return migrated.error();
+    }
+    QSqlQuery query(store->database());
+    query.prepare(QStringLiteral("INSERT INTO workspace_settings(key, value) VALUES (?, ?), (?, ?)"));
+    query.addBindValue(QStringLiteral("workspace_id"));
+    query.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    query.addBindValue(QStringLiteral("created_at"));
+    query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    if (!query.exec()) {
+        return errorFrom(query.lastError(), tr("creating %1").arg(path));
+    }
+    return store;
+}
+
+Transaction::Transaction(const Store &store) : m_database(store.database())
+{
+    m_active = m_database.transaction();
+    if (!m_active) {
+        m_beginError = Store::errorFrom(m_database.lastError(), QCoreApplication::translate("steward::Store", "starting a change"));
+    }
+}
+
+Transaction::~Transaction()
+{
+    if (m_active && !m_committed) {
+        m_database.rollback();
+    }
+}
+
+Status Transaction::commit()
+{
+    if (!m_active) {
+        return m_beginError;
+    }
+    if (!m_database.commit()) {
+        const Error error = Store::errorFrom(m_database.lastError(), QCoreApplication::translate("steward::Store", "saving a change"));
+        m_database.rollback();
+        m_active = false;
+        return error;
+    }
+    m_committed = true;
+    m_active = false;
+    return Done{};
+}
+
+} // namespace steward

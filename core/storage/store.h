@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/result.h"
+#include "storage/sqldialect.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QString>
+
+#include <memory>
+
+namespace steward {
+
+// A Steward workspace kept in one SQLite file: opening, creating and migrating it, and the
+// connection every repository works through. One Store is used from the thread that opened it.
+class Store final
+{
+public:
+    struct Options
+    {
+        // How long a write waits for another program's write to finish before giving up.
+        int busyTimeoutMs = 5000;
+    };
+
+    // Opens an existing workspace and brings its schema up to date. A missing file, a file that
+    // is not a Steward workspace, a damaged one, one written by a newer Steward, or one another
+    // program holds locked is refused with a clear message, and the file is left as it was.
+    [[nodiscard]] static Result<std::unique_ptr<Store>> open(const QString &path, Options options);
+    [[nodiscard]] static Result<std::unique_ptr<Store>> open(const QString &path) { return open(path, Options{}); }
+
+    // Creates a new, empty workspace at the current schema. Refuses to overwrite a file.
+    [[nodiscard]] static Result<std::unique_ptr<Store>> create(const QString &path, Options options);
+    [[nodiscard]] static Result<std::unique_ptr<Store>> create(const QString &path) { return create(path, Options{}); }
+
+    // For tests of the migrations: creates a workspace at an older schema version.
+    [[nodiscard]] static Result<std::unique_ptr<Store>> createAtVersion(const QString &path, int schemaVersion);
+
+    ~Store();
+    Q_DISABLE_COPY_MOVE(Store)
+
+    [[nodiscard]] QSqlDatabase database() const;
+    [[nodiscard]] const SqlDialect &dialect() const { return *m_dialect; }
+    [[nodiscard]] QString path() const { return m_path; }
+    [[nodiscard]] int schemaVersion() const;
+
+    // Translates a database failure into an Error a user can act on.
+    [[nodiscard]] static Error errorFrom(const QSqlError &error, const QString &doing);
+
+private:
+    Store(QString path, QString connectionName, std::unique_ptr<SqlDialect> dialect);
+    [[nodiscard]] static Result<std::unique_ptr<Store>> connect(const QString &path, Options options);
+
+    QString m_path;
+    QString m_connectionName;
+    std::unique_ptr<SqlDialect> m_dialect;
+};
+
+// Begins a transaction on construction and rolls it back on destruction unless committed, so
+// that an early return never leaves half of a change behind.
+class Transaction final
+{
+public:
+    explicit Transaction(const Store &store);
+    ~Transaction();
+    Q_DISABLE_COPY_MOVE(Transaction)
+
+    [[nodiscard]] bool isActive() const { return m_active; }
+    [[nodiscard]] const Error &beginError() const { return m_beginError; }
+    [[nodiscard]] Status commit();
+
+private:
+    QSqlDatabase m_database;
+    bool m_active = false;
+    bool m_committed = false;
+    Error m_beginError;
+};
+
+} // namespace steward

@@ -1,0 +1,238 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "treerepository.h"
+
+#include "storage/store.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace steward {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("steward::TreeRepository", text);
+}
+
+const QString nodeColumns = QStringLiteral(
+    "n.id, n.parent_id, n.kind, n.name, n.path, n.created_at, n.archived_at, "
+    "(SELECT count(*) FROM nodes c WHERE c.parent_id = n.id AND c.archived_at IS NULL)");
+
+// Groups (company, department, team) sort before agents, then by name.
+const QString siblingOrder = QStringLiteral("CASE n.kind WHEN 'agent' THEN 1 ELSE 0 END, n.name");
+
+QDateTime timeFrom(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+OrgNode nodeFrom(const QSqlQuery &query)
+{
+    OrgNode node;
+    node.id = query.value(0).toLongLong();
+    node.parentId = query.value(1).isNull() ? NoNode : query.value(1).toLongLong();
+    node.kind = parseEnum<NodeKind>(query.value(2).toString()).value_or(NodeKind::Team);
+    node.name = query.value(3).toString();
+    node.path = query.value(4).toString();
+    node.createdAt = timeFrom(query.value(5));
+    node.archivedAt = timeFrom(query.value(6));
+    node.childCount = query.value(7).toInt();
+    return node;
+}
+
+Result<QList<OrgNode>> nodesFrom(QSqlQuery &query, const QString &doing)
+{
+    if (!query.exec()) {
+        return Store::errorFrom(query.lastError(), doing);
+    }
+    QList<OrgNode> nodes;
+    while (query.next()) {
+        nodes.append(nodeFrom(query));
+    }
+    return nodes;
+}
+
+Result<OrgNode> singleNode(QSqlQuery &query, const QString &doing, const QString &missing)
+{
+    Result<QList<OrgNode>> nodes = nodesFrom(query, doing);
+    if (!nodes) {
+        return nodes.error();
+    }
+    if (nodes->isEmpty()) {
+        return Error{Error::Code::NotFound, missing};
+    }
+    return nodes->first();
+}
+
+Status execute(QSqlQuery &query, const QString &doing)
+{
+    if (!query.exec()) {
+        return Store::errorFrom(query.lastError(), doing);
+    }
+    return Done{};
+}
+
+} // namespace
+
+Result<OrgNode> TreeRepository::node(NodeId id) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT ") + nodeColumns + QStringLiteral(" FROM nodes n WHERE n.id = ?"));
+    query.addBindValue(id);
+    return singleNode(query, tr("reading a node"), tr("There is no node with id %1.").arg(id));
+}
+
+Result<OrgNode> TreeRepository::nodeByPath(const QString &path) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT ") + nodeColumns +
+                  QStringLiteral(" FROM nodes n WHERE n.path = ? AND n.archived_at IS NULL"));
+    query.addBindValue(path);
+    return singleNode(query, tr("reading a node"), tr("There is nothing at %1.").arg(path));
+}
+
+Result<OrgNode> TreeRepository::root() const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT ") + nodeColumns +
+                  QStringLiteral(" FROM nodes n WHERE n.parent_id IS NULL AND n.archived_at IS NULL ORDER BY n.id LIMIT 1"));
+    return singleNode(query, tr("reading the company"), tr("The workspace has no company yet."));
+}
+
+Result<QList<OrgNode>> TreeRepository::children(NodeId parentId) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT ") + nodeColumns +
+                  QStringLiteral(" FROM nodes n WHERE n.parent_id = ? AND n.archived_at IS NULL ORDER BY ") + siblingOrder);
+    query.addBindValue(parentId);
+    return nodesFrom(query, tr("reading the tree"));
+}
+
+Result<QList<OrgNode>> TreeRepository::subtree(NodeId rootId) const
+{
+    Result<OrgNode> top = node(rootId);
+    if (!top) {
+        return top.error();
+    }
+    QSqlQuery query(m_store.database());
+    // Paths sort parents before children; the '/' suffix keeps "/a/b" from matching "/a/bc".
+    query.prepare(QStringLiteral("SELECT ") + nodeColumns +
+                  QStringLiteral(" FROM nodes n WHERE (n.id = ? OR substr(n.path, 1, ?) = ?) "
+                                 "AND n.archived_at IS NULL ORDER BY n.path"));
+    const QString prefix = top->path + QLatin1Char('/');
+    query.addBindValue(rootId);
+    query.addBindValue(prefix.size());
+    query.addBindValue(prefix);
+    return nodesFrom(query, tr("reading the tree"));
+}
+
+Result<bool> TreeRepository::liveSiblingNamed(NodeId parentId, const QString &name) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT count(*) FROM nodes WHERE parent_id IS ? AND name = ? AND archived_at IS NULL"));
+    query.addBindValue(parentId == NoNode ? QVariant() : QVariant(parentId));
+    query.addBindValue(name);
+    if (!query.exec() || !query.next()) {
+        return Store::errorFrom(query.lastError(), tr("checking sibling names"));
+    }
+    return query.value(0).toInt() > 0;
+}
+
+Result<NodeId> TreeRepository::insertNode(NodeId parentId, NodeKind kind, const QString &name, const QString &path,
+                                          const QDateTime &createdAt)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("INSERT INTO nodes(parent_id, kind, name, path, created_at) VALUES (?, ?, ?, ?, ?)"));
+    query.addBindValue(parentId == NoNode ? QVariant() : QVariant(parentId));
+    query.addBindValue(toString(kind));
+    query.addBindValue(name);
+    query.addBindValue(path);
+    query.addBindValue(createdAt.toMSecsSinceEpoch());
+    if (!query.exec()) {
+        return Store::errorFrom(query.lastError(), tr("adding a node"));
+    }
+    return query.lastInsertId().toLongLong();
+}
+
+Status TreeRepository::relocate(const OrgNode &node, NodeId newParentId, const QString &newName, const QString &newPath)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("UPDATE nodes SET parent_id = ?, name = ?, path = ? WHERE id = ?"));
+    query.addBindValue(newParentId == NoNode ? QVariant() : QVariant(newParentId));
+    query.addBindValue(newName);
+    query.addBindValue(newPath);
+    query.addBindValue(node.id);
+    if (const Status moved = execute(query, tr("moving a node")); !moved) {
+        return moved;
+    }
+    // Descendants keep their place below the node; only the leading part of their path changes.
+    const QString oldPrefix = node.path + QLatin1Char('/');
+    query.prepare(QStringLiteral("UPDATE nodes SET path = ? || substr(path, ?) WHERE substr(path, 1, ?) = ?"));
+    query.addBindValue(QString(newPath + QLatin1Char('/')));
+    query.addBindValue(oldPrefix.size() + 1);
+    query.addBindValue(oldPrefix.size());
+    query.addBindValue(oldPrefix);
+    return execute(query, tr("moving a node"));
+}
+
+Status TreeRepository::archiveSubtree(const OrgNode &node, const QDateTime &at)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("UPDATE nodes SET archived_at = ? "
+                                 "WHERE archived_at IS NULL AND (id = ? OR substr(path, 1, ?) = ?)"));
+    const QString prefix = node.path + QLatin1Char('/');
+    query.addBindValue(at.toMSecsSinceEpoch());
+    query.addBindValue(node.id);
+    query.addBindValue(prefix.size());
+    query.addBindValue(prefix);
+    return execute(query, tr("archiving a node"));
+}
+
+Result<Agent> TreeRepository::agent(NodeId id) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral(
+        "SELECT node_id, owner, visibility, criticality, status, head_version FROM agents WHERE node_id = ?"));
+    query.addBindValue(id);
+    if (!query.exec()) {
+        return Store::errorFrom(query.lastError(), tr("reading an agent"));
+    }
+    if (!query.next()) {
+        return Error{Error::Code::NotFound, tr("There is no agent with id %1.").arg(id)};
+    }
+    Agent agent;
+    agent.nodeId = query.value(0).toLongLong();
+    agent.owner = query.value(1).toString();
+    agent.visibility = parseEnum<Visibility>(query.value(2).toString()).value_or(Visibility::Team);
+    agent.criticality = parseEnum<Criticality>(query.value(3).toString()).value_or(Criticality::Standard);
+    agent.status = parseEnum<AgentStatus>(query.value(4).toString()).value_or(AgentStatus::Active);
+    agent.headVersion = query.value(5).toInt();
+    return agent;
+}
+
+Status TreeRepository::insertAgent(const Agent &agent)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("INSERT INTO agents(node_id, owner, visibility, criticality, status, head_version) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(agent.nodeId);
+    query.addBindValue(agent.owner);
+    query.addBindValue(toString(agent.visibility));
+    query.addBindValue(toString(agent.criticality));
+    query.addBindValue(toString(agent.status));
+    query.addBindValue(agent.headVersion);
+    return execute(query, tr("adding an agent"));
+}
+
+Status TreeRepository::setHeadVersion(NodeId agentId, int version)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("UPDATE agents SET head_version = ? WHERE node_id = ?"));
+    query.addBindValue(version);
+    query.addBindValue(agentId);
+    return execute(query, tr("updating an agent"));
+}
+
+} // namespace steward

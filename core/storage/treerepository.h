@@ -1,0 +1,47 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/agent.h"
+#include "domain/orgnode.h"
+#include "domain/result.h"
+
+#include <QDateTime>
+#include <QList>
+
+namespace steward {
+
+class Store;
+
+// Reads and writes the org tree and agents' attributes. No rules here (see OrgService): this
+// layer only knows how the tree is kept in the database.
+class TreeRepository final
+{
+public:
+    explicit TreeRepository(const Store &store) : m_store(store) {}
+
+    [[nodiscard]] Result<OrgNode> node(NodeId id) const;
+    [[nodiscard]] Result<OrgNode> nodeByPath(const QString &path) const;
+    [[nodiscard]] Result<OrgNode> root() const;
+    // Live children, groups before agents, each group by name.
+    [[nodiscard]] Result<QList<OrgNode>> children(NodeId parentId) const;
+    // Every live node in the subtree, parents before children.
+    [[nodiscard]] Result<QList<OrgNode>> subtree(NodeId rootId) const;
+    [[nodiscard]] Result<bool> liveSiblingNamed(NodeId parentId, const QString &name) const;
+
+    [[nodiscard]] Result<NodeId> insertNode(NodeId parentId, NodeKind kind, const QString &name, const QString &path,
+                                            const QDateTime &createdAt);
+    // Renames or moves: sets the node's parent, name and path, and rewrites the paths below it.
+    [[nodiscard]] Status relocate(const OrgNode &node, NodeId newParentId, const QString &newName, const QString &newPath);
+    // Archives the node and everything below it.
+    [[nodiscard]] Status archiveSubtree(const OrgNode &node, const QDateTime &at);
+
+    [[nodiscard]] Result<Agent> agent(NodeId id) const;
+    [[nodiscard]] Status insertAgent(const Agent &agent);
+    [[nodiscard]] Status setHeadVersion(NodeId agentId, int version);
+
+private:
+    const Store &m_store;
+};
+
+} // namespace steward
