@@ -34,7 +34,7 @@ QString AgentSpec::toCanonicalText() const
     line(QStringLiteral("approval.reviewers: ") + reviewers);
     line(QStringLiteral("approval.expires: ") + approvalExpiry);
     line(QStringLiteral("outputs: ") + outputs.join(QStringLiteral(", ")));
-    line(QStringLiteral("criticality: ") + toString(criticality));
+    line(QStringLiteral("criticality: ") + toText(criticality));
     return text;
 }
 

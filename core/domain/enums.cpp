@@ -72,15 +72,15 @@ QString tr(const char *text)
 
 } // namespace
 
-QString toString(NodeKind value) { return spell(nodeKinds, value); }
-QString toString(Visibility value) { return spell(visibilities, value); }
-QString toString(Criticality value) { return spell(criticalities, value); }
-QString toString(AgentStatus value) { return spell(agentStatuses, value); }
-QString toString(RunTrigger value) { return spell(runTriggers, value); }
-QString toString(RunStatus value) { return spell(runStatuses, value); }
-QString toString(ApprovalState value) { return spell(approvalStates, value); }
-QString toString(PrincipalKind value) { return spell(principalKinds, value); }
-QString toString(Role value) { return spell(roles, value); }
+QString toText(NodeKind value) { return spell(nodeKinds, value); }
+QString toText(Visibility value) { return spell(visibilities, value); }
+QString toText(Criticality value) { return spell(criticalities, value); }
+QString toText(AgentStatus value) { return spell(agentStatuses, value); }
+QString toText(RunTrigger value) { return spell(runTriggers, value); }
+QString toText(RunStatus value) { return spell(runStatuses, value); }
+QString toText(ApprovalState value) { return spell(approvalStates, value); }
+QString toText(PrincipalKind value) { return spell(principalKinds, value); }
+QString toText(Role value) { return spell(roles, value); }
 
 template<> std::optional<NodeKind> parseEnum<NodeKind>(const QString &text) { return parse(nodeKinds, text); }
 template<> std::optional<Visibility> parseEnum<Visibility>(const QString &text) { return parse(visibilities, text); }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QObject>
 #include <QString>
 
 #include <optional>
@@ -9,6 +10,7 @@
 // The closed vocabularies of the domain. Each enum has one stable lower-case spelling, used in
 // the store, the API and the command line; the conversions below are the only place it lives.
 namespace steward {
+Q_NAMESPACE
 
 enum class NodeKind { Company, Department, Team, Agent };
 enum class Visibility { Public, Team, Private };
@@ -19,17 +21,27 @@ enum class RunStatus { Running, Succeeded, Failed, Interrupted };
 enum class ApprovalState { Pending, Approved, Rejected, Expired, Executed, Failed };
 enum class PrincipalKind { User, Agent };
 enum class Role { Admin, Editor, Reviewer, Auditor, Agent };
+Q_ENUM_NS(NodeKind)
+Q_ENUM_NS(Visibility)
+Q_ENUM_NS(Criticality)
+Q_ENUM_NS(AgentStatus)
+Q_ENUM_NS(RunTrigger)
+Q_ENUM_NS(RunStatus)
+Q_ENUM_NS(ApprovalState)
+Q_ENUM_NS(PrincipalKind)
+Q_ENUM_NS(Role)
 
-[[nodiscard]] QString toString(NodeKind value);
-[[nodiscard]] QString toString(Visibility value);
-[[nodiscard]] QString toString(Criticality value);
-[[nodiscard]] QString toString(AgentStatus value);
-[[nodiscard]] QString toString(RunTrigger value);
-[[nodiscard]] QString toString(RunStatus value);
-[[nodiscard]] QString toString(ApprovalState value);
-[[nodiscard]] QString toString(PrincipalKind value);
-[[nodiscard]] QString toString(Role value);
+[[nodiscard]] QString toText(NodeKind value);
+[[nodiscard]] QString toText(Visibility value);
+[[nodiscard]] QString toText(Criticality value);
+[[nodiscard]] QString toText(AgentStatus value);
+[[nodiscard]] QString toText(RunTrigger value);
+[[nodiscard]] QString toText(RunStatus value);
+[[nodiscard]] QString toText(ApprovalState value);
+[[nodiscard]] QString toText(PrincipalKind value);
+[[nodiscard]] QString toText(Role value);
 
+// toText gives the stable spelling (not named toString so that QTest finds its own printers).
 // Parsing returns nothing for an unknown spelling; callers turn that into an error message.
 template<typename Enum>
 [[nodiscard]] std::optional<Enum> parseEnum(const QString &text);

@@ -84,8 +84,8 @@ Result<OrgNode> AgentService::createAgent(const NewAgent &agent, const QString &
     if (const Status audited = m_org.recordAudit(actor, QStringLiteral("agent.create"), node->path,
                                                  {{QStringLiteral("id"), node->id},
                                                   {QStringLiteral("owner"), agent.owner},
-                                                  {QStringLiteral("visibility"), toString(agent.visibility)},
-                                                  {QStringLiteral("criticality"), toString(agent.criticality)},
+                                                  {QStringLiteral("visibility"), toText(agent.visibility)},
+                                                  {QStringLiteral("criticality"), toText(agent.criticality)},
                                                   {QStringLiteral("contentHash"), QString::fromLatin1(first->contentHash)}},
                                                  reason);
         !audited) {

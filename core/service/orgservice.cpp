@@ -113,7 +113,7 @@ Result<OrgNode> OrgService::createCompany(const QString &name, const QString &ac
         return company;
     }
     if (const Status audited = recordAudit(actor, QStringLiteral("node.create"), company->path,
-                                           {{QStringLiteral("kind"), toString(NodeKind::Company)},
+                                           {{QStringLiteral("kind"), toText(NodeKind::Company)},
                                             {QStringLiteral("id"), company->id}},
                                            reason);
         !audited) {
@@ -147,7 +147,7 @@ Result<OrgNode> OrgService::createGroup(NodeId parentId, NodeKind kind, const QS
         return created;
     }
     if (const Status audited = recordAudit(actor, QStringLiteral("node.create"), created->path,
-                                           {{QStringLiteral("kind"), toString(kind)}, {QStringLiteral("id"), created->id}},
+                                           {{QStringLiteral("kind"), toText(kind)}, {QStringLiteral("id"), created->id}},
                                            reason);
         !audited) {
         return audited.error();
@@ -279,7 +279,7 @@ Result<OrgNode> OrgService::archive(NodeId id, const QString &actor, const QStri
         return archived.error();
     }
     if (const Status audited = recordAudit(actor, QStringLiteral("node.archive"), node->path,
-                                           {{QStringLiteral("id"), id}, {QStringLiteral("kind"), toString(node->kind)}},
+                                           {{QStringLiteral("id"), id}, {QStringLiteral("kind"), toText(node->kind)}},
                                            reason);
         !audited) {
         return audited.error();

@@ -38,6 +38,12 @@ QVariant nullIfEmpty(const QString &text)
     return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
+// A null QString binds as SQL NULL; the text columns are NOT NULL with '' for "none".
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 } // namespace
 
 Status ActivityRepository::prepare()
@@ -97,12 +103,12 @@ Result<ActivityRepository::AppendResult> ActivityRepository::appendEvents(QList<
         q.bindValue(3, event.agentId);
         q.bindValue(4, event.version);
         q.bindValue(5, event.runId == 0 ? QVariant() : QVariant(event.runId));
-        q.bindValue(6, event.spanId);
-        q.bindValue(7, event.parentSpanId);
-        q.bindValue(8, event.kind);
-        q.bindValue(9, event.status);
-        q.bindValue(10, event.summary);
-        q.bindValue(11, event.detail);
+        q.bindValue(6, notNull(event.spanId));
+        q.bindValue(7, notNull(event.parentSpanId));
+        q.bindValue(8, notNull(event.kind));
+        q.bindValue(9, notNull(event.status));
+        q.bindValue(10, notNull(event.summary));
+        q.bindValue(11, notNull(event.detail));
         q.bindValue(12, event.body.isEmpty() ? QStringLiteral("{}")
                                              : QString::fromUtf8(QJsonDocument(event.body).toJson(QJsonDocument::Compact)));
         q.bindValue(13, event.tokensIn);
@@ -186,11 +192,11 @@ Result<RunId> ActivityRepository::insertRun(const Run &run)
                                  "tokens_in, tokens_out, cost, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(run.agentId);
     query.addBindValue(run.version);
-    query.addBindValue(toString(run.trigger));
-    query.addBindValue(run.triggerDetail);
+    query.addBindValue(toText(run.trigger));
+    query.addBindValue(notNull(run.triggerDetail));
     query.addBindValue(run.startedAt.toMSecsSinceEpoch());
     query.addBindValue(run.endedAt.isValid() ? QVariant(run.endedAt.toMSecsSinceEpoch()) : QVariant());
-    query.addBindValue(toString(run.status));
+    query.addBindValue(toText(run.status));
     query.addBindValue(run.tokensIn);
     query.addBindValue(run.tokensOut);
     query.addBindValue(run.cost);
@@ -207,7 +213,7 @@ Status ActivityRepository::finishRun(const Run &run)
     query.prepare(QStringLiteral("UPDATE runs SET ended_at = ?, status = ?, tokens_in = ?, tokens_out = ?, cost = ?, "
                                  "latency_ms = ? WHERE id = ?"));
     query.addBindValue(run.endedAt.toMSecsSinceEpoch());
-    query.addBindValue(toString(run.status));
+    query.addBindValue(toText(run.status));
     query.addBindValue(run.tokensIn);
     query.addBindValue(run.tokensOut);
     query.addBindValue(run.cost);

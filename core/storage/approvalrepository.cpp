@@ -42,7 +42,7 @@ Result<ApprovalId> ApprovalRepository::insert(const Approval &approval)
     query.addBindValue(approval.payload);
     query.addBindValue(approval.payloadFormat);
     query.addBindValue(compact(approval.action));
-    query.addBindValue(toString(approval.state));
+    query.addBindValue(toText(approval.state));
     query.addBindValue(compact(approval.policy));
     query.addBindValue(approval.revision);
     query.addBindValue(approval.createdAt.toMSecsSinceEpoch());
@@ -60,7 +60,7 @@ Result<QList<Approval>> ApprovalRepository::forAgent(NodeId agentId, ApprovalSta
                                  "policy, revision, created_at, expires_at FROM approvals "
                                  "WHERE agent_id = ? AND state = ? ORDER BY created_at DESC LIMIT ?"));
     query.addBindValue(agentId);
-    query.addBindValue(toString(state));
+    query.addBindValue(toText(state));
     query.addBindValue(limit);
     if (!query.exec()) {
         return Store::errorFrom(query.lastError(), tr("reading proposals"));
@@ -92,7 +92,7 @@ Result<qint64> ApprovalRepository::countInState(ApprovalState state) const
 {
     QSqlQuery query(m_store.database());
     query.prepare(QStringLiteral("SELECT count(*) FROM approvals WHERE state = ?"));
-    query.addBindValue(toString(state));
+    query.addBindValue(toText(state));
     if (!query.exec() || !query.next()) {
         return Store::errorFrom(query.lastError(), tr("counting proposals"));
     }

@@ -34,7 +34,7 @@ Result<PrincipalId> PrincipalRepository::insert(const Principal &principal, cons
     query.prepare(QStringLiteral("INSERT INTO principals(name, display_name, kind, created_at) VALUES (?, ?, ?, ?)"));
     query.addBindValue(principal.name);
     query.addBindValue(principal.displayName);
-    query.addBindValue(toString(principal.kind));
+    query.addBindValue(toText(principal.kind));
     query.addBindValue(createdAt.toMSecsSinceEpoch());
     if (!query.exec()) {
         return Store::errorFrom(query.lastError(), tr("adding a person"));
@@ -74,7 +74,7 @@ Status PrincipalRepository::grant(const Grant &grant)
     QSqlQuery query(m_store.database());
     query.prepare(QStringLiteral("INSERT INTO grants(principal_id, role, node_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
     query.addBindValue(grant.principalId);
-    query.addBindValue(toString(grant.role));
+    query.addBindValue(toText(grant.role));
     query.addBindValue(grant.nodeId);
     if (!query.exec()) {
         return Store::errorFrom(query.lastError(), tr("granting a role"));

@@ -146,7 +146,7 @@ Result<NodeId> TreeRepository::insertNode(NodeId parentId, NodeKind kind, const 
     QSqlQuery query(m_store.database());
     query.prepare(QStringLiteral("INSERT INTO nodes(parent_id, kind, name, path, created_at) VALUES (?, ?, ?, ?, ?)"));
     query.addBindValue(parentId == NoNode ? QVariant() : QVariant(parentId));
-    query.addBindValue(toString(kind));
+    query.addBindValue(toText(kind));
     query.addBindValue(name);
     query.addBindValue(path);
     query.addBindValue(createdAt.toMSecsSinceEpoch());
@@ -219,9 +219,9 @@ Status TreeRepository::insertAgent(const Agent &agent)
                                  "VALUES (?, ?, ?, ?, ?, ?)"));
     query.addBindValue(agent.nodeId);
     query.addBindValue(agent.owner);
-    query.addBindValue(toString(agent.visibility));
-    query.addBindValue(toString(agent.criticality));
-    query.addBindValue(toString(agent.status));
+    query.addBindValue(toText(agent.visibility));
+    query.addBindValue(toText(agent.criticality));
+    query.addBindValue(toText(agent.status));
     query.addBindValue(agent.headVersion);
     return execute(query, tr("adding an agent"));
 }
