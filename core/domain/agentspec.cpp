@@ -2,7 +2,180 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agentspec.h"
 
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTimeZone>
+
 namespace steward {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("steward::AgentSpec", text);
+}
+
+// The fields in canonical order. Block fields hold indented lines below them.
+const QStringList fieldOrder{QStringLiteral("description"),        QStringLiteral("model"),
+                             QStringLiteral("model.temperature"),  QStringLiteral("model.max_tokens"),
+                             QStringLiteral("instructions"),       QStringLiteral("tools"),
+                             QStringLiteral("triggers"),           QStringLiteral("approval.required"),
+                             QStringLiteral("approval.reviewers"), QStringLiteral("approval.expires"),
+                             QStringLiteral("outputs"),            QStringLiteral("criticality")};
+const QStringList requiredFields{QStringLiteral("model"), QStringLiteral("instructions"),
+                                 QStringLiteral("criticality")};
+const QStringList toolPermissions{QStringLiteral("read"), QStringLiteral("write"), QStringLiteral("send")};
+
+const QRegularExpression &fieldLine()
+{
+    static const QRegularExpression pattern(QStringLiteral("^([a-z_.]+):(?: (.*))?$"));
+    return pattern;
+}
+
+const QRegularExpression &identifier()
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9][a-z0-9_.-]{0,63}$"));
+    return pattern;
+}
+
+const QRegularExpression &modelName()
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$"));
+    return pattern;
+}
+
+const QRegularExpression &cronField()
+{
+    static const QRegularExpression pattern(QStringLiteral("^[0-9*/,-]+$"));
+    return pattern;
+}
+
+const QRegularExpression &duration()
+{
+    static const QRegularExpression pattern(QStringLiteral("^[1-9][0-9]{0,4}[mhd]$"));
+    return pattern;
+}
+
+// Collects the first problem with its line number.
+struct Problem
+{
+    int line = 0;
+    QString reason;
+
+    [[nodiscard]] Error toError() const
+    {
+        if (line == 0) {
+            return {Error::Code::Invalid, reason};
+        }
+        return {Error::Code::Invalid, tr("Line %1: %2").arg(line).arg(reason)};
+    }
+};
+
+std::optional<Problem> parseTool(const QString &item, int line, AgentSpec &spec)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\S+) \\((\\S+)\\)$"));
+    const QRegularExpressionMatch match = pattern.match(item);
+    if (!match.hasMatch()) {
+        return Problem{line, tr("a tool is written as \"name (permission)\", for example \"crm.lookup (read)\".")};
+    }
+    const QString name = match.captured(1);
+    const QString permission = match.captured(2);
+    if (!identifier().match(name).hasMatch()) {
+        return Problem{line, tr("\"%1\" is not a valid tool name.").arg(name)};
+    }
+    if (!toolPermissions.contains(permission)) {
+        return Problem{line, tr("unknown tool permission \"%1\"; use read, write or send.").arg(permission)};
+    }
+    spec.tools.append({name, permission});
+    return std::nullopt;
+}
+
+std::optional<Problem> parseTrigger(const QString &item, int line, AgentSpec &spec)
+{
+    const QStringList words = item.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.value(0) == QLatin1String("event")) {
+        if (words.size() != 2 || !identifier().match(words.at(1)).hasMatch()) {
+            return Problem{line, tr("an event trigger is written as \"event name\", for example \"event lead.created\".")};
+        }
+        spec.triggers.append({words.at(0), words.at(1), {}});
+        return std::nullopt;
+    }
+    if (words.value(0) == QLatin1String("schedule")) {
+        if (words.size() < 6 || words.size() > 7) {
+            return Problem{line, tr("a schedule is written as \"schedule\", five cron fields and an optional time zone, "
+                                    "for example \"schedule 0 9 * * 1-5 Europe/Berlin\".")};
+        }
+        for (int i = 1; i <= 5; ++i) {
+            if (!cronField().match(words.at(i)).hasMatch()) {
+                return Problem{line, tr("\"%1\" is not a valid cron field.").arg(words.at(i))};
+            }
+        }
+        const QString zone = words.size() == 7 ? words.at(6) : QString();
+        if (!zone.isEmpty() && !QTimeZone(zone.toUtf8()).isValid()) {
+            return Problem{line, tr("\"%1\" is not a known time zone.").arg(zone)};
+        }
+        spec.triggers.append({words.at(0), words.mid(1, 5).join(QLatin1Char(' ')), zone});
+        return std::nullopt;
+    }
+    return Problem{line, tr("a trigger starts with \"schedule\" or \"event\".")};
+}
+
+std::optional<Problem> parseScalar(const QString &key, const QString &value, int line, AgentSpec &spec)
+{
+    bool ok = false;
+    if (key == QLatin1String("description")) {
+        spec.description = value;
+    } else if (key == QLatin1String("model")) {
+        if (!modelName().match(value).hasMatch()) {
+            return Problem{line, tr("\"%1\" is not a valid model name.").arg(value)};
+        }
+        spec.model = value;
+    } else if (key == QLatin1String("model.temperature")) {
+        spec.temperature = value.toDouble(&ok);
+        if (!ok || spec.temperature < 0.0 || spec.temperature > 2.0) {
+            return Problem{line, tr("the temperature is a number from 0 to 2.")};
+        }
+    } else if (key == QLatin1String("model.max_tokens")) {
+        spec.maxTokens = value.toInt(&ok);
+        if (!ok || spec.maxTokens < 1 || spec.maxTokens > 1000000) {
+            return Problem{line, tr("max_tokens is a whole number from 1 to 1000000.")};
+        }
+    } else if (key == QLatin1String("approval.required")) {
+        spec.approvalsRequired = value.toInt(&ok);
+        if (!ok || spec.approvalsRequired < 0 || spec.approvalsRequired > 10) {
+            return Problem{line, tr("approval.required is a whole number from 0 to 10.")};
+        }
+    } else if (key == QLatin1String("approval.reviewers")) {
+        if (!value.isEmpty() && !value.startsWith(QLatin1Char('/'))) {
+            return Problem{line, tr("approval.reviewers is a path in the org tree, such as /acme/sales.")};
+        }
+        spec.reviewers = value;
+    } else if (key == QLatin1String("approval.expires")) {
+        if (!value.isEmpty() && !duration().match(value).hasMatch()) {
+            return Problem{line, tr("approval.expires is a duration such as 30m, 48h or 7d.")};
+        }
+        spec.approvalExpiry = value;
+    } else if (key == QLatin1String("outputs")) {
+        spec.outputs.clear();
+        const QStringList channels = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &channel : channels) {
+            const QString trimmed = channel.trimmed();
+            if (!identifier().match(trimmed).hasMatch()) {
+                return Problem{line, tr("\"%1\" is not a valid output channel.").arg(trimmed)};
+            }
+            spec.outputs.append(trimmed);
+        }
+    } else if (key == QLatin1String("criticality")) {
+        const auto criticality = parseEnum<Criticality>(value);
+        if (!criticality) {
+            return Problem{line, tr("criticality is critical, standard or experimental.")};
+        }
+        spec.criticality = *criticality;
+    }
+    return std::nullopt;
+}
+
+} // namespace
 
 QString AgentSpec::toCanonicalText() const
 {
@@ -36,6 +209,92 @@ QString AgentSpec::toCanonicalText() const
     line(QStringLiteral("outputs: ") + outputs.join(QStringLiteral(", ")));
     line(QStringLiteral("criticality: ") + toText(criticality));
     return text;
+}
+
+Result<AgentSpec> AgentSpec::parse(const QString &text)
+{
+    AgentSpec spec;
+    QSet<QString> seen;
+    QString block; // the block field whose indented lines come next, if any
+    QStringList instructionLines;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (int index = 0; index < lines.size(); ++index) {
+        const int number = index + 1;
+        QString line = lines.at(index);
+        if (line.endsWith(QLatin1Char('\r'))) {
+            line.chop(1);
+        }
+        if (line.trimmed().isEmpty()) {
+            if (block == QLatin1String("instructions")) {
+                instructionLines.append(QString());
+            }
+            continue;
+        }
+        if (line.startsWith(QLatin1String("  "))) {
+            if (block == QLatin1String("instructions")) {
+                instructionLines.append(line.mid(2));
+                continue;
+            }
+            const QString item = line.trimmed();
+            if (block.isEmpty() || !item.startsWith(QLatin1String("- "))) {
+                return Problem{number, tr("an indented line belongs below \"instructions: |\", \"tools:\" or "
+                                          "\"triggers:\", and list items start with \"- \".")}
+                    .toError();
+            }
+            const std::optional<Problem> problem = block == QLatin1String("tools")
+                                                       ? parseTool(item.mid(2).trimmed(), number, spec)
+                                                       : parseTrigger(item.mid(2).trimmed(), number, spec);
+            if (problem) {
+                return problem->toError();
+            }
+            continue;
+        }
+        const QRegularExpressionMatch match = fieldLine().match(line);
+        if (!match.hasMatch()) {
+            return Problem{number, tr("expected \"field: value\".")}.toError();
+        }
+        const QString key = match.captured(1);
+        const QString value = match.captured(2).trimmed();
+        if (!fieldOrder.contains(key)) {
+            return Problem{number, tr("unknown field \"%1\".").arg(key)}.toError();
+        }
+        if (seen.contains(key)) {
+            return Problem{number, tr("\"%1\" appears twice.").arg(key)}.toError();
+        }
+        seen.insert(key);
+        block.clear();
+        if (key == QLatin1String("instructions")) {
+            if (value != QLatin1String("|")) {
+                return Problem{number, tr("instructions are written as \"instructions: |\" followed by lines "
+                                          "indented by two spaces.")}
+                    .toError();
+            }
+            block = key;
+        } else if (key == QLatin1String("tools") || key == QLatin1String("triggers")) {
+            if (!value.isEmpty()) {
+                return Problem{number, tr("\"%1:\" is followed by its items on the next lines, each starting with "
+                                          "\"  - \".")
+                                           .arg(key)}
+                    .toError();
+            }
+            block = key;
+        } else if (const std::optional<Problem> problem = parseScalar(key, value, number, spec)) {
+            return problem->toError();
+        }
+    }
+    for (const QString &required : requiredFields) {
+        if (!seen.contains(required)) {
+            return Problem{0, tr("The spec has no \"%1\" field.").arg(required)}.toError();
+        }
+    }
+    while (!instructionLines.isEmpty() && instructionLines.last().trimmed().isEmpty()) {
+        instructionLines.removeLast();
+    }
+    spec.instructions = instructionLines.join(QLatin1Char('\n'));
+    if (spec.instructions.trimmed().isEmpty()) {
+        return Problem{0, tr("The instructions are empty.")}.toError();
+    }
+    return spec;
 }
 
 } // namespace steward

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/result.h"
 #include "enums.h"
 
 #include <QList>
@@ -19,12 +20,16 @@ struct AgentSpec
     {
         QString name;
         QString permission; // "read", "write", "send"
+
+        friend bool operator==(const Tool &, const Tool &) = default;
     };
     struct Trigger
     {
         QString kind; // "schedule" or "event"
         QString value; // a cron expression or an event name
         QString timeZone; // schedules only
+
+        friend bool operator==(const Trigger &, const Trigger &) = default;
     };
 
     QString description;
@@ -40,7 +45,15 @@ struct AgentSpec
     QStringList outputs; // channels: "email", "slack", "ticket", ...
     Criticality criticality = Criticality::Standard;
 
+    // The canonical text: fixed field order, one field a line, instructions indented by two
+    // spaces. parse(toCanonicalText()) gives the same spec back.
     [[nodiscard]] QString toCanonicalText() const;
+
+    // Reads a spec written by a person or a program. Fields may come in any order; a refused
+    // spec names the line and the reason ("Line 7: unknown tool permission 'admin'").
+    [[nodiscard]] static Result<AgentSpec> parse(const QString &text);
+
+    friend bool operator==(const AgentSpec &, const AgentSpec &) = default;
 };
 
 } // namespace steward
