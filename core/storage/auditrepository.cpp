@@ -66,7 +66,7 @@ Result<AuditEntry> AuditRepository::append(AuditEntry entry)
     query.addBindValue(entry.actor);
     query.addBindValue(entry.action);
     query.addBindValue(entry.subject);
-    query.addBindValue(QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact)));
+    query.addBindValue(QString::fromUtf8(AuditChain::detailsJson(entry)));
     query.addBindValue(entry.reason);
     query.addBindValue(QString::fromLatin1(entry.previousHash));
     query.addBindValue(QString::fromLatin1(entry.hash));

@@ -1,0 +1,87 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "auditverifier.h"
+
+#include "audit/auditchain.h"
+#include "storage/store.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace steward {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("steward::AuditVerifier", text);
+}
+
+constexpr qint64 ProgressEvery = 4096;
+
+} // namespace
+
+Result<AuditVerification> AuditVerifier::verify(const Store &store, const std::function<bool(qint64)> &progress)
+{
+    QSqlQuery query(store.database());
+    query.setForwardOnly(true);
+    // Text columns come back as their stored UTF-8 bytes, hashed as they are, without a
+    // round trip through QString.
+    if (!query.exec(QStringLiteral("SELECT sequence, time, CAST(actor AS BLOB), CAST(action AS BLOB), "
+                                   "CAST(subject AS BLOB), CAST(details AS BLOB), CAST(reason AS BLOB), "
+                                   "CAST(previous_hash AS BLOB), CAST(hash AS BLOB) FROM audit_log ORDER BY sequence"))) {
+        return Store::errorFrom(query.lastError(), tr("reading the audit log"));
+    }
+    AuditVerification report;
+    QByteArray previous = AuditChain::genesisHash();
+    qint64 expected = 1;
+    while (query.next()) {
+        const qint64 sequence = query.value(0).toLongLong();
+        const QByteArray actor = query.value(2).toByteArray();
+        const QByteArray action = query.value(3).toByteArray();
+        const QByteArray subject = query.value(4).toByteArray();
+        const QByteArray details = query.value(5).toByteArray();
+        const QByteArray reason = query.value(6).toByteArray();
+        const QByteArray previousHash = query.value(7).toByteArray();
+        const QByteArray hash = query.value(8).toByteArray();
+        const auto fail = [&](AuditVerification::Problem problem, qint64 at, const QString &message) {
+            report.problem = problem;
+            report.firstBadSequence = at;
+            report.message = message;
+            return report;
+        };
+        if (sequence != expected) {
+            return fail(AuditVerification::Problem::Missing, expected,
+                        tr("Audit entry %1 is missing: the log jumps from entry %2 to entry %3.")
+                            .arg(expected)
+                            .arg(expected - 1)
+                            .arg(sequence));
+        }
+        const QByteArray recomputed = AuditChain::computeHash(
+            {sequence, query.value(1).toLongLong(), actor, action, subject, details, reason, previousHash});
+        if (recomputed != hash) {
+            return fail(AuditVerification::Problem::Altered, sequence,
+                        tr("Audit entry %1 was altered: its content does not match its hash.").arg(sequence));
+        }
+        if (previousHash != previous) {
+            return fail(AuditVerification::Problem::Unchained, sequence,
+                        tr("Audit entry %1 does not follow entry %2: entries were removed, replaced or reordered.")
+                            .arg(sequence)
+                            .arg(sequence - 1));
+        }
+        previous = hash;
+        report.headSequence = sequence;
+        report.headHash = hash;
+        ++report.entriesChecked;
+        ++expected;
+        if (progress && report.entriesChecked % ProgressEvery == 0 && !progress(report.entriesChecked)) {
+            return Error{Error::Code::Invalid, tr("The audit check was cancelled after %1 entries.").arg(report.entriesChecked)};
+        }
+    }
+    if (query.lastError().isValid()) {
+        return Store::errorFrom(query.lastError(), tr("reading the audit log"));
+    }
+    return report;
+}
+
+} // namespace steward
