@@ -169,19 +169,24 @@ Error Store::errorFrom(const QSqlError &error, const QString &doing)
     return {Error::Code::StoreFailure, tr("The database failed while %1: %2").arg(doing, text)};
 }
 
-Result<std::unique_ptr<Store>> Store::connect(const QString &path, Options options)
+Result<std::unique_ptr<Store>> Store::connect(const QString &path, Options options, bool readOnly)
 {
     auto dialect = std::make_unique<SqliteDialect>();
     const QString name = newConnectionName();
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(dialect->driverName(), name);
         db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs)
+                             + (readOnly ? QStringLiteral(";QSQLITE_OPEN_READONLY") : QString()));
     }
     std::unique_ptr<Store> store(new Store(path, name, std::move(dialect)));
+    store->m_readOnly = readOnly;
     QSqlDatabase db = store->database();
     if (!db.open()) {
         return errorFrom(db.lastError(), tr("opening %1").arg(path));
+    }
+    if (readOnly) {
+        return store;
     }
     QSqlQuery query(db);
     const QStringList setup = store->dialect().connectionSetup();
@@ -199,7 +204,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, Options options)
         qCInfo(lcStore) << "refused to open" << path << inspected.error().message;
         return inspected.error();
     }
-    Result<std::unique_ptr<Store>> connected = connect(path, options);
+    Result<std::unique_ptr<Store>> connected = connect(path, options, false);
     if (!connected) {
         return connected;
     }
@@ -211,12 +216,35 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, Options options)
     return store;
 }
 
+Result<std::unique_ptr<Store>> Store::openReadOnly(const QString &path)
+{
+    const Options options;
+    if (const Status inspected = inspectExisting(path, options); !inspected) {
+        return inspected.error();
+    }
+    Result<std::unique_ptr<Store>> connected = connect(path, options, true);
+    if (!connected) {
+        return connected;
+    }
+    const int version = connected.value()->schemaVersion();
+    const int latest = Migrator::latestVersion(connected.value()->dialect());
+    if (version != latest) {
+        return Error{version > latest ? Error::Code::StoreTooNew : Error::Code::Invalid,
+                     tr("%1 has schema %2, and this version of Steward reads schema %3 without changing a file. "
+                        "Open a copy of it as a workspace instead.")
+                         .arg(path)
+                         .arg(version)
+                         .arg(latest)};
+    }
+    return connected;
+}
+
 Result<std::unique_ptr<Store>> Store::createAtVersion(const QString &path, int schemaVersion)
 {
     if (QFileInfo::exists(path)) {
         return Error{Error::Code::Invalid, tr("A file already exists at %1; choose another name.").arg(path)};
     }
-    Result<std::unique_ptr<Store>> connected = connect(path, Options{});
+    Result<std::unique_ptr<Store>> connected = connect(path, Options{}, false);
     if (!connected) {
         QFile::remove(path);
         return connected;
@@ -234,7 +262,7 @@ Result<std::unique_ptr<Store>> Store::create(const QString &path, Options option
     if (QFileInfo::exists(path)) {
         return Error{Error::Code::Invalid, tr("A file already exists at %1; choose another name.").arg(path)};
     }
-    Result<std::unique_ptr<Store>> connected = connect(path, options);
+    Result<std::unique_ptr<Store>> connected = connect(path, options, false);
     if (!connected) {
         QFile::remove(path);
         return connected;

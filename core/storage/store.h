@@ -30,6 +30,11 @@ public:
     [[nodiscard]] static Result<std::unique_ptr<Store>> open(const QString &path, Options options);
     [[nodiscard]] static Result<std::unique_ptr<Store>> open(const QString &path) { return open(path, Options{}); }
 
+    // Opens a workspace for reading only: nothing is migrated or written, not even the journal
+    // mode, so the file's bytes stay as they are (an auditor's bundle must keep its hash).
+    // The schema must be the one this build writes.
+    [[nodiscard]] static Result<std::unique_ptr<Store>> openReadOnly(const QString &path);
+
     // Creates a new, empty workspace at the current schema. Refuses to overwrite a file.
     [[nodiscard]] static Result<std::unique_ptr<Store>> create(const QString &path, Options options);
     [[nodiscard]] static Result<std::unique_ptr<Store>> create(const QString &path) { return create(path, Options{}); }
@@ -44,17 +49,19 @@ public:
     [[nodiscard]] const SqlDialect &dialect() const { return *m_dialect; }
     [[nodiscard]] QString path() const { return m_path; }
     [[nodiscard]] int schemaVersion() const;
+    [[nodiscard]] bool isReadOnly() const { return m_readOnly; }
 
     // Translates a database failure into an Error a user can act on.
     [[nodiscard]] static Error errorFrom(const QSqlError &error, const QString &doing);
 
 private:
     Store(QString path, QString connectionName, std::unique_ptr<SqlDialect> dialect);
-    [[nodiscard]] static Result<std::unique_ptr<Store>> connect(const QString &path, Options options);
+    [[nodiscard]] static Result<std::unique_ptr<Store>> connect(const QString &path, Options options, bool readOnly);
 
     QString m_path;
     QString m_connectionName;
     std::unique_ptr<SqlDialect> m_dialect;
+    bool m_readOnly = false;
 };
 
 // Begins a transaction on construction and rolls it back on destruction unless committed, so
