@@ -13,7 +13,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-Q_LOGGING_CATEGORY(lcMigrations, "steward.storage.migrations")
+Q_LOGGING_CATEGORY(lcMigrations, "steward.storage.migrations", QtWarningMsg)
 
 namespace steward {
 namespace {

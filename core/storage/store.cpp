@@ -14,7 +14,7 @@
 
 #include <atomic>
 
-Q_LOGGING_CATEGORY(lcStore, "steward.storage.store")
+Q_LOGGING_CATEGORY(lcStore, "steward.storage.store", QtWarningMsg)
 
 namespace steward {
 namespace {
