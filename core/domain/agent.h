@@ -33,6 +33,28 @@ struct AgentVersion
     QDateTime createdAt;
     QString reason;
     QByteArray contentHash; // SHA-256 of the spec text, hex
+    QString approvedBy;     // for a critical agent: who approved the change; empty otherwise
+};
+
+using ProposalId = qint64;
+
+// A change to a critical agent waiting for a second person. Approving it makes a version.
+struct VersionProposal
+{
+    enum class State { Pending, Approved, Rejected };
+
+    ProposalId id = 0;
+    NodeId agentId = NoNode;
+    int baseVersion = 0;
+    QString spec;
+    QString author;
+    QDateTime createdAt;
+    QString reason;
+    State state = State::Pending;
+    QString decidedBy;
+    QDateTime decidedAt;
+    QString decisionReason;
+    int resultingVersion = 0;
 };
 
 } // namespace steward

@@ -18,29 +18,36 @@ QString tr(const char *text)
     return QCoreApplication::translate("steward::AgentService", text);
 }
 
+QString hashOf(const QString &spec)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(spec.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
 } // namespace
 
 AgentService::AgentService(const Store &store, const Clock &clock, OrgService &org)
-    : m_store(store), m_clock(clock), m_org(org), m_versions(store)
+    : m_store(store), m_clock(clock), m_org(org), m_versions(store), m_proposals(store)
 {
 }
 
-Result<AgentVersion> AgentService::insertVersion(NodeId agentId, int number, const QString &spec, const QString &author,
-                                                 const QString &reason)
+Result<AgentVersion> AgentService::insertVersion(NodeId agentId, int number, const CheckedChange &change,
+                                                 const QString &author, const QString &reason,
+                                                 const QString &approvedBy)
 {
     AgentVersion version;
     version.agentId = agentId;
     version.number = number;
     version.parentNumber = number - 1;
-    version.spec = spec;
+    version.spec = change.canonical;
     version.author = author;
     version.createdAt = m_clock.now();
     version.reason = reason.trimmed();
-    version.contentHash = QCryptographicHash::hash(spec.toUtf8(), QCryptographicHash::Sha256).toHex();
+    version.contentHash = hashOf(change.canonical).toLatin1();
+    version.approvedBy = approvedBy;
     if (const Status inserted = m_versions.insert(version); !inserted) {
         return inserted.error();
     }
-    if (const Status head = m_org.tree().setHeadVersion(agentId, number); !head) {
+    if (const Status head = m_org.tree().setHead(agentId, number, change.spec.criticality); !head) {
         return head.error();
     }
     return version;
@@ -54,8 +61,13 @@ Result<OrgNode> AgentService::createAgent(const NewAgent &agent, const QString &
     if (agent.owner.trimmed().isEmpty()) {
         return Error{Error::Code::Invalid, tr("Every agent needs an owner.")};
     }
-    if (agent.spec.trimmed().isEmpty()) {
-        return Error{Error::Code::Invalid, tr("Every agent needs a spec.")};
+    const Result<AgentSpec> spec = AgentSpec::parse(agent.spec);
+    if (!spec) {
+        return spec.error();
+    }
+    if (spec->criticality != agent.criticality) {
+        return Error{Error::Code::Invalid, tr("The agent is created as %1 but its spec says %2; make them agree.")
+                                               .arg(toText(agent.criticality), toText(spec->criticality))};
     }
     Transaction transaction(m_store);
     if (!transaction.isActive()) {
@@ -77,16 +89,17 @@ Result<OrgNode> AgentService::createAgent(const NewAgent &agent, const QString &
     if (const Status inserted = m_org.tree().insertAgent(attributes); !inserted) {
         return inserted.error();
     }
-    const Result<AgentVersion> first = insertVersion(node->id, 1, agent.spec, actor, reason);
-    if (!first) {
-        return first.error();
+    const CheckedChange first{node.value(), attributes, spec.value(), spec->toCanonicalText()};
+    const Result<AgentVersion> version = insertVersion(node->id, 1, first, actor, reason, QString());
+    if (!version) {
+        return version.error();
     }
     if (const Status audited = m_org.recordAudit(actor, QStringLiteral("agent.create"), node->path,
                                                  {{QStringLiteral("id"), node->id},
                                                   {QStringLiteral("owner"), agent.owner},
                                                   {QStringLiteral("visibility"), toText(agent.visibility)},
                                                   {QStringLiteral("criticality"), toText(agent.criticality)},
-                                                  {QStringLiteral("contentHash"), QString::fromLatin1(first->contentHash)}},
+                                                  {QStringLiteral("contentHash"), QString::fromLatin1(version->contentHash)}},
                                                  reason);
         !audited) {
         return audited.error();
@@ -97,15 +110,15 @@ Result<OrgNode> AgentService::createAgent(const NewAgent &agent, const QString &
     return node;
 }
 
-Result<AgentVersion> AgentService::saveVersion(NodeId agentId, int baseVersion, const QString &spec,
-                                               const QString &actor, const QString &reason)
+Result<AgentService::CheckedChange> AgentService::checkChange(NodeId agentId, int baseVersion, const QString &spec,
+                                                             const QString &reason) const
 {
     if (const Status given = OrgService::requireReason(reason); !given) {
         return given.error();
     }
-    Transaction transaction(m_store);
-    if (!transaction.isActive()) {
-        return transaction.beginError();
+    const Result<AgentSpec> parsed = AgentSpec::parse(spec);
+    if (!parsed) {
+        return parsed.error();
     }
     const Result<Agent> agent = m_org.tree().agent(agentId);
     if (!agent) {
@@ -115,6 +128,9 @@ Result<AgentVersion> AgentService::saveVersion(NodeId agentId, int baseVersion, 
     if (!node) {
         return node.error();
     }
+    if (node->isArchived()) {
+        return Error{Error::Code::Invalid, tr("%1 is archived and cannot change.").arg(node->path)};
+    }
     if (agent->headVersion != baseVersion) {
         return Error{Error::Code::Conflict,
                      tr("%1 has changed since you started editing: you based your change on version %2, but version %3 "
@@ -123,15 +139,69 @@ Result<AgentVersion> AgentService::saveVersion(NodeId agentId, int baseVersion, 
                          .arg(baseVersion)
                          .arg(agent->headVersion)};
     }
-    const Result<AgentVersion> base = m_versions.version(agentId, baseVersion);
-    if (base && base->spec == spec) {
+    CheckedChange change{node.value(), agent.value(), parsed.value(), parsed->toCanonicalText()};
+    const Result<AgentVersion> head = m_versions.version(agentId, baseVersion);
+    if (head && head->spec == change.canonical) {
         return Error{Error::Code::Invalid, tr("The spec is unchanged; there is nothing to save.")};
     }
-    Result<AgentVersion> saved = insertVersion(agentId, baseVersion + 1, spec, actor, reason);
+    return change;
+}
+
+Result<AgentService::VersionChange> AgentService::change(NodeId agentId, int baseVersion, const QString &spec,
+                                                         const QString &actor, const QString &reason)
+{
+    const Result<Agent> agent = m_org.tree().agent(agentId);
+    if (!agent) {
+        return agent.error();
+    }
+    VersionChange outcome;
+    if (agent->criticality == Criticality::Critical) {
+        Result<VersionProposal> proposed = proposeVersion(agentId, baseVersion, spec, actor, reason);
+        if (!proposed) {
+            return proposed.error();
+        }
+        outcome.proposed = std::move(proposed).value();
+    } else {
+        Result<AgentVersion> saved = saveVersion(agentId, baseVersion, spec, actor, reason);
+        if (!saved) {
+            return saved.error();
+        }
+        outcome.saved = std::move(saved).value();
+    }
+    return outcome;
+}
+
+Result<AgentService::VersionChange> AgentService::rollback(NodeId agentId, int toVersion, int baseVersion,
+                                                           const QString &actor, const QString &reason)
+{
+    const Result<AgentVersion> target = m_versions.version(agentId, toVersion);
+    if (!target) {
+        return target.error();
+    }
+    return change(agentId, baseVersion, target->spec, actor, reason);
+}
+
+Result<AgentVersion> AgentService::saveVersion(NodeId agentId, int baseVersion, const QString &spec,
+                                               const QString &actor, const QString &reason)
+{
+    Transaction transaction(m_store);
+    if (!transaction.isActive()) {
+        return transaction.beginError();
+    }
+    const Result<CheckedChange> checked = checkChange(agentId, baseVersion, spec, reason);
+    if (!checked) {
+        return checked.error();
+    }
+    if (checked->agent.criticality == Criticality::Critical) {
+        return Error{Error::Code::Forbidden,
+                     tr("%1 is critical: a change to it is a proposal until a second person approves it.")
+                         .arg(checked->node.path)};
+    }
+    Result<AgentVersion> saved = insertVersion(agentId, baseVersion + 1, checked.value(), actor, reason, QString());
     if (!saved) {
         return saved;
     }
-    if (const Status audited = m_org.recordAudit(actor, QStringLiteral("version.save"), node->path,
+    if (const Status audited = m_org.recordAudit(actor, QStringLiteral("version.save"), checked->node.path,
                                                  {{QStringLiteral("id"), agentId},
                                                   {QStringLiteral("version"), saved->number},
                                                   {QStringLiteral("contentHash"), QString::fromLatin1(saved->contentHash)}},
@@ -143,6 +213,143 @@ Result<AgentVersion> AgentService::saveVersion(NodeId agentId, int baseVersion, 
         return committed.error();
     }
     return saved;
+}
+
+Result<VersionProposal> AgentService::proposeVersion(NodeId agentId, int baseVersion, const QString &spec,
+                                                     const QString &actor, const QString &reason)
+{
+    Transaction transaction(m_store);
+    if (!transaction.isActive()) {
+        return transaction.beginError();
+    }
+    const Result<CheckedChange> checked = checkChange(agentId, baseVersion, spec, reason);
+    if (!checked) {
+        return checked.error();
+    }
+    VersionProposal proposal;
+    proposal.agentId = agentId;
+    proposal.baseVersion = baseVersion;
+    proposal.spec = checked->canonical;
+    proposal.author = actor;
+    proposal.createdAt = m_clock.now();
+    proposal.reason = reason.trimmed();
+    const Result<ProposalId> id = m_proposals.insert(proposal);
+    if (!id) {
+        return id.error();
+    }
+    proposal.id = id.value();
+    if (const Status audited = m_org.recordAudit(actor, QStringLiteral("version.propose"), checked->node.path,
+                                                 {{QStringLiteral("id"), agentId},
+                                                  {QStringLiteral("proposal"), proposal.id},
+                                                  {QStringLiteral("baseVersion"), baseVersion},
+                                                  {QStringLiteral("contentHash"), hashOf(proposal.spec)}},
+                                                 reason);
+        !audited) {
+        return audited.error();
+    }
+    if (const Status committed = transaction.commit(); !committed) {
+        return committed.error();
+    }
+    return proposal;
+}
+
+Result<AgentVersion> AgentService::approveProposal(ProposalId id, const QString &approver, const QString &reason)
+{
+    if (const Status given = OrgService::requireReason(reason); !given) {
+        return given.error();
+    }
+    Transaction transaction(m_store);
+    if (!transaction.isActive()) {
+        return transaction.beginError();
+    }
+    Result<VersionProposal> proposal = m_proposals.proposal(id);
+    if (!proposal) {
+        return proposal.error();
+    }
+    if (proposal->state != VersionProposal::State::Pending) {
+        return Error{Error::Code::Conflict, tr("Proposal %1 has already been decided.").arg(id)};
+    }
+    if (proposal->author == approver) {
+        return Error{Error::Code::Forbidden,
+                     tr("A change to a critical agent needs a second person: %1 proposed it and cannot approve it.")
+                         .arg(approver)};
+    }
+    // The proposal's own reason is the change's reason; the approver's is kept in the audit log.
+    const Result<CheckedChange> checked = checkChange(proposal->agentId, proposal->baseVersion, proposal->spec,
+                                                      proposal->reason);
+    if (!checked) {
+        return checked.error();
+    }
+    Result<AgentVersion> saved = insertVersion(proposal->agentId, proposal->baseVersion + 1, checked.value(),
+                                               proposal->author, proposal->reason, approver);
+    if (!saved) {
+        return saved;
+    }
+    VersionProposal decided = proposal.value();
+    decided.state = VersionProposal::State::Approved;
+    decided.decidedBy = approver;
+    decided.decidedAt = m_clock.now();
+    decided.decisionReason = reason.trimmed();
+    decided.resultingVersion = saved->number;
+    if (const Status recorded = m_proposals.recordDecision(decided); !recorded) {
+        return recorded.error();
+    }
+    if (const Status audited = m_org.recordAudit(approver, QStringLiteral("version.approve"), checked->node.path,
+                                                 {{QStringLiteral("id"), proposal->agentId},
+                                                  {QStringLiteral("proposal"), id},
+                                                  {QStringLiteral("author"), proposal->author},
+                                                  {QStringLiteral("version"), saved->number},
+                                                  {QStringLiteral("contentHash"), QString::fromLatin1(saved->contentHash)}},
+                                                 reason);
+        !audited) {
+        return audited.error();
+    }
+    if (const Status committed = transaction.commit(); !committed) {
+        return committed.error();
+    }
+    return saved;
+}
+
+Result<VersionProposal> AgentService::rejectProposal(ProposalId id, const QString &reviewer, const QString &reason)
+{
+    if (const Status given = OrgService::requireReason(reason); !given) {
+        return given.error();
+    }
+    Transaction transaction(m_store);
+    if (!transaction.isActive()) {
+        return transaction.beginError();
+    }
+    Result<VersionProposal> proposal = m_proposals.proposal(id);
+    if (!proposal) {
+        return proposal.error();
+    }
+    if (proposal->state != VersionProposal::State::Pending) {
+        return Error{Error::Code::Conflict, tr("Proposal %1 has already been decided.").arg(id)};
+    }
+    const Result<OrgNode> node = m_org.tree().node(proposal->agentId);
+    if (!node) {
+        return node.error();
+    }
+    VersionProposal decided = proposal.value();
+    decided.state = VersionProposal::State::Rejected;
+    decided.decidedBy = reviewer;
+    decided.decidedAt = m_clock.now();
+    decided.decisionReason = reason.trimmed();
+    if (const Status recorded = m_proposals.recordDecision(decided); !recorded) {
+        return recorded.error();
+    }
+    if (const Status audited = m_org.recordAudit(reviewer, QStringLiteral("version.reject"), node->path,
+                                                 {{QStringLiteral("id"), proposal->agentId},
+                                                  {QStringLiteral("proposal"), id},
+                                                  {QStringLiteral("author"), proposal->author}},
+                                                 reason);
+        !audited) {
+        return audited.error();
+    }
+    if (const Status committed = transaction.commit(); !committed) {
+        return committed.error();
+    }
+    return decided;
 }
 
 } // namespace steward

@@ -3,8 +3,12 @@
 #pragma once
 
 #include "domain/agent.h"
+#include "domain/agentspec.h"
 #include "domain/result.h"
+#include "storage/proposalrepository.h"
 #include "storage/versionrepository.h"
+
+#include <optional>
 
 namespace steward {
 
@@ -12,9 +16,13 @@ class Clock;
 class OrgService;
 class Store;
 
-// The rules for agents and their versions: an agent is created with its first spec version;
-// every later version names the version it was based on, and a stale base is refused rather
-// than silently overwriting someone else's change.
+// The rules for agents and their versions:
+// - an agent is created with its first spec version; specs are validated and stored in their
+//   canonical text, and the agent's criticality is the one its head spec declares;
+// - every later change names the version it was based on; a stale base is refused rather than
+//   silently overwriting someone else's change;
+// - a change to a critical agent is a proposal until a second person approves it;
+// - a rollback is a new version with an old version's content.
 class AgentService final
 {
 public:
@@ -26,24 +34,59 @@ public:
         QString name;
         QString owner;
         Visibility visibility = Visibility::Team;
-        Criticality criticality = Criticality::Standard;
+        Criticality criticality = Criticality::Standard; // must match the spec's
         QString spec;
     };
 
+    // What a change became: a new version, or (for a critical agent) a pending proposal.
+    struct VersionChange
+    {
+        std::optional<AgentVersion> saved;
+        std::optional<VersionProposal> proposed;
+    };
+
     [[nodiscard]] Result<OrgNode> createAgent(const NewAgent &agent, const QString &actor, const QString &reason);
+
+    // Saves the change as the new head, or proposes it when the agent is critical.
+    [[nodiscard]] Result<VersionChange> change(NodeId agentId, int baseVersion, const QString &spec,
+                                               const QString &actor, const QString &reason);
+    // Makes a new version with the content of `toVersion` (through a proposal when critical).
+    [[nodiscard]] Result<VersionChange> rollback(NodeId agentId, int toVersion, int baseVersion, const QString &actor,
+                                                 const QString &reason);
+    // Saves directly; refused for critical agents, whose changes need a proposal.
     [[nodiscard]] Result<AgentVersion> saveVersion(NodeId agentId, int baseVersion, const QString &spec,
                                                    const QString &actor, const QString &reason);
+    [[nodiscard]] Result<VersionProposal> proposeVersion(NodeId agentId, int baseVersion, const QString &spec,
+                                                         const QString &actor, const QString &reason);
+    // The approver must not be the proposal's author, and the proposal's base must still be
+    // the head. The new version keeps the proposal's author and reason and names the approver.
+    [[nodiscard]] Result<AgentVersion> approveProposal(ProposalId id, const QString &approver, const QString &reason);
+    [[nodiscard]] Result<VersionProposal> rejectProposal(ProposalId id, const QString &reviewer, const QString &reason);
 
     [[nodiscard]] const VersionRepository &versions() const { return m_versions; }
+    [[nodiscard]] const ProposalRepository &proposals() const { return m_proposals; }
 
 private:
-    [[nodiscard]] Result<AgentVersion> insertVersion(NodeId agentId, int number, const QString &spec,
-                                                     const QString &author, const QString &reason);
+    struct CheckedChange
+    {
+        OrgNode node;
+        Agent agent;
+        AgentSpec spec;
+        QString canonical;
+    };
+    // The checks every change shares: a reason, a valid spec that differs from the head, and a
+    // base that is still the head.
+    [[nodiscard]] Result<CheckedChange> checkChange(NodeId agentId, int baseVersion, const QString &spec,
+                                                    const QString &reason) const;
+    [[nodiscard]] Result<AgentVersion> insertVersion(NodeId agentId, int number, const CheckedChange &change,
+                                                     const QString &author, const QString &reason,
+                                                     const QString &approvedBy);
 
     const Store &m_store;
     const Clock &m_clock;
     OrgService &m_org;
     VersionRepository m_versions;
+    ProposalRepository m_proposals;
 };
 
 } // namespace steward

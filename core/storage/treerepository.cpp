@@ -226,11 +226,12 @@ Status TreeRepository::insertAgent(const Agent &agent)
     return execute(query, tr("adding an agent"));
 }
 
-Status TreeRepository::setHeadVersion(NodeId agentId, int version)
+Status TreeRepository::setHead(NodeId agentId, int version, Criticality criticality)
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("UPDATE agents SET head_version = ? WHERE node_id = ?"));
+    query.prepare(QStringLiteral("UPDATE agents SET head_version = ?, criticality = ? WHERE node_id = ?"));
     query.addBindValue(version);
+    query.addBindValue(toText(criticality));
     query.addBindValue(agentId);
     return execute(query, tr("updating an agent"));
 }

@@ -38,7 +38,8 @@ public:
 
     [[nodiscard]] Result<Agent> agent(NodeId id) const;
     [[nodiscard]] Status insertAgent(const Agent &agent);
-    [[nodiscard]] Status setHeadVersion(NodeId agentId, int version);
+    // The head version and the criticality its spec declares (the agents table mirrors it).
+    [[nodiscard]] Status setHead(NodeId agentId, int version, Criticality criticality);
 
 private:
     const Store &m_store;

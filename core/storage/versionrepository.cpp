@@ -27,6 +27,7 @@ AgentVersion versionFrom(const QSqlQuery &query)
     version.reason = query.value(5).toString();
     version.contentHash = query.value(6).toString().toLatin1();
     version.spec = query.value(7).toString();
+    version.approvedBy = query.value(8).toString();
     return version;
 }
 
@@ -35,7 +36,7 @@ AgentVersion versionFrom(const QSqlQuery &query)
 Result<AgentVersion> VersionRepository::version(NodeId agentId, int number) const
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT agent_id, number, parent_number, author, created_at, reason, content_hash, spec "
+    query.prepare(QStringLiteral("SELECT agent_id, number, parent_number, author, created_at, reason, content_hash, spec, approved_by "
                                  "FROM agent_versions WHERE agent_id = ? AND number = ?"));
     query.addBindValue(agentId);
     query.addBindValue(number);
@@ -51,7 +52,7 @@ Result<AgentVersion> VersionRepository::version(NodeId agentId, int number) cons
 Result<QList<AgentVersion>> VersionRepository::history(NodeId agentId) const
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT agent_id, number, parent_number, author, created_at, reason, content_hash, '' "
+    query.prepare(QStringLiteral("SELECT agent_id, number, parent_number, author, created_at, reason, content_hash, '', approved_by "
                                  "FROM agent_versions WHERE agent_id = ? ORDER BY number DESC"));
     query.addBindValue(agentId);
     if (!query.exec()) {
@@ -68,7 +69,7 @@ Status VersionRepository::insert(const AgentVersion &version)
 {
     QSqlQuery query(m_store.database());
     query.prepare(QStringLiteral("INSERT INTO agent_versions(agent_id, number, parent_number, spec, author, created_at, "
-                                 "reason, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                 "reason, content_hash, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(version.agentId);
     query.addBindValue(version.number);
     query.addBindValue(version.parentNumber);
@@ -77,6 +78,7 @@ Status VersionRepository::insert(const AgentVersion &version)
     query.addBindValue(version.createdAt.toMSecsSinceEpoch());
     query.addBindValue(version.reason);
     query.addBindValue(QString::fromLatin1(version.contentHash));
+    query.addBindValue(version.approvedBy.isEmpty() ? QVariant() : QVariant(version.approvedBy));
     if (!query.exec()) {
         return Store::errorFrom(query.lastError(), tr("saving a version"));
     }

@@ -54,10 +54,10 @@ void TestActivityRepository::init()
     const auto acme = org.createCompany(QStringLiteral("acme"), QStringLiteral("ops"), QStringLiteral("setup"));
     QVERIFY(acme.ok());
     const auto mailer = agents.createAgent({acme->id, QStringLiteral("mailer"), QStringLiteral("dana.kim"),
-                                            Visibility::Public, Criticality::Standard, QStringLiteral("model: a\n")},
+                                            Visibility::Public, Criticality::Standard, QStringLiteral("model: a\ninstructions: |\n  Mail.\ncriticality: standard\n")},
                                            QStringLiteral("ops"), QStringLiteral("setup"));
     const auto triage = agents.createAgent({acme->id, QStringLiteral("triage"), QStringLiteral("li.wei"),
-                                            Visibility::Team, Criticality::Standard, QStringLiteral("model: b\n")},
+                                            Visibility::Team, Criticality::Standard, QStringLiteral("model: b\ninstructions: |\n  Triage.\ncriticality: standard\n")},
                                            QStringLiteral("ops"), QStringLiteral("setup"));
     QVERIFY(mailer.ok() && triage.ok());
     m_agent = mailer->id;
