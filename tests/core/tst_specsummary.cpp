@@ -1,0 +1,65 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The field-level summary of a spec change.
+#include "diff/specsummary.h"
+
+#include <QTest>
+
+using namespace steward;
+
+namespace {
+
+AgentSpec base()
+{
+    AgentSpec spec;
+    spec.model = QStringLiteral("gpt-4o-mini");
+    spec.instructions = QStringLiteral("Invite prospects to the summit in Lisbon.\nBe brief.");
+    spec.tools = {{QStringLiteral("crm.lookup"), QStringLiteral("read")}};
+    spec.triggers = {{QStringLiteral("event"), QStringLiteral("lead.created"), QString()}};
+    spec.outputs = {QStringLiteral("email")};
+    return spec;
+}
+
+} // namespace
+
+class TestSpecSummary final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void changes_nameEachChangedField();
+    void changes_ofIdenticalSpecs_isEmpty();
+    void changes_ofUnparsableText_countsLines();
+};
+
+void TestSpecSummary::changes_nameEachChangedField()
+{
+    AgentSpec after = base();
+    after.model = QStringLiteral("gpt-4o");
+    after.instructions = QStringLiteral("Invite prospects to the summit in London.\nBe brief.");
+    after.tools.append({QStringLiteral("web.search"), QStringLiteral("read")});
+    after.triggers.clear();
+    after.approvalExpiry = QStringLiteral("24h");
+    after.criticality = Criticality::Critical;
+    QCOMPARE(SpecSummary::changes(base(), after),
+             (QStringList{QStringLiteral("model: gpt-4o-mini -> gpt-4o"), QStringLiteral("instructions: 1 line(s) changed"),
+                          QStringLiteral("tools: +web.search (read)"), QStringLiteral("triggers: -event lead.created"),
+                          QStringLiteral("approval.expires: (none) -> 24h"),
+                          QStringLiteral("criticality: standard -> critical")}));
+}
+
+void TestSpecSummary::changes_ofIdenticalSpecs_isEmpty()
+{
+    QVERIFY(SpecSummary::changes(base(), base()).isEmpty());
+    QVERIFY(SpecSummary::changes(base().toCanonicalText(), base().toCanonicalText()).isEmpty());
+}
+
+void TestSpecSummary::changes_ofUnparsableText_countsLines()
+{
+    QCOMPARE(SpecSummary::changes(QStringLiteral("a\nb\n"), QStringLiteral("a\nc\nd\n")),
+             QStringList{QStringLiteral("2 line(s) changed")});
+}
+
+QTEST_GUILESS_MAIN(TestSpecSummary)
+#include "tst_specsummary.moc"
