@@ -86,6 +86,52 @@ Result<QList<AuditEntry>> AuditRepository::entriesAfter(qint64 after, int limit)
     return entriesFrom(query);
 }
 
+Result<QList<AuditEntry>> AuditRepository::query(const AuditFilter &filter, qint64 beforeSequence, int limit) const
+{
+    QStringList conditions;
+    QVariantList values;
+    if (beforeSequence > 0) {
+        conditions.append(QStringLiteral("sequence < ?"));
+        values.append(beforeSequence);
+    }
+    if (!filter.actor.isEmpty()) {
+        conditions.append(QStringLiteral("actor = ?"));
+        values.append(filter.actor);
+    }
+    if (filter.action.endsWith(QLatin1Char('.'))) {
+        conditions.append(QStringLiteral("substr(action, 1, ?) = ?"));
+        values.append(filter.action.size());
+        values.append(filter.action);
+    } else if (!filter.action.isEmpty()) {
+        conditions.append(QStringLiteral("action = ?"));
+        values.append(filter.action);
+    }
+    if (!filter.subjectPrefix.isEmpty()) {
+        const QString below = filter.subjectPrefix + QLatin1Char('/');
+        conditions.append(QStringLiteral("(subject = ? OR substr(subject, 1, ?) = ?)"));
+        values.append(filter.subjectPrefix);
+        values.append(below.size());
+        values.append(below);
+    }
+    if (filter.from.isValid()) {
+        conditions.append(QStringLiteral("time >= ?"));
+        values.append(filter.from.toMSecsSinceEpoch());
+    }
+    if (filter.until.isValid()) {
+        conditions.append(QStringLiteral("time <= ?"));
+        values.append(filter.until.toMSecsSinceEpoch());
+    }
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT ") + entryColumns + QStringLiteral(" FROM audit_log")
+                  + (conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")))
+                  + QStringLiteral(" ORDER BY sequence DESC LIMIT ?"));
+    for (const QVariant &value : std::as_const(values)) {
+        query.addBindValue(value);
+    }
+    query.addBindValue(limit);
+    return entriesFrom(query);
+}
+
 Result<QList<AuditEntry>> AuditRepository::entriesForSubject(const QString &subject, int limit) const
 {
     QSqlQuery query(m_store.database());

@@ -7,6 +7,7 @@
 #include "audit/auditverifier.h"
 #include "domain/clock.h"
 #include "service/orgservice.h"
+#include "storage/auditrepository.h"
 #include "storage/store.h"
 
 #include <QSqlError>
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void tampering_isCaughtAndNamed();
     void truncatedTail_showsAsAnOlderHead();
     void progress_canCancel();
+    void query_filtersAndPagesNewestFirst();
 
 private:
     void tamper(const QStringList &statements);
@@ -156,6 +158,36 @@ void TestAuditVerifier::progress_canCancel()
     const auto report = AuditVerifier::verify(*m_store, [&calls](qint64) { ++calls; return false; });
     QVERIFY(report.ok());
     QCOMPARE(calls, 0);
+}
+
+void TestAuditVerifier::query_filtersAndPagesNewestFirst()
+{
+    const AuditRepository audit(*m_store);
+    const auto newest = audit.query({}, 0, 5);
+    QVERIFY(newest.ok());
+    QCOMPARE(newest->size(), 5);
+    QCOMPARE(newest->first().sequence, Entries);
+    const auto next = audit.query({}, newest->last().sequence, 100);
+    QCOMPARE(next->size(), Entries - 5);
+    QCOMPARE(next->last().sequence, 1);
+
+    AuditFilter byAction;
+    byAction.action = QStringLiteral("node.");
+    QCOMPARE(audit.query(byAction, 0, 100)->size(), Entries);
+    byAction.action = QStringLiteral("node.move");
+    QCOMPARE(audit.query(byAction, 0, 100)->size(), 0);
+    AuditFilter bySubject;
+    bySubject.subjectPrefix = QStringLiteral("/acme/dept-1");
+    const auto dept1 = audit.query(bySubject, 0, 100);
+    QCOMPARE(dept1->size(), 1); // dept-10 and dept-11 are not below dept-1
+    AuditFilter byTime;
+    byTime.from = QDateTime(QDate(2026, 6, 1), QTime(8, 3), Qt::UTC);
+    byTime.until = QDateTime(QDate(2026, 6, 1), QTime(8, 5), Qt::UTC);
+    const auto window = audit.query(byTime, 0, 100);
+    QCOMPARE(window->size(), 3);
+    AuditFilter byActor;
+    byActor.actor = QStringLiteral("someone-else");
+    QVERIFY(audit.query(byActor, 0, 100)->isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestAuditVerifier)
