@@ -1,0 +1,185 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// stewardctl demo: builds the demo workspace (core/demo) and prints what it holds.
+#include "commands.h"
+#include "tableprinter.h"
+
+#include "demo/demobuilder.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace steward {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("steward::DemoCommand", text);
+}
+
+const QString outOption = QStringLiteral("out");
+const QString agentsOption = QStringLiteral("agents");
+const QString eventsOption = QStringLiteral("events");
+const QString seedOption = QStringLiteral("seed");
+const QString untilOption = QStringLiteral("until");
+const QString forceOption = QStringLiteral("force");
+
+Error badNumber(const QString &option, const QString &value)
+{
+    return {Error::Code::Invalid, tr("--%1 takes a whole number, not '%2'.").arg(option, value)};
+}
+
+// Reads the options into DemoBuilder's; the builder itself checks the ranges.
+Result<DemoBuilder::Options> optionsFrom(const QCommandLineParser &parser)
+{
+    DemoBuilder::Options options;
+    bool ok = true;
+    if (parser.isSet(agentsOption)) {
+        options.agents = parser.value(agentsOption).toInt(&ok);
+        if (!ok) {
+            return badNumber(agentsOption, parser.value(agentsOption));
+        }
+    }
+    if (parser.isSet(eventsOption)) {
+        options.events = parser.value(eventsOption).toLongLong(&ok);
+        if (!ok) {
+            return badNumber(eventsOption, parser.value(eventsOption));
+        }
+    }
+    if (parser.isSet(seedOption)) {
+        options.seed = parser.value(seedOption).toULongLong(&ok);
+        if (!ok) {
+            return badNumber(seedOption, parser.value(seedOption));
+        }
+    }
+    if (parser.isSet(untilOption)) {
+        options.until = QDate::fromString(parser.value(untilOption), Qt::ISODate);
+        if (!options.until.isValid()) {
+            return Error{Error::Code::Invalid,
+                         tr("--until takes a date like 2026-05-31, not '%1'.").arg(parser.value(untilOption))};
+        }
+    }
+    return options;
+}
+
+void removeWorkspace(const QString &path)
+{
+    const QStringList files{path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")};
+    for (const QString &file : files) {
+        QFile::remove(file);
+    }
+}
+
+// With --force the new workspace is built next to the old one and replaces it only once it is
+// complete, so that a failed build leaves the old file as it was.
+Result<DemoBuilder::Summary> buildReplacing(const QString &out, const DemoBuilder::Options &options)
+{
+    const QString partial = out + QStringLiteral(".partial");
+    removeWorkspace(partial);
+    Result<DemoBuilder::Summary> built = DemoBuilder::build(partial, options);
+    if (!built) {
+        return built;
+    }
+    removeWorkspace(out);
+    if (!QFile::rename(partial, out)) {
+        removeWorkspace(partial);
+        return Error{Error::Code::StoreFailure, tr("Cannot replace %1.").arg(out)};
+    }
+    return built;
+}
+
+void printSummary(const QString &out, const DemoBuilder::Summary &summary, qint64 fileSize, bool json)
+{
+    if (json) {
+        Console::printJson(QJsonDocument(QJsonObject{{QStringLiteral("file"), out},
+                                                     {QStringLiteral("departments"), summary.departments},
+                                                     {QStringLiteral("teams"), summary.teams},
+                                                     {QStringLiteral("people"), summary.people},
+                                                     {QStringLiteral("agents"), summary.agents},
+                                                     {QStringLiteral("versions"), summary.versions},
+                                                     {QStringLiteral("runs"), summary.runs},
+                                                     {QStringLiteral("events"), summary.events},
+                                                     {QStringLiteral("pendingApprovals"), summary.pendingApprovals},
+                                                     {QStringLiteral("elapsedMs"), summary.elapsedMs},
+                                                     {QStringLiteral("fileSizeBytes"), fileSize}}));
+        return;
+    }
+    const QLocale locale;
+    TablePrinter table;
+    table.addRow({tr("Workspace"), out});
+    table.addRow({tr("Departments"), locale.toString(summary.departments)});
+    table.addRow({tr("Teams"), locale.toString(summary.teams)});
+    table.addRow({tr("People"), locale.toString(summary.people)});
+    table.addRow({tr("Agents"), locale.toString(summary.agents)});
+    table.addRow({tr("Versions"), locale.toString(summary.versions)});
+    table.addRow({tr("Runs"), locale.toString(summary.runs)});
+    table.addRow({tr("Events"), locale.toString(summary.events)});
+    table.addRow({tr("Pending approvals"), locale.toString(summary.pendingApprovals)});
+    table.addRow({tr("Elapsed"), tr("%1 s").arg(locale.toString(static_cast<double>(summary.elapsedMs) / 1000.0, 'f', 1))});
+    table.addRow({tr("File size"), locale.formattedDataSize(fileSize)});
+    Console::print(table.toString());
+}
+
+} // namespace
+
+int runDemoCommand(const CommandContext &context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Builds the demo workspace: the company acme with departments, teams, "
+                                        "people, agents with version histories, 90 days of activity and pending "
+                                        "approvals. The same seed and end date give the same workspace."));
+    CommandLine::addGlobalOptions(parser);
+    parser.addOption({outOption, tr("The workspace file to create."), tr("file")});
+    parser.addOption({agentsOption, tr("How many agents (default 300)."), tr("count")});
+    parser.addOption({eventsOption, tr("How many activity events (default 200000)."), tr("count")});
+    parser.addOption({seedOption, tr("Seed of the random choices (default 1)."), tr("number")});
+    parser.addOption({untilOption, tr("Last day of the history (default today, UTC)."), tr("yyyy-mm-dd")});
+    parser.addOption({forceOption, tr("Replace the file if it exists.")});
+    if (const std::optional<int> done = CommandLine::parse(parser, context)) {
+        return *done;
+    }
+    const QString usage = QStringLiteral("stewardctl demo --out FILE [--agents N] [--events N] [--seed S] "
+                                         "[--until YYYY-MM-DD] [--force]");
+    if (const std::optional<int> wrong = CommandLine::checkPositionalCount(parser, 0, 0, usage)) {
+        return *wrong;
+    }
+    const QString out = parser.value(outOption);
+    if (out.isEmpty()) {
+        return Console::fail(ExitCode::Usage, tr("Name the file to create with --out FILE."));
+    }
+    Result<DemoBuilder::Options> options = optionsFrom(parser);
+    if (!options) {
+        return Console::fail(options.error());
+    }
+    const bool replace = QFileInfo::exists(out);
+    if (replace && !parser.isSet(forceOption)) {
+        return Console::fail(ExitCode::Refused, tr("%1 already exists; add --force to replace it.").arg(out));
+    }
+    if (replace && !QFileInfo(out).isFile()) {
+        return Console::fail(ExitCode::Refused, tr("%1 is not a file; it cannot be replaced.").arg(out));
+    }
+    DemoBuilder::Options buildOptions = options.value();
+    const bool showProgress = Console::stderrIsTerminal();
+    if (showProgress) {
+        buildOptions.progress = [](int percent) {
+            Console::progress(tr("Building the demo workspace: %1%").arg(percent));
+            return true;
+        };
+    }
+    const Result<DemoBuilder::Summary> built =
+        replace ? buildReplacing(out, buildOptions) : DemoBuilder::build(out, buildOptions);
+    if (showProgress) {
+        Console::progress(QStringLiteral("\n"));
+    }
+    if (!built) {
+        return Console::fail(built.error());
+    }
+    printSummary(out, built.value(), QFileInfo(out).size(), CommandLine::json(parser, context));
+    return static_cast<int>(ExitCode::Success);
+}
+
+} // namespace steward

@@ -1,0 +1,13 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("stewardctl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STEWARD_VERSION));
+    return steward::Cli::run(QCoreApplication::arguments());
+}
