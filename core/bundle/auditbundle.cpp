@@ -303,10 +303,7 @@ Result<BundleManifest> AuditBundle::exportTo(const Store &store, const QString &
         removeOutput();
         return Store::errorFrom(query.lastError(), tr("writing %1").arg(bundlePath));
     }
-    query.prepare(QStringLiteral("SELECT value FROM workspace_settings WHERE key = 'workspace_id'"));
-    if (query.exec() && query.next()) {
-        manifest.workspaceId = query.value(0).toString();
-    }
+    manifest.workspaceId = store.workspaceId();
     manifest.schemaVersion = Migrator::latestVersion(store.dialect());
     if (const Status prepared = prepareCopy(bundlePath, scope); !prepared) {
         removeOutput();

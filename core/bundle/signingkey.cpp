@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 #include <sodium.h>
 
@@ -27,6 +28,12 @@ bool sodiumReady()
 const QByteArray fileHeader("steward-ed25519-secret-key-v1\n");
 
 } // namespace
+
+QString SigningKey::defaultPathFor(const QString &workspaceId)
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/steward/keys/")
+         + workspaceId + QStringLiteral(".key");
+}
 
 Result<SigningKey> SigningKey::generate()
 {

@@ -15,6 +15,11 @@ namespace steward {
 class SigningKey final
 {
 public:
+    // Where a workspace's signing key lives unless told otherwise:
+    // ~/.local/share/steward/keys/WORKSPACE_ID.key (the generic data folder, shared by the
+    // desktop app and stewardctl).
+    [[nodiscard]] static QString defaultPathFor(const QString &workspaceId);
+
     [[nodiscard]] static Result<SigningKey> generate();
     // Reads a key file written by save(); refuses a file others can read.
     [[nodiscard]] static Result<SigningKey> load(const QString &path);

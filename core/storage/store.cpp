@@ -155,6 +155,15 @@ int Store::schemaVersion() const
     return version ? version.value() : 0;
 }
 
+QString Store::workspaceId() const
+{
+    QSqlQuery query(database());
+    if (query.exec(QStringLiteral("SELECT value FROM workspace_settings WHERE key = 'workspace_id'")) && query.next()) {
+        return query.value(0).toString();
+    }
+    return {};
+}
+
 Error Store::errorFrom(const QSqlError &error, const QString &doing)
 {
     const int code = primaryResultCode(error);

@@ -50,6 +50,8 @@ public:
     [[nodiscard]] QString path() const { return m_path; }
     [[nodiscard]] int schemaVersion() const;
     [[nodiscard]] bool isReadOnly() const { return m_readOnly; }
+    // The id given to the workspace when it was created (kept in workspace_settings).
+    [[nodiscard]] QString workspaceId() const;
 
     // Translates a database failure into an Error a user can act on.
     [[nodiscard]] static Error errorFrom(const QSqlError &error, const QString &doing);
