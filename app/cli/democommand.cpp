@@ -137,7 +137,7 @@ int runDemoCommand(const CommandContext &context)
     parser.addOption({agentsOption, tr("How many agents (default 300)."), tr("count")});
     parser.addOption({eventsOption, tr("How many activity events (default 200000)."), tr("count")});
     parser.addOption({seedOption, tr("Seed of the random choices (default 1)."), tr("number")});
-    parser.addOption({untilOption, tr("Last day of the history (default today, UTC)."), tr("yyyy-mm-dd")});
+    parser.addOption({untilOption, tr("Last day of the history (default yesterday, UTC)."), tr("yyyy-mm-dd")});
     parser.addOption({forceOption, tr("Replace the file if it exists.")});
     if (const std::optional<int> done = CommandLine::parse(parser, context)) {
         return *done;

@@ -22,11 +22,6 @@
 namespace steward {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::AuditBundle", text);
-}
-
 constexpr qint64 MaxManifestBytes = 1024 * 1024;
 
 QString isoTime(const QDateTime &time)
@@ -44,11 +39,11 @@ Result<QByteArray> fileSha256(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error{Error::Code::NotFound, tr("Cannot read %1: %2").arg(path, file.errorString())};
+        return Error{Error::Code::NotFound, QCoreApplication::translate("steward::AuditBundle", "Cannot read %1: %2").arg(path, file.errorString())};
     }
     QCryptographicHash hash(QCryptographicHash::Sha256);
     if (!hash.addData(&file)) {
-        return Error{Error::Code::StoreFailure, tr("Cannot read %1: %2").arg(path, file.errorString())};
+        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::AuditBundle", "Cannot read %1: %2").arg(path, file.errorString())};
     }
     return hash.result().toHex();
 }
@@ -56,13 +51,13 @@ Result<QByteArray> fileSha256(const QString &path)
 Status run(QSqlQuery &query, const QString &statement, const QVariantList &values = {})
 {
     if (!query.prepare(statement)) {
-        return Store::errorFrom(query.lastError(), tr("preparing the bundle"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::AuditBundle", "preparing the bundle"));
     }
     for (const QVariant &value : values) {
         query.addBindValue(value);
     }
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("preparing the bundle"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::AuditBundle", "preparing the bundle"));
     }
     return Done{};
 }
@@ -205,13 +200,13 @@ Result<BundleManifest> BundleManifest::fromJson(const QByteArray &json)
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     const QJsonObject object = document.object();
     const auto invalid = [](const QString &why) {
-        return Error{Error::Code::Invalid, tr("This is not a valid Steward bundle manifest: %1").arg(why)};
+        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::AuditBundle", "This is not a valid Steward bundle manifest: %1").arg(why)};
     };
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         return invalid(parseError.errorString());
     }
     if (object.value(QStringLiteral("format")).toInt() != 1) {
-        return invalid(tr("unknown format %1.").arg(object.value(QStringLiteral("format")).toVariant().toString()));
+        return invalid(QCoreApplication::translate("steward::AuditBundle", "unknown format %1.").arg(object.value(QStringLiteral("format")).toVariant().toString()));
     }
     BundleManifest manifest;
     manifest.workspaceId = object.value(QStringLiteral("workspaceId")).toString();
@@ -230,7 +225,7 @@ Result<BundleManifest> BundleManifest::fromJson(const QByteArray &json)
     manifest.signature = object.value(QStringLiteral("signature")).toString().toLatin1();
     if (manifest.contentSha256.size() != 64 || manifest.publicKey.size() != 64 || manifest.signature.size() != 128
         || manifest.auditHeadHash.size() != 64 || !manifest.createdAt.isValid()) {
-        return invalid(tr("a required field is missing or malformed."));
+        return invalid(QCoreApplication::translate("steward::AuditBundle", "a required field is missing or malformed."));
     }
     return manifest;
 }
@@ -246,7 +241,7 @@ Result<BundleManifest> AuditBundle::exportTo(const Store &store, const QString &
 {
     const QString manifestPath = manifestPathFor(bundlePath);
     if (QFileInfo::exists(bundlePath) || QFileInfo::exists(manifestPath)) {
-        return Error{Error::Code::Invalid, tr("%1 already exists; choose another name.").arg(bundlePath)};
+        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::AuditBundle", "%1 already exists; choose another name.").arg(bundlePath)};
     }
     if (const Status given = OrgService::requireReason(reason); !given) {
         return given.error();
@@ -257,7 +252,7 @@ Result<BundleManifest> AuditBundle::exportTo(const Store &store, const QString &
         }
     }
     if (scope.from.isValid() && scope.until.isValid() && scope.from > scope.until) {
-        return Error{Error::Code::Invalid, tr("The time range ends before it starts.")};
+        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::AuditBundle", "The time range ends before it starts.")};
     }
 
     BundleManifest manifest;
@@ -301,7 +296,7 @@ Result<BundleManifest> AuditBundle::exportTo(const Store &store, const QString &
     query.addBindValue(bundlePath);
     if (!query.exec()) {
         removeOutput();
-        return Store::errorFrom(query.lastError(), tr("writing %1").arg(bundlePath));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::AuditBundle", "writing %1").arg(bundlePath));
     }
     manifest.workspaceId = store.workspaceId();
     manifest.schemaVersion = Migrator::latestVersion(store.dialect());
@@ -320,7 +315,7 @@ Result<BundleManifest> AuditBundle::exportTo(const Store &store, const QString &
     QSaveFile file(manifestPath);
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(manifest.toJson()).toJson()) < 0 || !file.commit()) {
         removeOutput();
-        return Error{Error::Code::StoreFailure, tr("Cannot write %1: %2").arg(manifestPath, file.errorString())};
+        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::AuditBundle", "Cannot write %1: %2").arg(manifestPath, file.errorString())};
     }
     return manifest;
 }
@@ -330,10 +325,10 @@ Result<BundleVerification> AuditBundle::verify(const QString &bundlePath, const 
     const QString manifestPath = manifestPathFor(bundlePath);
     QFile manifestFile(manifestPath);
     if (!manifestFile.open(QIODevice::ReadOnly)) {
-        return Error{Error::Code::NotFound, tr("Cannot read the manifest %1: %2").arg(manifestPath, manifestFile.errorString())};
+        return Error{Error::Code::NotFound, QCoreApplication::translate("steward::AuditBundle", "Cannot read the manifest %1: %2").arg(manifestPath, manifestFile.errorString())};
     }
     if (manifestFile.size() > MaxManifestBytes) {
-        return Error{Error::Code::Invalid, tr("%1 is too large to be a bundle manifest.").arg(manifestPath)};
+        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::AuditBundle", "%1 is too large to be a bundle manifest.").arg(manifestPath)};
     }
     const Result<BundleManifest> manifest = BundleManifest::fromJson(manifestFile.readAll());
     if (!manifest) {
@@ -344,12 +339,12 @@ Result<BundleVerification> AuditBundle::verify(const QString &bundlePath, const 
     const QByteArray expectedKey = publicKeyHex.trimmed().toLower();
     result.signedByExpectedKey = result.manifest.publicKey.toLower() == expectedKey;
     if (!result.signedByExpectedKey) {
-        result.problems.append(tr("The manifest names another signing key (%1) than the one given (%2).")
+        result.problems.append(QCoreApplication::translate("steward::AuditBundle", "The manifest names another signing key (%1) than the one given (%2).")
                                    .arg(QString::fromLatin1(result.manifest.publicKey), QString::fromLatin1(expectedKey)));
     }
     result.signatureValid = SigningKey::verify(result.manifest.signedBytes(), result.manifest.signature, expectedKey);
     if (!result.signatureValid) {
-        result.problems.append(tr("The manifest's signature does not verify with the given key: the manifest was changed "
+        result.problems.append(QCoreApplication::translate("steward::AuditBundle", "The manifest's signature does not verify with the given key: the manifest was changed "
                                   "or signed by someone else."));
     }
     const Result<QByteArray> digest = fileSha256(bundlePath);
@@ -358,7 +353,7 @@ Result<BundleVerification> AuditBundle::verify(const QString &bundlePath, const 
     }
     result.contentMatches = digest.value() == result.manifest.contentSha256;
     if (!result.contentMatches) {
-        result.problems.append(tr("The bundle file was changed after it was signed (its SHA-256 differs from the manifest's)."));
+        result.problems.append(QCoreApplication::translate("steward::AuditBundle", "The bundle file was changed after it was signed (its SHA-256 differs from the manifest's)."));
     }
     const Result<std::unique_ptr<Store>> store = Store::openReadOnly(bundlePath);
     if (!store) {
@@ -377,7 +372,7 @@ Result<BundleVerification> AuditBundle::verify(const QString &bundlePath, const 
     result.headMatches = result.chain.headSequence == result.manifest.auditHeadSequence
                       && result.chain.headHash == result.manifest.auditHeadHash;
     if (result.chain.intact() && !result.headMatches) {
-        result.problems.append(tr("The audit log ends at entry %1, but the manifest was signed at entry %2: entries were "
+        result.problems.append(QCoreApplication::translate("steward::AuditBundle", "The audit log ends at entry %1, but the manifest was signed at entry %2: entries were "
                                   "added or removed after the export.")
                                    .arg(result.chain.headSequence)
                                    .arg(result.manifest.auditHeadSequence));

@@ -14,11 +14,6 @@
 namespace steward {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::SigningKey", text);
-}
-
 bool sodiumReady()
 {
     static const bool ready = sodium_init() >= 0;
@@ -38,7 +33,7 @@ QString SigningKey::defaultPathFor(const QString &workspaceId)
 Result<SigningKey> SigningKey::generate()
 {
     if (!sodiumReady()) {
-        return Error{Error::Code::StoreFailure, tr("The cryptography library could not start.")};
+        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::SigningKey", "The cryptography library could not start.")};
     }
     SigningKey key;
     key.m_publicKey.resize(crypto_sign_PUBLICKEYBYTES);
@@ -51,25 +46,25 @@ Result<SigningKey> SigningKey::generate()
 Result<SigningKey> SigningKey::load(const QString &path)
 {
     if (!sodiumReady()) {
-        return Error{Error::Code::StoreFailure, tr("The cryptography library could not start.")};
+        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::SigningKey", "The cryptography library could not start.")};
     }
     const QFileInfo info(path);
     if (!info.exists()) {
-        return Error{Error::Code::NotFound, tr("There is no signing key at %1.").arg(path)};
+        return Error{Error::Code::NotFound, QCoreApplication::translate("steward::SigningKey", "There is no signing key at %1.").arg(path)};
     }
     if (info.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) {
         return Error{Error::Code::Forbidden,
-                     tr("The signing key %1 can be read by other users; make it private (chmod 600) first.").arg(path)};
+                     QCoreApplication::translate("steward::SigningKey", "The signing key %1 can be read by other users; make it private (chmod 600) first.").arg(path)};
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error{Error::Code::StoreFailure, tr("Cannot read %1: %2").arg(path, file.errorString())};
+        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::SigningKey", "Cannot read %1: %2").arg(path, file.errorString())};
     }
     const QByteArray content = file.read(4096);
     const QByteArray secretHex = content.startsWith(fileHeader) ? content.mid(fileHeader.size()).trimmed() : QByteArray();
     const QByteArray secret = QByteArray::fromHex(secretHex);
     if (secret.size() != crypto_sign_SECRETKEYBYTES || secretHex.size() != 2 * crypto_sign_SECRETKEYBYTES) {
-        return Error{Error::Code::Invalid, tr("%1 is not a Steward signing key.").arg(path)};
+        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::SigningKey", "%1 is not a Steward signing key.").arg(path)};
     }
     SigningKey key;
     key.m_secretKey = secret;
@@ -97,17 +92,17 @@ Result<SigningKey> SigningKey::loadOrCreate(const QString &path)
 Status SigningKey::save(const QString &path) const
 {
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        return Error{Error::Code::StoreFailure, tr("Cannot create the folder for %1.").arg(path)};
+        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::SigningKey", "Cannot create the folder for %1.").arg(path)};
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return Error{Error::Code::StoreFailure, tr("Cannot write %1: %2").arg(path, file.errorString())};
+        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::SigningKey", "Cannot write %1: %2").arg(path, file.errorString())};
     }
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(fileHeader);
     file.write(m_secretKey.toHex() + '\n');
     if (!file.commit()) {
-        return Error{Error::Code::StoreFailure, tr("Cannot write %1: %2").arg(path, file.errorString())};
+        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::SigningKey", "Cannot write %1: %2").arg(path, file.errorString())};
     }
     return Done{};
 }

@@ -35,11 +35,6 @@ namespace {
 
 using namespace Qt::Literals::StringLiterals;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::DemoBuilder", text);
-}
-
 constexpr int HistoryDays = 90;
 constexpr int EventsPerTransaction = 5000;
 // A run reports at least run.started, a decision or an error, an output and run.finished.
@@ -420,7 +415,7 @@ Status Builder::reportProgress(int percent)
     }
     m_lastPercent = percent;
     if (m_options.progress && !m_options.progress(percent)) {
-        return Error{Error::Code::Invalid, tr("Building the demo workspace was cancelled.")};
+        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::DemoBuilder", "Building the demo workspace was cancelled.")};
     }
     return Done{};
 }
@@ -1231,10 +1226,10 @@ Status validate(const DemoBuilder::Options &options)
 {
     if (options.agents < 1 || options.agents > MaxAgents) {
         return Error{Error::Code::Invalid,
-                     tr("The demo needs between 1 and %1 agents, not %2.").arg(MaxAgents).arg(options.agents)};
+                     QCoreApplication::translate("steward::DemoBuilder", "The demo needs between 1 and %1 agents, not %2.").arg(MaxAgents).arg(options.agents)};
     }
     if (options.events < 0 || options.events > MaxEvents || (options.events > 0 && options.events < MinEventsPerRun)) {
-        return Error{Error::Code::Invalid, tr("The demo needs 0 or between %1 and %2 events, not %3.")
+        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::DemoBuilder", "The demo needs 0 or between %1 and %2 events, not %3.")
                                                .arg(MinEventsPerRun)
                                                .arg(MaxEvents)
                                                .arg(options.events)};
@@ -1270,11 +1265,12 @@ Result<DemoBuilder::Summary> DemoBuilder::build(const QString &path, const Optio
         return valid.error();
     }
     if (QFileInfo::exists(path)) {
-        return Error{Error::Code::Invalid, tr("A file already exists at %1; choose another name.").arg(path)};
+        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::DemoBuilder", "A file already exists at %1; choose another name.").arg(path)};
     }
     QElapsedTimer timer;
     timer.start();
-    const QDate until = options.until.isValid() ? options.until : QDateTime::currentDateTimeUtc().date();
+    // By default the history ends with yesterday, so that no run lies in the future.
+    const QDate until = options.until.isValid() ? options.until : QDateTime::currentDateTimeUtc().date().addDays(-1);
     // History runs to the end of the day `until`.
     const Result<Summary> built = fillNewWorkspace(path, options, QDateTime(until.addDays(1), QTime(0, 0), Qt::UTC));
     if (!built) {

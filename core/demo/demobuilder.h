@@ -25,7 +25,7 @@ public:
         int agents = 300;
         qint64 events = 200000;
         quint64 seed = 1;
-        QDate until;                                 // last day of history; null means today (UTC)
+        QDate until;                                 // last day of history; null means yesterday (UTC)
         std::function<bool(int percent)> progress;   // return false to cancel; may be empty
     };
 

@@ -9,16 +9,11 @@
 namespace steward {
 namespace {
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("steward::SpecSummary", text, nullptr, n);
-}
-
 void scalar(QStringList &out, const QString &field, const QString &before, const QString &after)
 {
     if (before != after) {
-        const QString shownBefore = before.isEmpty() ? tr("(none)") : before;
-        const QString shownAfter = after.isEmpty() ? tr("(none)") : after;
+        const QString shownBefore = before.isEmpty() ? QCoreApplication::translate("steward::SpecSummary", "(none)") : before;
+        const QString shownAfter = after.isEmpty() ? QCoreApplication::translate("steward::SpecSummary", "(none)") : after;
         out.append(field + QStringLiteral(": ") + shownBefore + QStringLiteral(" -> ") + shownAfter);
     }
 }
@@ -38,7 +33,7 @@ void list(QStringList &out, const QString &field, const QStringList &before, con
         }
     }
     if (parts.isEmpty() && before != after) {
-        parts.append(tr("reordered"));
+        parts.append(QCoreApplication::translate("steward::SpecSummary", "reordered"));
     }
     if (!parts.isEmpty()) {
         out.append(field + QStringLiteral(": ") + parts.join(QStringLiteral(", ")));
@@ -81,7 +76,7 @@ QStringList SpecSummary::changes(const AgentSpec &before, const AgentSpec &after
                                                     after.instructions + QLatin1Char('\n'));
     if (!instructions.isIdentical()) {
         const int changed = std::max(instructions.addedCount(), instructions.removedCount());
-        out.append(QStringLiteral("instructions: ") + tr("%n line(s) changed", changed));
+        out.append(QStringLiteral("instructions: ") + QCoreApplication::translate("steward::SpecSummary", "%n line(s) changed", nullptr, changed));
     }
     list(out, QStringLiteral("tools"), toolTexts(before.tools), toolTexts(after.tools));
     list(out, QStringLiteral("triggers"), triggerTexts(before.triggers), triggerTexts(after.triggers));
@@ -105,7 +100,8 @@ QStringList SpecSummary::changes(const QString &before, const QString &after)
     if (diff.isIdentical()) {
         return {};
     }
-    return {tr("%n line(s) changed", std::max(diff.addedCount(), diff.removedCount()))};
+    return {QCoreApplication::translate("steward::SpecSummary", "%n line(s) changed", nullptr,
+                                        std::max(diff.addedCount(), diff.removedCount()))};
 }
 
 } // namespace steward

@@ -65,11 +65,6 @@ std::optional<Enum> parse(const Spellings<Enum, N> &table, const QString &text)
     return std::nullopt;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::Enums", text);
-}
-
 } // namespace
 
 QString toText(NodeKind value) { return spell(nodeKinds, value); }
@@ -95,10 +90,10 @@ template<> std::optional<Role> parseEnum<Role>(const QString &text) { return par
 QString displayName(NodeKind value)
 {
     switch (value) {
-    case NodeKind::Company: return tr("Company");
-    case NodeKind::Department: return tr("Department");
-    case NodeKind::Team: return tr("Team");
-    case NodeKind::Agent: return tr("Agent");
+    case NodeKind::Company: return QCoreApplication::translate("steward::Enums", "Company");
+    case NodeKind::Department: return QCoreApplication::translate("steward::Enums", "Department");
+    case NodeKind::Team: return QCoreApplication::translate("steward::Enums", "Team");
+    case NodeKind::Agent: return QCoreApplication::translate("steward::Enums", "Agent");
     }
     return {};
 }
@@ -106,9 +101,9 @@ QString displayName(NodeKind value)
 QString displayName(Visibility value)
 {
     switch (value) {
-    case Visibility::Public: return tr("Public");
-    case Visibility::Team: return tr("Team");
-    case Visibility::Private: return tr("Private");
+    case Visibility::Public: return QCoreApplication::translate("steward::Enums", "Public");
+    case Visibility::Team: return QCoreApplication::translate("steward::Enums", "Team");
+    case Visibility::Private: return QCoreApplication::translate("steward::Enums", "Private");
     }
     return {};
 }
@@ -116,9 +111,9 @@ QString displayName(Visibility value)
 QString displayName(Criticality value)
 {
     switch (value) {
-    case Criticality::Critical: return tr("Critical");
-    case Criticality::Standard: return tr("Standard");
-    case Criticality::Experimental: return tr("Experimental");
+    case Criticality::Critical: return QCoreApplication::translate("steward::Enums", "Critical");
+    case Criticality::Standard: return QCoreApplication::translate("steward::Enums", "Standard");
+    case Criticality::Experimental: return QCoreApplication::translate("steward::Enums", "Experimental");
     }
     return {};
 }
@@ -126,9 +121,9 @@ QString displayName(Criticality value)
 QString displayName(AgentStatus value)
 {
     switch (value) {
-    case AgentStatus::Active: return tr("Active");
-    case AgentStatus::Paused: return tr("Paused");
-    case AgentStatus::Retired: return tr("Retired");
+    case AgentStatus::Active: return QCoreApplication::translate("steward::Enums", "Active");
+    case AgentStatus::Paused: return QCoreApplication::translate("steward::Enums", "Paused");
+    case AgentStatus::Retired: return QCoreApplication::translate("steward::Enums", "Retired");
     }
     return {};
 }
@@ -136,10 +131,10 @@ QString displayName(AgentStatus value)
 QString displayName(RunStatus value)
 {
     switch (value) {
-    case RunStatus::Running: return tr("Running");
-    case RunStatus::Succeeded: return tr("Succeeded");
-    case RunStatus::Failed: return tr("Failed");
-    case RunStatus::Interrupted: return tr("Interrupted");
+    case RunStatus::Running: return QCoreApplication::translate("steward::Enums", "Running");
+    case RunStatus::Succeeded: return QCoreApplication::translate("steward::Enums", "Succeeded");
+    case RunStatus::Failed: return QCoreApplication::translate("steward::Enums", "Failed");
+    case RunStatus::Interrupted: return QCoreApplication::translate("steward::Enums", "Interrupted");
     }
     return {};
 }
@@ -147,9 +142,9 @@ QString displayName(RunStatus value)
 QString displayName(RunTrigger value)
 {
     switch (value) {
-    case RunTrigger::Schedule: return tr("Schedule");
-    case RunTrigger::Event: return tr("Event");
-    case RunTrigger::Manual: return tr("Manual");
+    case RunTrigger::Schedule: return QCoreApplication::translate("steward::Enums", "Schedule");
+    case RunTrigger::Event: return QCoreApplication::translate("steward::Enums", "Event");
+    case RunTrigger::Manual: return QCoreApplication::translate("steward::Enums", "Manual");
     }
     return {};
 }

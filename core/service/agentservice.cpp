@@ -13,11 +13,6 @@
 namespace steward {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::AgentService", text);
-}
-
 QString hashOf(const QString &spec)
 {
     return QString::fromLatin1(QCryptographicHash::hash(spec.toUtf8(), QCryptographicHash::Sha256).toHex());
@@ -59,14 +54,14 @@ Result<OrgNode> AgentService::createAgent(const NewAgent &agent, const QString &
         return given.error();
     }
     if (agent.owner.trimmed().isEmpty()) {
-        return Error{Error::Code::Invalid, tr("Every agent needs an owner.")};
+        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::AgentService", "Every agent needs an owner.")};
     }
     const Result<AgentSpec> spec = AgentSpec::parse(agent.spec);
     if (!spec) {
         return spec.error();
     }
     if (spec->criticality != agent.criticality) {
-        return Error{Error::Code::Invalid, tr("The agent is created as %1 but its spec says %2; make them agree.")
+        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::AgentService", "The agent is created as %1 but its spec says %2; make them agree.")
                                                .arg(toText(agent.criticality), toText(spec->criticality))};
     }
     Transaction transaction(m_store);
@@ -129,11 +124,11 @@ Result<AgentService::CheckedChange> AgentService::checkChange(NodeId agentId, in
         return node.error();
     }
     if (node->isArchived()) {
-        return Error{Error::Code::Invalid, tr("%1 is archived and cannot change.").arg(node->path)};
+        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::AgentService", "%1 is archived and cannot change.").arg(node->path)};
     }
     if (agent->headVersion != baseVersion) {
         return Error{Error::Code::Conflict,
-                     tr("%1 has changed since you started editing: you based your change on version %2, but version %3 "
+                     QCoreApplication::translate("steward::AgentService", "%1 has changed since you started editing: you based your change on version %2, but version %3 "
                         "is now the latest. Review it and apply your change again.")
                          .arg(node->path)
                          .arg(baseVersion)
@@ -142,7 +137,7 @@ Result<AgentService::CheckedChange> AgentService::checkChange(NodeId agentId, in
     CheckedChange change{node.value(), agent.value(), parsed.value(), parsed->toCanonicalText()};
     const Result<AgentVersion> head = m_versions.version(agentId, baseVersion);
     if (head && head->spec == change.canonical) {
-        return Error{Error::Code::Invalid, tr("The spec is unchanged; there is nothing to save.")};
+        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::AgentService", "The spec is unchanged; there is nothing to save.")};
     }
     return change;
 }
@@ -194,7 +189,7 @@ Result<AgentVersion> AgentService::saveVersion(NodeId agentId, int baseVersion, 
     }
     if (checked->agent.criticality == Criticality::Critical) {
         return Error{Error::Code::Forbidden,
-                     tr("%1 is critical: a change to it is a proposal until a second person approves it.")
+                     QCoreApplication::translate("steward::AgentService", "%1 is critical: a change to it is a proposal until a second person approves it.")
                          .arg(checked->node.path)};
     }
     Result<AgentVersion> saved = insertVersion(agentId, baseVersion + 1, checked.value(), actor, reason, QString());
@@ -267,11 +262,11 @@ Result<AgentVersion> AgentService::approveProposal(ProposalId id, const QString 
         return proposal.error();
     }
     if (proposal->state != VersionProposal::State::Pending) {
-        return Error{Error::Code::Conflict, tr("Proposal %1 has already been decided.").arg(id)};
+        return Error{Error::Code::Conflict, QCoreApplication::translate("steward::AgentService", "Proposal %1 has already been decided.").arg(id)};
     }
     if (proposal->author == approver) {
         return Error{Error::Code::Forbidden,
-                     tr("A change to a critical agent needs a second person: %1 proposed it and cannot approve it.")
+                     QCoreApplication::translate("steward::AgentService", "A change to a critical agent needs a second person: %1 proposed it and cannot approve it.")
                          .arg(approver)};
     }
     // The proposal's own reason is the change's reason; the approver's is kept in the audit log.
@@ -324,7 +319,7 @@ Result<VersionProposal> AgentService::rejectProposal(ProposalId id, const QStrin
         return proposal.error();
     }
     if (proposal->state != VersionProposal::State::Pending) {
-        return Error{Error::Code::Conflict, tr("Proposal %1 has already been decided.").arg(id)};
+        return Error{Error::Code::Conflict, QCoreApplication::translate("steward::AgentService", "Proposal %1 has already been decided.").arg(id)};
     }
     const Result<OrgNode> node = m_org.tree().node(proposal->agentId);
     if (!node) {

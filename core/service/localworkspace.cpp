@@ -65,6 +65,15 @@ Result<QList<AuditEntry>> LocalWorkspace::recentChanges(const QString &path, int
     return m_audit.entriesForSubject(path, limit);
 }
 
+Result<OrgNode> LocalWorkspace::createCompany(const QString &name, const QString &reason)
+{
+    Result<OrgNode> created = m_org.createCompany(name, m_actor, reason);
+    if (created) {
+        Q_EMIT nodeAdded(created.value());
+    }
+    return created;
+}
+
 Result<OrgNode> LocalWorkspace::createGroup(NodeId parentId, NodeKind kind, const QString &name, const QString &reason)
 {
     Result<OrgNode> created = m_org.createGroup(parentId, kind, name, m_actor, reason);

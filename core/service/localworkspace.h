@@ -37,6 +37,7 @@ public:
     [[nodiscard]] Result<QList<Run>> recentRuns(NodeId agentId, int limit) const override;
     [[nodiscard]] Result<QList<AuditEntry>> recentChanges(const QString &path, int limit) const override;
 
+    [[nodiscard]] Result<OrgNode> createCompany(const QString &name, const QString &reason) override;
     [[nodiscard]] Result<OrgNode> createGroup(NodeId parentId, NodeKind kind, const QString &name,
                                               const QString &reason) override;
     [[nodiscard]] Result<OrgNode> rename(NodeId id, const QString &newName, const QString &reason) override;

@@ -11,11 +11,6 @@
 namespace steward {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::OrgService", text);
-}
-
 QString childPath(const OrgNode &parent, const QString &name)
 {
     return (parent.isValid() ? parent.path : QString()) + QLatin1Char('/') + name;
@@ -36,7 +31,7 @@ OrgService::OrgService(const Store &store, const Clock &clock)
 Status OrgService::requireReason(const QString &reason)
 {
     if (reason.trimmed().isEmpty()) {
-        return invalid(tr("Give a reason for the change; it is kept in the audit log."));
+        return invalid(QCoreApplication::translate("steward::OrgService", "Give a reason for the change; it is kept in the audit log."));
     }
     return Done{};
 }
@@ -65,17 +60,17 @@ Result<OrgNode> OrgService::checkNewChild(NodeId parentId, NodeKind kind, const 
         return parent.error();
     }
     if (parent->isArchived()) {
-        return invalid(tr("%1 is archived; nothing can be added to it.").arg(parent->path));
+        return invalid(QCoreApplication::translate("steward::OrgService", "%1 is archived; nothing can be added to it.").arg(parent->path));
     }
     if (!canContain(parent->kind, kind)) {
-        return invalid(tr("A %1 cannot hold a %2.").arg(displayName(parent->kind).toLower(), displayName(kind).toLower()));
+        return invalid(QCoreApplication::translate("steward::OrgService", "A %1 cannot hold a %2.").arg(displayName(parent->kind).toLower(), displayName(kind).toLower()));
     }
     const Result<bool> taken = m_tree.liveSiblingNamed(parentId, name);
     if (!taken) {
         return taken.error();
     }
     if (taken.value()) {
-        return invalid(tr("%1 already has something called \"%2\".").arg(parent->path, name));
+        return invalid(QCoreApplication::translate("steward::OrgService", "%1 already has something called \"%2\".").arg(parent->path, name));
     }
     return parent;
 }
@@ -103,7 +98,7 @@ Result<OrgNode> OrgService::createCompany(const QString &name, const QString &ac
     }
     const Result<OrgNode> existing = m_tree.root();
     if (existing) {
-        return invalid(tr("The workspace already has a company, %1.").arg(existing->path));
+        return invalid(QCoreApplication::translate("steward::OrgService", "The workspace already has a company, %1.").arg(existing->path));
     }
     if (existing.error().code != Error::Code::NotFound) {
         return existing.error();
@@ -129,7 +124,7 @@ Result<OrgNode> OrgService::createGroup(NodeId parentId, NodeKind kind, const QS
                                         const QString &reason)
 {
     if (kind != NodeKind::Department && kind != NodeKind::Team) {
-        return invalid(tr("Only departments and teams are created here; agents are created with their spec."));
+        return invalid(QCoreApplication::translate("steward::OrgService", "Only departments and teams are created here; agents are created with their spec."));
     }
     if (const Status given = requireReason(reason); !given) {
         return given.error();
@@ -175,17 +170,17 @@ Result<OrgNode> OrgService::rename(NodeId id, const QString &newName, const QStr
         return node.error();
     }
     if (node->isArchived()) {
-        return invalid(tr("%1 is archived and cannot be renamed.").arg(node->path));
+        return invalid(QCoreApplication::translate("steward::OrgService", "%1 is archived and cannot be renamed.").arg(node->path));
     }
     if (node->name == newName) {
-        return invalid(tr("%1 is already called \"%2\".").arg(node->path, newName));
+        return invalid(QCoreApplication::translate("steward::OrgService", "%1 is already called \"%2\".").arg(node->path, newName));
     }
     const Result<bool> taken = m_tree.liveSiblingNamed(node->parentId, newName);
     if (!taken) {
         return taken.error();
     }
     if (taken.value()) {
-        return invalid(tr("There is already something called \"%1\" next to %2.").arg(newName, node->path));
+        return invalid(QCoreApplication::translate("steward::OrgService", "There is already something called \"%1\" next to %2.").arg(newName, node->path));
     }
     const QString newPath = node->path.left(node->path.lastIndexOf(QLatin1Char('/')) + 1) + newName;
     if (const Status renamed = m_tree.relocate(node.value(), node->parentId, newName, newPath); !renamed) {
@@ -219,20 +214,20 @@ Result<OrgNode> OrgService::move(NodeId id, NodeId newParentId, const QString &a
         return node.error();
     }
     if (node->isArchived()) {
-        return invalid(tr("%1 is archived and cannot be moved.").arg(node->path));
+        return invalid(QCoreApplication::translate("steward::OrgService", "%1 is archived and cannot be moved.").arg(node->path));
     }
     if (node->parentId == NoNode) {
-        return invalid(tr("The company is the root of the tree and cannot be moved."));
+        return invalid(QCoreApplication::translate("steward::OrgService", "The company is the root of the tree and cannot be moved."));
     }
     if (node->parentId == newParentId) {
-        return invalid(tr("%1 is already there.").arg(node->path));
+        return invalid(QCoreApplication::translate("steward::OrgService", "%1 is already there.").arg(node->path));
     }
     const Result<OrgNode> newParent = m_tree.node(newParentId);
     if (!newParent) {
         return newParent.error();
     }
     if (newParent->id == node->id || newParent->path.startsWith(node->path + QLatin1Char('/'))) {
-        return invalid(tr("%1 cannot be moved into itself or below itself.").arg(node->path));
+        return invalid(QCoreApplication::translate("steward::OrgService", "%1 cannot be moved into itself or below itself.").arg(node->path));
     }
     const Result<OrgNode> checked = checkNewChild(newParentId, node->kind, node->name);
     if (!checked) {
@@ -270,10 +265,10 @@ Result<OrgNode> OrgService::archive(NodeId id, const QString &actor, const QStri
         return node.error();
     }
     if (node->isArchived()) {
-        return invalid(tr("%1 is already archived.").arg(node->path));
+        return invalid(QCoreApplication::translate("steward::OrgService", "%1 is already archived.").arg(node->path));
     }
     if (node->parentId == NoNode) {
-        return invalid(tr("The company is the root of the tree and cannot be archived."));
+        return invalid(QCoreApplication::translate("steward::OrgService", "The company is the root of the tree and cannot be archived."));
     }
     if (const Status archived = m_tree.archiveSubtree(node.value(), m_clock.now()); !archived) {
         return archived.error();

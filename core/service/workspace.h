@@ -37,6 +37,8 @@ public:
     [[nodiscard]] virtual Result<QList<Run>> recentRuns(NodeId agentId, int limit) const = 0;
     [[nodiscard]] virtual Result<QList<AuditEntry>> recentChanges(const QString &path, int limit) const = 0;
 
+    // The root of a new, empty workspace; refused once the workspace has a company.
+    [[nodiscard]] virtual Result<OrgNode> createCompany(const QString &name, const QString &reason) = 0;
     [[nodiscard]] virtual Result<OrgNode> createGroup(NodeId parentId, NodeKind kind, const QString &name,
                                                       const QString &reason) = 0;
     [[nodiscard]] virtual Result<OrgNode> rename(NodeId id, const QString &newName, const QString &reason) = 0;

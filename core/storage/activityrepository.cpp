@@ -12,11 +12,6 @@
 namespace steward {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::ActivityRepository", text);
-}
-
 constexpr qint64 MsPerHour = 3600 * 1000;
 
 struct Rollup
@@ -53,7 +48,7 @@ Status ActivityRepository::prepare()
     }
     QSqlQuery last(m_store.database());
     if (!last.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM activity_events")) || !last.next()) {
-        return Store::errorFrom(last.lastError(), tr("reading the activity log"));
+        return Store::errorFrom(last.lastError(), QCoreApplication::translate("steward::ActivityRepository", "reading the activity log"));
     }
     m_ids.emplace(last.value(0).toLongLong());
 
@@ -81,7 +76,7 @@ Status ActivityRepository::prepare()
                                                                             : m_upsertRollup->lastError())
                                                                       : m_insertEvent->lastError();
         m_insertEvent.reset();
-        return Store::errorFrom(error, tr("preparing the activity log"));
+        return Store::errorFrom(error, QCoreApplication::translate("steward::ActivityRepository", "preparing the activity log"));
     }
     return Done{};
 }
@@ -116,7 +111,7 @@ Result<ActivityRepository::AppendResult> ActivityRepository::appendEvents(QList<
         q.bindValue(15, event.cost);
         q.bindValue(16, event.latencyMs);
         if (!q.exec()) {
-            return Store::errorFrom(q.lastError(), tr("recording activity"));
+            return Store::errorFrom(q.lastError(), QCoreApplication::translate("steward::ActivityRepository", "recording activity"));
         }
         if (q.numRowsAffected() == 0) {
             ++result.duplicates;
@@ -137,7 +132,7 @@ Result<ActivityRepository::AppendResult> ActivityRepository::appendEvents(QList<
     m_indexEvents->bindValue(0, result.firstId);
     m_indexEvents->bindValue(1, result.lastId);
     if (!m_indexEvents->exec()) {
-        return Store::errorFrom(m_indexEvents->lastError(), tr("indexing activity for search"));
+        return Store::errorFrom(m_indexEvents->lastError(), QCoreApplication::translate("steward::ActivityRepository", "indexing activity for search"));
     }
     if (const Status rolled = updateRollups(inserted); !rolled) {
         return rolled.error();
@@ -179,7 +174,7 @@ Status ActivityRepository::updateRollups(const QList<ActivityEvent> &inserted)
             q.bindValue(i, values.at(i));
         }
         if (!q.exec()) {
-            return Store::errorFrom(q.lastError(), tr("updating activity rollups"));
+            return Store::errorFrom(q.lastError(), QCoreApplication::translate("steward::ActivityRepository", "updating activity rollups"));
         }
     }
     return Done{};
@@ -202,7 +197,7 @@ Result<RunId> ActivityRepository::insertRun(const Run &run)
     query.addBindValue(run.cost);
     query.addBindValue(run.latencyMs);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("recording a run"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ActivityRepository", "recording a run"));
     }
     return query.lastInsertId().toLongLong();
 }
@@ -220,7 +215,7 @@ Status ActivityRepository::finishRun(const Run &run)
     query.addBindValue(run.latencyMs);
     query.addBindValue(run.id);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("recording a run"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ActivityRepository", "recording a run"));
     }
     return Done{};
 }
@@ -234,7 +229,7 @@ Result<QList<Run>> ActivityRepository::recentRuns(NodeId agentId, int limit) con
     query.addBindValue(agentId);
     query.addBindValue(limit);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("reading runs"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ActivityRepository", "reading runs"));
     }
     QList<Run> runs;
     while (query.next()) {
@@ -262,7 +257,7 @@ Result<qint64> ActivityRepository::eventCount() const
 {
     QSqlQuery query(m_store.database());
     if (!query.exec(QStringLiteral("SELECT count(*) FROM activity_events")) || !query.next()) {
-        return Store::errorFrom(query.lastError(), tr("counting activity"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ActivityRepository", "counting activity"));
     }
     return query.value(0).toLongLong();
 }

@@ -12,11 +12,6 @@
 namespace steward {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::ApprovalRepository", text);
-}
-
 QString compact(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
@@ -48,7 +43,7 @@ Result<ApprovalId> ApprovalRepository::insert(const Approval &approval)
     query.addBindValue(approval.createdAt.toMSecsSinceEpoch());
     query.addBindValue(approval.expiresAt.isValid() ? QVariant(approval.expiresAt.toMSecsSinceEpoch()) : QVariant());
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("recording a proposal"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ApprovalRepository", "recording a proposal"));
     }
     return query.lastInsertId().toLongLong();
 }
@@ -63,7 +58,7 @@ Result<QList<Approval>> ApprovalRepository::forAgent(NodeId agentId, ApprovalSta
     query.addBindValue(toText(state));
     query.addBindValue(limit);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("reading proposals"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ApprovalRepository", "reading proposals"));
     }
     QList<Approval> approvals;
     while (query.next()) {
@@ -94,7 +89,7 @@ Result<qint64> ApprovalRepository::countInState(ApprovalState state) const
     query.prepare(QStringLiteral("SELECT count(*) FROM approvals WHERE state = ?"));
     query.addBindValue(toText(state));
     if (!query.exec() || !query.next()) {
-        return Store::errorFrom(query.lastError(), tr("counting proposals"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ApprovalRepository", "counting proposals"));
     }
     return query.value(0).toLongLong();
 }

@@ -13,18 +13,13 @@
 namespace steward {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::AuditRepository", text);
-}
-
 const QString entryColumns =
     QStringLiteral("sequence, time, actor, action, subject, details, reason, previous_hash, hash");
 
 Result<QList<AuditEntry>> entriesFrom(QSqlQuery &query)
 {
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("reading the audit log"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::AuditRepository", "reading the audit log"));
     }
     QList<AuditEntry> entries;
     while (query.next()) {
@@ -49,7 +44,7 @@ Result<AuditEntry> AuditRepository::append(AuditEntry entry)
 {
     QSqlQuery query(m_store.database());
     if (!query.exec(QStringLiteral("SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1"))) {
-        return Store::errorFrom(query.lastError(), tr("reading the audit log"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::AuditRepository", "reading the audit log"));
     }
     entry.sequence = 1;
     entry.previousHash = AuditChain::genesisHash();
@@ -71,7 +66,7 @@ Result<AuditEntry> AuditRepository::append(AuditEntry entry)
     query.addBindValue(QString::fromLatin1(entry.previousHash));
     query.addBindValue(QString::fromLatin1(entry.hash));
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("writing the audit log"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::AuditRepository", "writing the audit log"));
     }
     return entry;
 }

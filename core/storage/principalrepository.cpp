@@ -11,11 +11,6 @@
 namespace steward {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::PrincipalRepository", text);
-}
-
 Principal principalFrom(const QSqlQuery &query)
 {
     Principal principal;
@@ -37,7 +32,7 @@ Result<PrincipalId> PrincipalRepository::insert(const Principal &principal, cons
     query.addBindValue(toText(principal.kind));
     query.addBindValue(createdAt.toMSecsSinceEpoch());
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("adding a person"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::PrincipalRepository", "adding a person"));
     }
     return query.lastInsertId().toLongLong();
 }
@@ -48,10 +43,10 @@ Result<Principal> PrincipalRepository::byName(const QString &name) const
     query.prepare(QStringLiteral("SELECT id, name, display_name, kind FROM principals WHERE name = ?"));
     query.addBindValue(name);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("reading people"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::PrincipalRepository", "reading people"));
     }
     if (!query.next()) {
-        return Error{Error::Code::NotFound, tr("There is nobody called %1.").arg(name)};
+        return Error{Error::Code::NotFound, QCoreApplication::translate("steward::PrincipalRepository", "There is nobody called %1.").arg(name)};
     }
     return principalFrom(query);
 }
@@ -60,7 +55,7 @@ Result<QList<Principal>> PrincipalRepository::all() const
 {
     QSqlQuery query(m_store.database());
     if (!query.exec(QStringLiteral("SELECT id, name, display_name, kind FROM principals ORDER BY name"))) {
-        return Store::errorFrom(query.lastError(), tr("reading people"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::PrincipalRepository", "reading people"));
     }
     QList<Principal> principals;
     while (query.next()) {
@@ -77,7 +72,7 @@ Status PrincipalRepository::grant(const Grant &grant)
     query.addBindValue(toText(grant.role));
     query.addBindValue(grant.nodeId);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("granting a role"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::PrincipalRepository", "granting a role"));
     }
     return Done{};
 }

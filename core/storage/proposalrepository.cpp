@@ -11,11 +11,6 @@
 namespace steward {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::ProposalRepository", text);
-}
-
 const QString columns = QStringLiteral("id, agent_id, base_version, spec, author, created_at, reason, state, decided_by, "
                                        "decided_at, decision_reason, resulting_version");
 
@@ -33,7 +28,7 @@ VersionProposal::State stateFrom(const QString &text)
 Result<QList<VersionProposal>> proposalsFrom(QSqlQuery &query)
 {
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("reading proposals"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ProposalRepository", "reading proposals"));
     }
     QList<VersionProposal> proposals;
     while (query.next()) {
@@ -81,7 +76,7 @@ Result<ProposalId> ProposalRepository::insert(const VersionProposal &proposal)
     query.addBindValue(proposal.createdAt.toMSecsSinceEpoch());
     query.addBindValue(proposal.reason);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("recording a proposal"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ProposalRepository", "recording a proposal"));
     }
     return query.lastInsertId().toLongLong();
 }
@@ -96,7 +91,7 @@ Result<VersionProposal> ProposalRepository::proposal(ProposalId id) const
         return found.error();
     }
     if (found->isEmpty()) {
-        return Error{Error::Code::NotFound, tr("There is no proposal %1.").arg(id)};
+        return Error{Error::Code::NotFound, QCoreApplication::translate("steward::ProposalRepository", "There is no proposal %1.").arg(id)};
     }
     return found->first();
 }
@@ -128,10 +123,10 @@ Status ProposalRepository::recordDecision(const VersionProposal &decided)
     query.addBindValue(decided.resultingVersion == 0 ? QVariant() : QVariant(decided.resultingVersion));
     query.addBindValue(decided.id);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("recording a decision"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ProposalRepository", "recording a decision"));
     }
     if (query.numRowsAffected() != 1) {
-        return Error{Error::Code::Conflict, tr("Proposal %1 was decided by someone else first.").arg(decided.id)};
+        return Error{Error::Code::Conflict, QCoreApplication::translate("steward::ProposalRepository", "Proposal %1 was decided by someone else first.").arg(decided.id)};
     }
     return Done{};
 }

@@ -19,11 +19,6 @@ Q_LOGGING_CATEGORY(lcStore, "steward.storage.store", QtWarningMsg)
 namespace steward {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::Store", text);
-}
-
 QString newConnectionName()
 {
     static std::atomic<int> counter{0};
@@ -74,11 +69,11 @@ Status checkHeader(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error{Error::Code::StoreFailure, tr("Cannot read %1: %2").arg(path, file.errorString())};
+        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::Store", "Cannot read %1: %2").arg(path, file.errorString())};
     }
     static const QByteArray sqliteMagic("SQLite format 3\0", 16);
     if (file.read(16) != sqliteMagic) {
-        return Error{Error::Code::StoreCorrupt, tr("%1 is not a Steward workspace (it is not an SQLite database).").arg(path)};
+        return Error{Error::Code::StoreCorrupt, QCoreApplication::translate("steward::Store", "%1 is not a Steward workspace (it is not an SQLite database).").arg(path)};
     }
     return Done{};
 }
@@ -88,10 +83,10 @@ Status inspectExisting(const QString &path, const Store::Options &options)
 {
     const QFileInfo info(path);
     if (!info.exists()) {
-        return Error{Error::Code::StoreMissing, tr("There is no workspace at %1.").arg(path)};
+        return Error{Error::Code::StoreMissing, QCoreApplication::translate("steward::Store", "There is no workspace at %1.").arg(path)};
     }
     if (!info.isFile()) {
-        return Error{Error::Code::StoreCorrupt, tr("%1 is not a file.").arg(path)};
+        return Error{Error::Code::StoreCorrupt, QCoreApplication::translate("steward::Store", "%1 is not a file.").arg(path)};
     }
     if (const Status header = checkHeader(path); !header) {
         return header;
@@ -101,15 +96,15 @@ Status inspectExisting(const QString &path, const Store::Options &options)
     const ReadOnlyProbe probe(path, options.busyTimeoutMs);
     QSqlDatabase db = probe.database();
     if (!db.open()) {
-        return Store::errorFrom(db.lastError(), tr("opening %1").arg(path));
+        return Store::errorFrom(db.lastError(), QCoreApplication::translate("steward::Store", "opening %1").arg(path));
     }
     QSqlQuery query(db);
     if (!query.exec(dialect.schemaTableExistsQuery()) || !query.next()) {
-        return Store::errorFrom(query.lastError(), tr("reading %1").arg(path));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::Store", "reading %1").arg(path));
     }
     if (query.value(0).toInt() == 0) {
         return Error{Error::Code::StoreCorrupt,
-                     tr("%1 is an SQLite database but not a Steward workspace.").arg(path)};
+                     QCoreApplication::translate("steward::Store", "%1 is an SQLite database but not a Steward workspace.").arg(path)};
     }
     Migrator migrator(db, dialect);
     const Result<int> version = migrator.currentVersion();
@@ -119,7 +114,7 @@ Status inspectExisting(const QString &path, const Store::Options &options)
     const int latest = Migrator::latestVersion(dialect);
     if (version.value() > latest) {
         return Error{Error::Code::StoreTooNew,
-                     tr("%1 was written by a newer version of Steward (schema %2; this version knows up to %3). "
+                     QCoreApplication::translate("steward::Store", "%1 was written by a newer version of Steward (schema %2; this version knows up to %3). "
                         "Update Steward to open it.")
                          .arg(path)
                          .arg(version.value())
@@ -170,12 +165,12 @@ Error Store::errorFrom(const QSqlError &error, const QString &doing)
     const QString text = error.text();
     if (code == SqliteBusy || code == SqliteLocked || text.contains(QLatin1String("database is locked"))) {
         return {Error::Code::StoreLocked,
-                tr("The workspace is in use by another program (while %1). Close it there and try again.").arg(doing)};
+                QCoreApplication::translate("steward::Store", "The workspace is in use by another program (while %1). Close it there and try again.").arg(doing)};
     }
     if (code == SqliteCorrupt || code == SqliteNotADatabase) {
-        return {Error::Code::StoreCorrupt, tr("The workspace is damaged (while %1): %2").arg(doing, text)};
+        return {Error::Code::StoreCorrupt, QCoreApplication::translate("steward::Store", "The workspace is damaged (while %1): %2").arg(doing, text)};
     }
-    return {Error::Code::StoreFailure, tr("The database failed while %1: %2").arg(doing, text)};
+    return {Error::Code::StoreFailure, QCoreApplication::translate("steward::Store", "The database failed while %1: %2").arg(doing, text)};
 }
 
 Result<std::unique_ptr<Store>> Store::connect(const QString &path, Options options, bool readOnly)
@@ -192,7 +187,7 @@ Result<std::unique_ptr<Store>> Store::connect(const QString &path, Options optio
     store->m_readOnly = readOnly;
     QSqlDatabase db = store->database();
     if (!db.open()) {
-        return errorFrom(db.lastError(), tr("opening %1").arg(path));
+        return errorFrom(db.lastError(), QCoreApplication::translate("steward::Store", "opening %1").arg(path));
     }
     if (readOnly) {
         return store;
@@ -201,7 +196,7 @@ Result<std::unique_ptr<Store>> Store::connect(const QString &path, Options optio
     const QStringList setup = store->dialect().connectionSetup();
     for (const QString &statement : setup) {
         if (!query.exec(statement)) {
-            return errorFrom(query.lastError(), tr("preparing %1").arg(path));
+            return errorFrom(query.lastError(), QCoreApplication::translate("steward::Store", "preparing %1").arg(path));
         }
     }
     return store;
@@ -239,7 +234,7 @@ Result<std::unique_ptr<Store>> Store::openReadOnly(const QString &path)
     const int latest = Migrator::latestVersion(connected.value()->dialect());
     if (version != latest) {
         return Error{version > latest ? Error::Code::StoreTooNew : Error::Code::Invalid,
-                     tr("%1 has schema %2, and this version of Steward reads schema %3 without changing a file. "
+                     QCoreApplication::translate("steward::Store", "%1 has schema %2, and this version of Steward reads schema %3 without changing a file. "
                         "Open a copy of it as a workspace instead.")
                          .arg(path)
                          .arg(version)
@@ -251,7 +246,7 @@ Result<std::unique_ptr<Store>> Store::openReadOnly(const QString &path)
 Result<std::unique_ptr<Store>> Store::createAtVersion(const QString &path, int schemaVersion)
 {
     if (QFileInfo::exists(path)) {
-        return Error{Error::Code::Invalid, tr("A file already exists at %1; choose another name.").arg(path)};
+        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::Store", "A file already exists at %1; choose another name.").arg(path)};
     }
     Result<std::unique_ptr<Store>> connected = connect(path, Options{}, false);
     if (!connected) {
@@ -269,7 +264,7 @@ Result<std::unique_ptr<Store>> Store::createAtVersion(const QString &path, int s
 Result<std::unique_ptr<Store>> Store::create(const QString &path, Options options)
 {
     if (QFileInfo::exists(path)) {
-        return Error{Error::Code::Invalid, tr("A file already exists at %1; choose another name.").arg(path)};
+        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::Store", "A file already exists at %1; choose another name.").arg(path)};
     }
     Result<std::unique_ptr<Store>> connected = connect(path, options, false);
     if (!connected) {
@@ -288,7 +283,7 @@ Result<std::unique_ptr<Store>> Store::create(const QString &path, Options option
     query.addBindValue(QStringLiteral("created_at"));
     query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     if (!query.exec()) {
-        return errorFrom(query.lastError(), tr("creating %1").arg(path));
+        return errorFrom(query.lastError(), QCoreApplication::translate("steward::Store", "creating %1").arg(path));
     }
     return store;
 }

@@ -11,11 +11,6 @@
 namespace steward {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::TreeRepository", text);
-}
-
 const QString nodeColumns = QStringLiteral(
     "n.id, n.parent_id, n.kind, n.name, n.path, n.created_at, n.archived_at, "
     "(SELECT count(*) FROM nodes c WHERE c.parent_id = n.id AND c.archived_at IS NULL)");
@@ -81,7 +76,7 @@ Result<OrgNode> TreeRepository::node(NodeId id) const
     QSqlQuery query(m_store.database());
     query.prepare(QStringLiteral("SELECT ") + nodeColumns + QStringLiteral(" FROM nodes n WHERE n.id = ?"));
     query.addBindValue(id);
-    return singleNode(query, tr("reading a node"), tr("There is no node with id %1.").arg(id));
+    return singleNode(query, QCoreApplication::translate("steward::TreeRepository", "reading a node"), QCoreApplication::translate("steward::TreeRepository", "There is no node with id %1.").arg(id));
 }
 
 Result<OrgNode> TreeRepository::nodeByPath(const QString &path) const
@@ -90,7 +85,7 @@ Result<OrgNode> TreeRepository::nodeByPath(const QString &path) const
     query.prepare(QStringLiteral("SELECT ") + nodeColumns +
                   QStringLiteral(" FROM nodes n WHERE n.path = ? AND n.archived_at IS NULL"));
     query.addBindValue(path);
-    return singleNode(query, tr("reading a node"), tr("There is nothing at %1.").arg(path));
+    return singleNode(query, QCoreApplication::translate("steward::TreeRepository", "reading a node"), QCoreApplication::translate("steward::TreeRepository", "There is nothing at %1.").arg(path));
 }
 
 Result<OrgNode> TreeRepository::root() const
@@ -98,7 +93,7 @@ Result<OrgNode> TreeRepository::root() const
     QSqlQuery query(m_store.database());
     query.prepare(QStringLiteral("SELECT ") + nodeColumns +
                   QStringLiteral(" FROM nodes n WHERE n.parent_id IS NULL AND n.archived_at IS NULL ORDER BY n.id LIMIT 1"));
-    return singleNode(query, tr("reading the company"), tr("The workspace has no company yet."));
+    return singleNode(query, QCoreApplication::translate("steward::TreeRepository", "reading the company"), QCoreApplication::translate("steward::TreeRepository", "The workspace has no company yet."));
 }
 
 Result<QList<OrgNode>> TreeRepository::children(NodeId parentId) const
@@ -107,7 +102,7 @@ Result<QList<OrgNode>> TreeRepository::children(NodeId parentId) const
     query.prepare(QStringLiteral("SELECT ") + nodeColumns +
                   QStringLiteral(" FROM nodes n WHERE n.parent_id = ? AND n.archived_at IS NULL ORDER BY ") + siblingOrder);
     query.addBindValue(parentId);
-    return nodesFrom(query, tr("reading the tree"));
+    return nodesFrom(query, QCoreApplication::translate("steward::TreeRepository", "reading the tree"));
 }
 
 Result<QList<OrgNode>> TreeRepository::subtree(NodeId rootId) const
@@ -125,7 +120,7 @@ Result<QList<OrgNode>> TreeRepository::subtree(NodeId rootId) const
     query.addBindValue(rootId);
     query.addBindValue(prefix.size());
     query.addBindValue(prefix);
-    return nodesFrom(query, tr("reading the tree"));
+    return nodesFrom(query, QCoreApplication::translate("steward::TreeRepository", "reading the tree"));
 }
 
 Result<bool> TreeRepository::liveSiblingNamed(NodeId parentId, const QString &name) const
@@ -135,7 +130,7 @@ Result<bool> TreeRepository::liveSiblingNamed(NodeId parentId, const QString &na
     query.addBindValue(parentId == NoNode ? QVariant() : QVariant(parentId));
     query.addBindValue(name);
     if (!query.exec() || !query.next()) {
-        return Store::errorFrom(query.lastError(), tr("checking sibling names"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::TreeRepository", "checking sibling names"));
     }
     return query.value(0).toInt() > 0;
 }
@@ -151,7 +146,7 @@ Result<NodeId> TreeRepository::insertNode(NodeId parentId, NodeKind kind, const 
     query.addBindValue(path);
     query.addBindValue(createdAt.toMSecsSinceEpoch());
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("adding a node"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::TreeRepository", "adding a node"));
     }
     return query.lastInsertId().toLongLong();
 }
@@ -164,7 +159,7 @@ Status TreeRepository::relocate(const OrgNode &node, NodeId newParentId, const Q
     query.addBindValue(newName);
     query.addBindValue(newPath);
     query.addBindValue(node.id);
-    if (const Status moved = execute(query, tr("moving a node")); !moved) {
+    if (const Status moved = execute(query, QCoreApplication::translate("steward::TreeRepository", "moving a node")); !moved) {
         return moved;
     }
     // Descendants keep their place below the node; only the leading part of their path changes.
@@ -174,7 +169,7 @@ Status TreeRepository::relocate(const OrgNode &node, NodeId newParentId, const Q
     query.addBindValue(oldPrefix.size() + 1);
     query.addBindValue(oldPrefix.size());
     query.addBindValue(oldPrefix);
-    return execute(query, tr("moving a node"));
+    return execute(query, QCoreApplication::translate("steward::TreeRepository", "moving a node"));
 }
 
 Status TreeRepository::archiveSubtree(const OrgNode &node, const QDateTime &at)
@@ -187,7 +182,7 @@ Status TreeRepository::archiveSubtree(const OrgNode &node, const QDateTime &at)
     query.addBindValue(node.id);
     query.addBindValue(prefix.size());
     query.addBindValue(prefix);
-    return execute(query, tr("archiving a node"));
+    return execute(query, QCoreApplication::translate("steward::TreeRepository", "archiving a node"));
 }
 
 Result<Agent> TreeRepository::agent(NodeId id) const
@@ -197,10 +192,10 @@ Result<Agent> TreeRepository::agent(NodeId id) const
         "SELECT node_id, owner, visibility, criticality, status, head_version FROM agents WHERE node_id = ?"));
     query.addBindValue(id);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("reading an agent"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::TreeRepository", "reading an agent"));
     }
     if (!query.next()) {
-        return Error{Error::Code::NotFound, tr("There is no agent with id %1.").arg(id)};
+        return Error{Error::Code::NotFound, QCoreApplication::translate("steward::TreeRepository", "There is no agent with id %1.").arg(id)};
     }
     Agent agent;
     agent.nodeId = query.value(0).toLongLong();
@@ -223,7 +218,7 @@ Status TreeRepository::insertAgent(const Agent &agent)
     query.addBindValue(toText(agent.criticality));
     query.addBindValue(toText(agent.status));
     query.addBindValue(agent.headVersion);
-    return execute(query, tr("adding an agent"));
+    return execute(query, QCoreApplication::translate("steward::TreeRepository", "adding an agent"));
 }
 
 Status TreeRepository::setHead(NodeId agentId, int version, Criticality criticality)
@@ -233,7 +228,7 @@ Status TreeRepository::setHead(NodeId agentId, int version, Criticality critical
     query.addBindValue(version);
     query.addBindValue(toText(criticality));
     query.addBindValue(agentId);
-    return execute(query, tr("updating an agent"));
+    return execute(query, QCoreApplication::translate("steward::TreeRepository", "updating an agent"));
 }
 
 } // namespace steward

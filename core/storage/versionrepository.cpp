@@ -11,11 +11,6 @@
 namespace steward {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::VersionRepository", text);
-}
-
 AgentVersion versionFrom(const QSqlQuery &query)
 {
     AgentVersion version;
@@ -41,10 +36,10 @@ Result<AgentVersion> VersionRepository::version(NodeId agentId, int number) cons
     query.addBindValue(agentId);
     query.addBindValue(number);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("reading a version"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::VersionRepository", "reading a version"));
     }
     if (!query.next()) {
-        return Error{Error::Code::NotFound, tr("Agent %1 has no version %2.").arg(agentId).arg(number)};
+        return Error{Error::Code::NotFound, QCoreApplication::translate("steward::VersionRepository", "Agent %1 has no version %2.").arg(agentId).arg(number)};
     }
     return versionFrom(query);
 }
@@ -56,7 +51,7 @@ Result<QList<AgentVersion>> VersionRepository::history(NodeId agentId) const
                                  "FROM agent_versions WHERE agent_id = ? ORDER BY number DESC"));
     query.addBindValue(agentId);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("reading the version history"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::VersionRepository", "reading the version history"));
     }
     QList<AgentVersion> versions;
     while (query.next()) {
@@ -80,7 +75,7 @@ Status VersionRepository::insert(const AgentVersion &version)
     query.addBindValue(QString::fromLatin1(version.contentHash));
     query.addBindValue(version.approvedBy.isEmpty() ? QVariant() : QVariant(version.approvedBy));
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), tr("saving a version"));
+        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::VersionRepository", "saving a version"));
     }
     return Done{};
 }

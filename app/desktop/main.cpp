@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+using namespace steward;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Steward"));
+    QApplication::setApplicationName(QStringLiteral("Steward"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Steward"));
+    QApplication::setApplicationVersion(QStringLiteral(STEWARD_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral(STEWARD_APP_ID));
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QApplication::installTranslator(&qtTranslator);
+    }
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("steward"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        QApplication::installTranslator(&translator);
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "The control room for background AI agents."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("workspace"),
+                                 QApplication::translate("main", "The workspace file to open."),
+                                 QStringLiteral("[WORKSPACE_FILE]"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QApplication::translate("main", "Open the demo workspace, building it first "
+                                                                        "if it is not there yet."));
+    const QCommandLineOption selectOption(QStringLiteral("select"),
+                                          QApplication::translate("main", "Select the node at PATH in the tree."),
+                                          QStringLiteral("PATH"));
+    const QCommandLineOption grabOption(QStringLiteral("grab"),
+                                        QApplication::translate("main", "Save a picture of the window to PNG once it "
+                                                                        "is shown, then quit."),
+                                        QStringLiteral("PNG"));
+    parser.addOptions({demoOption, selectOption, grabOption});
+    parser.process(app);
+
+    MainWindow window;
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty()) {
+        window.openWorkspace(files.first());
+    } else if (parser.isSet(demoOption)) {
+        window.openDemo();
+    } else {
+        window.openMostRecent();
+    }
+    window.show();
+
+    const QString select = parser.value(selectOption);
+    const QString png = parser.value(grabOption);
+    const auto firstPageLoaded = [&window, select, png] {
+        if (!select.isEmpty()) {
+            window.selectPath(select);
+        }
+        if (png.isEmpty()) {
+            return;
+        }
+        // Queued so that the window has been laid out and shown before it is drawn.
+        QTimer::singleShot(0, &window, [&window, png] {
+            const bool saved = window.grab().save(png, "PNG");
+            if (!saved) {
+                std::fprintf(stderr, "steward: could not write %s\n", qPrintable(png));
+            }
+            QApplication::exit(saved ? 0 : 1);
+        });
+    };
+    // While the demo workspace is being built, the first page is the one after it.
+    if (window.isBuildingDemo()) {
+        QObject::connect(&window, &MainWindow::demoFinished, &window, firstPageLoaded);
+    } else {
+        firstPageLoaded();
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,586 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "demotask.h"
+#include "detailpane.h"
+#include "movedialog.h"
+#include "orgtreedelegate.h"
+#include "orgtreemodel.h"
+#include "reasondialog.h"
+#include "recentworkspaces.h"
+#include "service/localworkspace.h"
+#include "welcomepage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QTreeView>
+
+namespace steward {
+namespace {
+
+constexpr int statusMessageMs = 8000;
+
+QString workspaceFilter()
+{
+    return MainWindow::tr("Steward workspaces (*.steward);;All files (*)");
+}
+
+Status statusOf(const Result<OrgNode> &result)
+{
+    return result ? Status(Done{}) : Status(result.error());
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Steward"));
+
+    m_model = new OrgTreeModel(this);
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(QStringLiteral("orgTreeView"));
+    m_tree->setModel(m_model);
+    m_tree->setItemDelegate(new OrgTreeDelegate(m_tree));
+    m_tree->setUniformRowHeights(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setDragEnabled(true);
+    m_tree->setAcceptDrops(true);
+    m_tree->setDropIndicatorShown(true);
+    m_tree->setDragDropMode(QAbstractItemView::InternalMove);
+    m_tree->setDefaultDropAction(Qt::MoveAction);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->setAllColumnsShowFocus(true);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(static_cast<int>(OrgTreeModel::Column::Name), QHeaderView::Stretch);
+    m_tree->setColumnWidth(static_cast<int>(OrgTreeModel::Column::Owner), 110);
+    m_tree->setColumnWidth(static_cast<int>(OrgTreeModel::Column::Kind), 90);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &MainWindow::showTreeContextMenu);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
+    connect(m_model, &OrgTreeModel::moveRequested, this, &MainWindow::askToMove);
+
+    m_detail = new DetailPane(this);
+    m_detail->setObjectName(QStringLiteral("detailPane"));
+    connect(m_detail, &DetailPane::pathActivated, this, &MainWindow::selectPath);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({560, 640});
+
+    m_welcome = new WelcomePage(this);
+    m_welcome->setObjectName(QStringLiteral("welcomePage"));
+    connect(m_welcome, &WelcomePage::openDemoRequested, this, &MainWindow::openDemo);
+    connect(m_welcome, &WelcomePage::openWorkspaceRequested, this, &MainWindow::chooseWorkspace);
+    connect(m_welcome, &WelcomePage::newWorkspaceRequested, this, &MainWindow::newWorkspace);
+
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("pagesStackedWidget"));
+    m_pages->addWidget(m_welcome);
+    m_pages->addWidget(m_splitter);
+    setCentralWidget(m_pages);
+
+    m_workspaceLabel = new QLabel(tr("No workspace open"), this);
+    m_workspaceLabel->setObjectName(QStringLiteral("workspaceLabel"));
+    statusBar()->setObjectName(QStringLiteral("mainStatusBar"));
+    statusBar()->addPermanentWidget(m_workspaceLabel);
+
+    createActions();
+    createMenus();
+    createToolBar();
+    restoreSettings();
+    showWorkspacePage(false);
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    // The views hold on to the workspace; let go of it before it goes.
+    m_model->setWorkspace(nullptr);
+    m_detail->setWorkspace(nullptr);
+}
+
+QString MainWindow::demoPath()
+{
+    // The same place scripts/run.sh and the README use, so there is one demo workspace.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/steward/demo.steward");
+}
+
+void MainWindow::createActions()
+{
+    const auto makeAction = [this](const QString &objectName, const QString &text, QStyle::StandardPixmap icon) {
+        auto *action = new QAction(style()->standardIcon(icon), text, this);
+        action->setObjectName(objectName);
+        return action;
+    };
+
+    m_newWorkspaceAction = makeAction(QStringLiteral("newWorkspaceAction"), tr("&New Local Workspace…"),
+                                      QStyle::SP_FileIcon);
+    m_newWorkspaceAction->setShortcut(QKeySequence::New);
+    connect(m_newWorkspaceAction, &QAction::triggered, this, &MainWindow::newWorkspace);
+
+    m_openAction = makeAction(QStringLiteral("openWorkspaceAction"), tr("&Open Workspace…"),
+                              QStyle::SP_DialogOpenButton);
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseWorkspace);
+
+    m_demoAction = makeAction(QStringLiteral("createDemoAction"), tr("Create &Demo Workspace…"),
+                              QStyle::SP_MediaPlay);
+    connect(m_demoAction, &QAction::triggered, this, &MainWindow::chooseDemoLocation);
+
+    m_quitAction = makeAction(QStringLiteral("quitAction"), tr("&Quit"), QStyle::SP_DialogCloseButton);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_newCompanyAction = makeAction(QStringLiteral("newCompanyAction"), tr("New &Company…"),
+                                    QStyle::SP_DriveNetIcon);
+    connect(m_newCompanyAction, &QAction::triggered, this, &MainWindow::newCompany);
+
+    m_newDepartmentAction = makeAction(QStringLiteral("newDepartmentAction"), tr("New &Department…"),
+                                       QStyle::SP_FileDialogNewFolder);
+    connect(m_newDepartmentAction, &QAction::triggered, this, [this] { newGroup(NodeKind::Department); });
+
+    m_newTeamAction = makeAction(QStringLiteral("newTeamAction"), tr("New &Team…"), QStyle::SP_FileDialogNewFolder);
+    m_newTeamAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(m_newTeamAction, &QAction::triggered, this, [this] { newGroup(NodeKind::Team); });
+
+    m_renameAction = makeAction(QStringLiteral("renameAction"), tr("&Rename…"), QStyle::SP_FileDialogDetailedView);
+    m_renameAction->setShortcut(QKeySequence(Qt::Key_F2));
+    connect(m_renameAction, &QAction::triggered, this, &MainWindow::renameSelected);
+
+    m_moveAction = makeAction(QStringLiteral("moveAction"), tr("&Move…"), QStyle::SP_ArrowRight);
+    m_moveAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    connect(m_moveAction, &QAction::triggered, this, &MainWindow::moveSelected);
+
+    m_archiveAction = makeAction(QStringLiteral("archiveAction"), tr("&Archive…"), QStyle::SP_TrashIcon);
+    m_archiveAction->setShortcut(QKeySequence::Delete);
+    connect(m_archiveAction, &QAction::triggered, this, &MainWindow::archiveSelected);
+
+    m_aboutAction = makeAction(QStringLiteral("aboutAction"), tr("&About Steward"), QStyle::SP_MessageBoxInformation);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(m_newWorkspaceAction);
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addSeparator();
+    file->addAction(m_demoAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    edit->addAction(m_newCompanyAction);
+    edit->addAction(m_newDepartmentAction);
+    edit->addAction(m_newTeamAction);
+    edit->addSeparator();
+    edit->addAction(m_renameAction);
+    edit->addAction(m_moveAction);
+    edit->addAction(m_archiveAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::createToolBar()
+{
+    m_editToolBar = addToolBar(tr("Edit"));
+    m_editToolBar->setObjectName(QStringLiteral("editToolBar"));
+    m_editToolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_editToolBar->addAction(m_newDepartmentAction);
+    m_editToolBar->addAction(m_newTeamAction);
+    m_editToolBar->addSeparator();
+    m_editToolBar->addAction(m_renameAction);
+    m_editToolBar->addAction(m_moveAction);
+    m_editToolBar->addAction(m_archiveAction);
+}
+
+void MainWindow::restoreSettings()
+{
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        resize(1200, 760);
+    }
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_tree->header()->restoreState(settings.value(QStringLiteral("tree/header")).toByteArray());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("tree/header"), m_tree->header()->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+bool MainWindow::openWorkspace(const QString &path)
+{
+    Result<std::unique_ptr<Store>> store = Store::open(path);
+    if (!store) {
+        showOpenError(path, store.error().message);
+        return false;
+    }
+    adopt(std::move(store).value());
+    return true;
+}
+
+void MainWindow::adopt(std::unique_ptr<Store> store)
+{
+    auto workspace = std::make_unique<LocalWorkspace>(std::move(store), LocalWorkspace::defaultActor());
+    m_model->setWorkspace(workspace.get());
+    m_detail->setWorkspace(workspace.get());
+    m_workspace = std::move(workspace);
+
+    const QString location = m_workspace->location();
+    RecentWorkspaces::add(location);
+    setWindowTitle(tr("%1 — Steward").arg(QFileInfo(location).fileName()));
+    m_workspaceLabel->setText(tr("Workspace: %1").arg(location));
+    m_welcome->setError({});
+    showWorkspacePage(true);
+
+    if (!m_model->lastError().isEmpty()) {
+        statusBar()->showMessage(m_model->lastError());
+    } else if (m_model->rowCount() == 0) {
+        statusBar()->showMessage(tr("This workspace has no company yet: use Edit › New Company… to start one."));
+    } else {
+        statusBar()->showMessage(tr("Opened %1.").arg(location), statusMessageMs);
+        const QModelIndex company = m_model->index(0, 0);
+        m_tree->expand(company);
+        m_tree->setCurrentIndex(company);
+    }
+    m_tree->setFocus();
+    updateActions();
+}
+
+void MainWindow::showWorkspacePage(bool shown)
+{
+    m_pages->setCurrentWidget(shown ? static_cast<QWidget *>(m_splitter) : m_welcome);
+    // The tree edits mean nothing on the welcome page.
+    m_editToolBar->setVisible(shown);
+}
+
+void MainWindow::showOpenError(const QString &path, const QString &message)
+{
+    const QString text = tr("Could not open %1: %2").arg(QDir::toNativeSeparators(path), message);
+    m_welcome->setError(text);
+    statusBar()->showMessage(text);
+}
+
+void MainWindow::openMostRecent()
+{
+    const QStringList recent = RecentWorkspaces::list();
+    if (recent.isEmpty() || !openWorkspace(recent.first())) {
+        showWorkspacePage(false);
+    }
+}
+
+void MainWindow::openDemo()
+{
+    const QString path = demoPath();
+    if (QFileInfo::exists(path)) {
+        openWorkspace(path);
+        return;
+    }
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    buildDemo(path);
+}
+
+void MainWindow::chooseWorkspace()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace"), QDir::homePath(), workspaceFilter());
+    if (!path.isEmpty()) {
+        openWorkspace(path);
+    }
+}
+
+void MainWindow::newWorkspace()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New Local Workspace"),
+                                                      QDir::home().filePath(tr("company.steward")), workspaceFilter(),
+                                                      nullptr, QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty()) {
+        return;
+    }
+    Result<std::unique_ptr<Store>> store = Store::create(path);
+    if (!store) {
+        showOpenError(path, store.error().message);
+        return;
+    }
+    adopt(std::move(store).value());
+    newCompany();
+}
+
+void MainWindow::chooseDemoLocation()
+{
+    // The builder refuses to overwrite a file, so the dialog need not ask about it.
+    const QString path = QFileDialog::getSaveFileName(this, tr("Create Demo Workspace"),
+                                                      QDir::home().filePath(tr("demo.steward")), workspaceFilter(),
+                                                      nullptr, QFileDialog::DontConfirmOverwrite);
+    if (!path.isEmpty()) {
+        buildDemo(path);
+    }
+}
+
+void MainWindow::buildDemo(const QString &path)
+{
+    if (m_demoTask) {
+        statusBar()->showMessage(tr("The demo workspace is still being built."), statusMessageMs);
+        return;
+    }
+    m_demoTask = new DemoTask(path, this);
+    connect(m_demoTask, &DemoTask::finished, this, [this](const QString &error) {
+        const QString built = m_demoTask->path();
+        m_demoTask->deleteLater();
+        if (error.isEmpty()) {
+            openWorkspace(built);
+        } else {
+            m_welcome->setError(error);
+            statusBar()->showMessage(error);
+        }
+        Q_EMIT demoFinished();
+    });
+    statusBar()->showMessage(tr("Building the demo workspace at %1…").arg(QDir::toNativeSeparators(path)));
+    m_demoTask->start();
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = RecentWorkspaces::list();
+    for (const QString &path : recent) {
+        QAction *action = m_recentMenu->addAction(QDir::toNativeSeparators(path));
+        connect(action, &QAction::triggered, this, [this, path] { openWorkspace(path); });
+    }
+    if (recent.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent workspaces"))->setEnabled(false);
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Steward"),
+                       tr("<h3>Steward %1</h3><p>The control room for your company's background AI agents: "
+                          "where each agent sits, who owns it, what changed and why.</p>"
+                          "<p>Licensed under the GNU General Public License, version 3 or later.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+OrgNode MainWindow::selectedNode() const
+{
+    const QModelIndex current = m_tree->currentIndex();
+    if (!m_workspace || !current.isValid()) {
+        return {};
+    }
+    const Result<OrgNode> node = m_workspace->node(current.data(OrgTreeModel::NodeIdRole).toLongLong());
+    return node ? node.value() : OrgNode{};
+}
+
+void MainWindow::onCurrentChanged()
+{
+    m_detail->showNode(m_tree->currentIndex().data(OrgTreeModel::NodeIdRole).toLongLong());
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const QModelIndex current = m_tree->currentIndex();
+    const bool hasNode = m_workspace && current.isValid();
+    const auto kind = current.data(OrgTreeModel::NodeKindRole).value<NodeKind>();
+    m_newCompanyAction->setEnabled(m_workspace && m_model->rowCount() == 0);
+    m_newDepartmentAction->setEnabled(hasNode && canContain(kind, NodeKind::Department));
+    m_newTeamAction->setEnabled(hasNode && canContain(kind, NodeKind::Team));
+    m_renameAction->setEnabled(hasNode);
+    m_moveAction->setEnabled(hasNode && kind != NodeKind::Company);
+    m_archiveAction->setEnabled(hasNode && kind != NodeKind::Company);
+}
+
+void MainWindow::showTreeContextMenu(const QPoint &position)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("treeContextMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(m_newDepartmentAction);
+    menu->addAction(m_newTeamAction);
+    menu->addSeparator();
+    menu->addAction(m_renameAction);
+    menu->addAction(m_moveAction);
+    menu->addAction(m_archiveAction);
+    menu->popup(m_tree->viewport()->mapToGlobal(position));
+}
+
+bool MainWindow::selectPath(const QString &path)
+{
+    const QModelIndex index = m_model->loadPath(path);
+    if (!index.isValid()) {
+        statusBar()->showMessage(tr("There is nothing at %1.").arg(path), statusMessageMs);
+        return false;
+    }
+    for (QModelIndex ancestor = index.parent(); ancestor.isValid(); ancestor = ancestor.parent()) {
+        m_tree->expand(ancestor);
+    }
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
+    return true;
+}
+
+Status MainWindow::finishEdit(const Result<OrgNode> &result, const QString &doneMessage)
+{
+    if (result) {
+        if (!result->isArchived()) {
+            selectPath(result->path);
+        }
+        statusBar()->showMessage(doneMessage, statusMessageMs);
+    }
+    return statusOf(result);
+}
+
+void MainWindow::newCompany()
+{
+    if (!m_workspace) {
+        return;
+    }
+    ReasonDialog::Form form;
+    form.title = tr("New Company");
+    form.description = tr("Name the company at the root of this workspace. Its name starts every path.");
+    form.asksForName = true;
+    form.okText = tr("&Create");
+    auto *dialog = new ReasonDialog(form, [this](const QString &name, const QString &reason) {
+        return finishEdit(m_workspace->createCompany(name, reason), tr("Created the company %1.").arg(name));
+    }, this);
+    dialog->setObjectName(QStringLiteral("newCompanyDialog"));
+    connect(dialog, &QDialog::finished, this, &MainWindow::updateActions);
+    dialog->open();
+}
+
+void MainWindow::newGroup(NodeKind kind)
+{
+    const OrgNode parent = selectedNode();
+    if (!parent.isValid()) {
+        return;
+    }
+    ReasonDialog::Form form;
+    form.title = kind == NodeKind::Department ? tr("New Department") : tr("New Team");
+    form.description = kind == NodeKind::Department ? tr("A new department in %1.").arg(parent.path)
+                                                    : tr("A new team in %1.").arg(parent.path);
+    form.asksForName = true;
+    form.okText = tr("&Create");
+    const NodeId parentId = parent.id;
+    auto *dialog = new ReasonDialog(form, [this, parentId, kind](const QString &name, const QString &reason) {
+        const Result<OrgNode> created = m_workspace->createGroup(parentId, kind, name, reason);
+        return finishEdit(created, created ? tr("Created %1.").arg(created->path) : QString());
+    }, this);
+    dialog->setObjectName(QStringLiteral("newGroupDialog"));
+    dialog->open();
+}
+
+void MainWindow::renameSelected()
+{
+    const OrgNode node = selectedNode();
+    if (!node.isValid()) {
+        return;
+    }
+    ReasonDialog::Form form;
+    form.title = tr("Rename %1").arg(node.name);
+    form.description = tr("Rename %1. Paths below it change with it.").arg(node.path);
+    form.asksForName = true;
+    form.name = node.name;
+    form.okText = tr("&Rename");
+    const NodeId id = node.id;
+    const QString oldPath = node.path;
+    auto *dialog = new ReasonDialog(form, [this, id, oldPath](const QString &name, const QString &reason) {
+        const Result<OrgNode> renamed = m_workspace->rename(id, name, reason);
+        return finishEdit(renamed, renamed ? tr("Renamed %1 to %2.").arg(oldPath, renamed->path) : QString());
+    }, this);
+    dialog->setObjectName(QStringLiteral("renameDialog"));
+    dialog->open();
+}
+
+void MainWindow::moveSelected()
+{
+    const OrgNode node = selectedNode();
+    if (node.isValid()) {
+        askToMove(node.id, NoNode);
+    }
+}
+
+void MainWindow::askToMove(NodeId nodeId, NodeId proposedTarget)
+{
+    if (!m_workspace) {
+        return;
+    }
+    const Result<OrgNode> node = m_workspace->node(nodeId);
+    if (!node) {
+        statusBar()->showMessage(node.error().message, statusMessageMs);
+        return;
+    }
+    const QString oldPath = node->path;
+    auto *dialog = new MoveDialog(*m_workspace, node.value(), proposedTarget,
+                                  [this, nodeId, oldPath](NodeId targetId, const QString &reason) {
+                                      const Result<OrgNode> moved = m_workspace->move(nodeId, targetId, reason);
+                                      return finishEdit(moved, moved ? tr("Moved %1 to %2.").arg(oldPath, moved->path)
+                                                                     : QString());
+                                  },
+                                  this);
+    dialog->setObjectName(QStringLiteral("moveDialog"));
+    dialog->open();
+}
+
+void MainWindow::archiveSelected()
+{
+    const OrgNode node = selectedNode();
+    if (!node.isValid()) {
+        return;
+    }
+    ReasonDialog::Form form;
+    form.title = tr("Archive %1").arg(node.name);
+    form.description = node.kind == NodeKind::Agent
+                           ? tr("Archive %1? It leaves the tree; its versions and activity stay readable.")
+                           : tr("Archive %1 and everything below it? They leave the tree; their history stays "
+                                "readable.");
+    form.description = form.description.arg(node.path);
+    form.okText = tr("&Archive");
+    const NodeId id = node.id;
+    const QString path = node.path;
+    auto *dialog = new ReasonDialog(form, [this, id, path](const QString &, const QString &reason) {
+        return finishEdit(m_workspace->archive(id, reason), tr("Archived %1.").arg(path));
+    }, this);
+    dialog->setObjectName(QStringLiteral("archiveDialog"));
+    dialog->open();
+}
+
+} // namespace steward
