@@ -76,7 +76,7 @@ QStringList SpecSummary::changes(const AgentSpec &before, const AgentSpec &after
                                                     after.instructions + QLatin1Char('\n'));
     if (!instructions.isIdentical()) {
         const int changed = std::max(instructions.addedCount(), instructions.removedCount());
-        out.append(QStringLiteral("instructions: ") + QCoreApplication::translate("steward::SpecSummary", "%n line(s) changed", nullptr, changed));
+        out.append(QStringLiteral("instructions: ") + QCoreApplication::translate("steward::SpecSummary", "lines changed: %1").arg(changed));
     }
     list(out, QStringLiteral("tools"), toolTexts(before.tools), toolTexts(after.tools));
     list(out, QStringLiteral("triggers"), triggerTexts(before.triggers), triggerTexts(after.triggers));
@@ -100,8 +100,8 @@ QStringList SpecSummary::changes(const QString &before, const QString &after)
     if (diff.isIdentical()) {
         return {};
     }
-    return {QCoreApplication::translate("steward::SpecSummary", "%n line(s) changed", nullptr,
-                                        std::max(diff.addedCount(), diff.removedCount()))};
+    return {QCoreApplication::translate("steward::SpecSummary", "lines changed: %1")
+                .arg(std::max(diff.addedCount(), diff.removedCount()))};
 }
 
 } // namespace steward

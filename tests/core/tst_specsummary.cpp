@@ -43,7 +43,7 @@ void TestSpecSummary::changes_nameEachChangedField()
     after.approvalExpiry = QStringLiteral("24h");
     after.criticality = Criticality::Critical;
     QCOMPARE(SpecSummary::changes(base(), after),
-             (QStringList{QStringLiteral("model: gpt-4o-mini -> gpt-4o"), QStringLiteral("instructions: 1 line(s) changed"),
+             (QStringList{QStringLiteral("model: gpt-4o-mini -> gpt-4o"), QStringLiteral("instructions: lines changed: 1"),
                           QStringLiteral("tools: +web.search (read)"), QStringLiteral("triggers: -event lead.created"),
                           QStringLiteral("approval.expires: (none) -> 24h"),
                           QStringLiteral("criticality: standard -> critical")}));
@@ -58,7 +58,7 @@ void TestSpecSummary::changes_ofIdenticalSpecs_isEmpty()
 void TestSpecSummary::changes_ofUnparsableText_countsLines()
 {
     QCOMPARE(SpecSummary::changes(QStringLiteral("a\nb\n"), QStringLiteral("a\nc\nd\n")),
-             QStringList{QStringLiteral("2 line(s) changed")});
+             QStringList{QStringLiteral("lines changed: 2")});
 }
 
 QTEST_GUILESS_MAIN(TestSpecSummary)
