@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "localworkspace.h"
 
+#include "bundle/signingkey.h"
+
+#include <QCoreApplication>
 #include <QDir>
 
 namespace steward {
@@ -18,6 +21,31 @@ LocalWorkspace::LocalWorkspace(std::unique_ptr<Store> store, QString actor, QObj
 }
 
 LocalWorkspace::~LocalWorkspace() = default;
+
+Result<std::unique_ptr<LocalWorkspace>> LocalWorkspace::openBundle(const QString &path, QString actor)
+{
+    Result<std::unique_ptr<Store>> store = Store::openReadOnly(path);
+    if (!store) {
+        return store.error();
+    }
+    return std::make_unique<LocalWorkspace>(std::move(store).value(), std::move(actor));
+}
+
+Status LocalWorkspace::requireWritable() const
+{
+    if (isReadOnly()) {
+        return Error{Error::Code::Forbidden,
+                     QCoreApplication::translate("steward::LocalWorkspace",
+                                                 "This is an auditor's bundle: it can be read, not changed.")};
+    }
+    return Done{};
+}
+
+void LocalWorkspace::announceAgentChange(NodeId agentId)
+{
+    Q_EMIT agentChanged(agentId);
+    Q_EMIT auditAppended();
+}
 
 QString LocalWorkspace::defaultActor()
 {
@@ -67,48 +95,154 @@ Result<QList<AuditEntry>> LocalWorkspace::recentChanges(const QString &path, int
 
 Result<OrgNode> LocalWorkspace::createCompany(const QString &name, const QString &reason)
 {
+    if (const Status writable = requireWritable(); !writable) {
+        return writable.error();
+    }
     Result<OrgNode> created = m_org.createCompany(name, m_actor, reason);
     if (created) {
         Q_EMIT nodeAdded(created.value());
+        Q_EMIT auditAppended();
     }
     return created;
 }
 
 Result<OrgNode> LocalWorkspace::createGroup(NodeId parentId, NodeKind kind, const QString &name, const QString &reason)
 {
+    if (const Status writable = requireWritable(); !writable) {
+        return writable.error();
+    }
     Result<OrgNode> created = m_org.createGroup(parentId, kind, name, m_actor, reason);
     if (created) {
         Q_EMIT nodeAdded(created.value());
+        Q_EMIT auditAppended();
     }
     return created;
 }
 
 Result<OrgNode> LocalWorkspace::rename(NodeId id, const QString &newName, const QString &reason)
 {
+    if (const Status writable = requireWritable(); !writable) {
+        return writable.error();
+    }
     Result<OrgNode> renamed = m_org.rename(id, newName, m_actor, reason);
     if (renamed) {
         Q_EMIT nodeRenamed(renamed.value());
+        Q_EMIT auditAppended();
     }
     return renamed;
 }
 
 Result<OrgNode> LocalWorkspace::move(NodeId id, NodeId newParentId, const QString &reason)
 {
+    if (const Status writable = requireWritable(); !writable) {
+        return writable.error();
+    }
     const Result<OrgNode> before = m_org.tree().node(id);
     Result<OrgNode> moved = m_org.move(id, newParentId, m_actor, reason);
     if (moved && before) {
         Q_EMIT nodeMoved(moved.value(), before->parentId);
+        Q_EMIT auditAppended();
     }
     return moved;
 }
 
 Result<OrgNode> LocalWorkspace::archive(NodeId id, const QString &reason)
 {
+    if (const Status writable = requireWritable(); !writable) {
+        return writable.error();
+    }
     Result<OrgNode> archived = m_org.archive(id, m_actor, reason);
     if (archived) {
         Q_EMIT nodeArchived(archived.value());
+        Q_EMIT auditAppended();
     }
     return archived;
+}
+
+Result<QList<AgentVersion>> LocalWorkspace::history(NodeId agentId) const
+{
+    return m_agents.versions().history(agentId);
+}
+
+Result<QList<VersionProposal>> LocalWorkspace::pendingProposals(NodeId agentId) const
+{
+    return m_agents.proposals().pending(agentId);
+}
+
+Result<QList<AuditEntry>> LocalWorkspace::auditEntries(const AuditFilter &filter, qint64 beforeSequence, int limit) const
+{
+    return m_audit.query(filter, beforeSequence, limit);
+}
+
+Result<AuditVerification> LocalWorkspace::verifyAudit() const
+{
+    return AuditVerifier::verify(*m_store);
+}
+
+Result<AgentService::VersionChange> LocalWorkspace::changeSpec(NodeId agentId, int baseVersion, const QString &spec,
+                                                               const QString &reason)
+{
+    if (const Status writable = requireWritable(); !writable) {
+        return writable.error();
+    }
+    Result<AgentService::VersionChange> changed = m_agents.change(agentId, baseVersion, spec, m_actor, reason);
+    if (changed) {
+        announceAgentChange(agentId);
+    }
+    return changed;
+}
+
+Result<AgentService::VersionChange> LocalWorkspace::rollback(NodeId agentId, int toVersion, int baseVersion,
+                                                             const QString &reason)
+{
+    if (const Status writable = requireWritable(); !writable) {
+        return writable.error();
+    }
+    Result<AgentService::VersionChange> rolled = m_agents.rollback(agentId, toVersion, baseVersion, m_actor, reason);
+    if (rolled) {
+        announceAgentChange(agentId);
+    }
+    return rolled;
+}
+
+Result<AgentVersion> LocalWorkspace::approveProposal(ProposalId id, const QString &reason)
+{
+    if (const Status writable = requireWritable(); !writable) {
+        return writable.error();
+    }
+    Result<AgentVersion> approved = m_agents.approveProposal(id, m_actor, reason);
+    if (approved) {
+        announceAgentChange(approved->agentId);
+    }
+    return approved;
+}
+
+Result<VersionProposal> LocalWorkspace::rejectProposal(ProposalId id, const QString &reason)
+{
+    if (const Status writable = requireWritable(); !writable) {
+        return writable.error();
+    }
+    Result<VersionProposal> rejected = m_agents.rejectProposal(id, m_actor, reason);
+    if (rejected) {
+        announceAgentChange(rejected->agentId);
+    }
+    return rejected;
+}
+
+Result<BundleManifest> LocalWorkspace::exportBundle(const QString &path, const BundleScope &scope, const QString &reason)
+{
+    if (const Status writable = requireWritable(); !writable) {
+        return writable.error();
+    }
+    const Result<SigningKey> key = SigningKey::loadOrCreate(SigningKey::defaultPathFor(m_store->workspaceId()));
+    if (!key) {
+        return key.error();
+    }
+    Result<BundleManifest> manifest = AuditBundle::exportTo(*m_store, path, scope, key.value(), m_clock, m_actor, reason);
+    if (manifest) {
+        Q_EMIT auditAppended();
+    }
+    return manifest;
 }
 
 } // namespace steward

@@ -21,6 +21,8 @@ class LocalWorkspace final : public Workspace
 
 public:
     LocalWorkspace(std::unique_ptr<Store> store, QString actor, QObject *parent = nullptr);
+    // Opens an auditor's bundle read-only (see AuditBundle). Verify it with AuditBundle::verify.
+    [[nodiscard]] static Result<std::unique_ptr<LocalWorkspace>> openBundle(const QString &path, QString actor);
     ~LocalWorkspace() override;
 
     // The person at the keyboard: the login name of the user running the program.
@@ -28,6 +30,7 @@ public:
 
     [[nodiscard]] QString location() const override;
     [[nodiscard]] QString actor() const override { return m_actor; }
+    [[nodiscard]] bool isReadOnly() const override { return m_store->isReadOnly(); }
 
     [[nodiscard]] Result<OrgNode> root() const override;
     [[nodiscard]] Result<QList<OrgNode>> children(NodeId parentId) const override;
@@ -36,6 +39,11 @@ public:
     [[nodiscard]] Result<AgentVersion> version(NodeId agentId, int number) const override;
     [[nodiscard]] Result<QList<Run>> recentRuns(NodeId agentId, int limit) const override;
     [[nodiscard]] Result<QList<AuditEntry>> recentChanges(const QString &path, int limit) const override;
+    [[nodiscard]] Result<QList<AgentVersion>> history(NodeId agentId) const override;
+    [[nodiscard]] Result<QList<VersionProposal>> pendingProposals(NodeId agentId) const override;
+    [[nodiscard]] Result<QList<AuditEntry>> auditEntries(const AuditFilter &filter, qint64 beforeSequence,
+                                                         int limit) const override;
+    [[nodiscard]] Result<AuditVerification> verifyAudit() const override;
 
     [[nodiscard]] Result<OrgNode> createCompany(const QString &name, const QString &reason) override;
     [[nodiscard]] Result<OrgNode> createGroup(NodeId parentId, NodeKind kind, const QString &name,
@@ -43,10 +51,23 @@ public:
     [[nodiscard]] Result<OrgNode> rename(NodeId id, const QString &newName, const QString &reason) override;
     [[nodiscard]] Result<OrgNode> move(NodeId id, NodeId newParentId, const QString &reason) override;
     [[nodiscard]] Result<OrgNode> archive(NodeId id, const QString &reason) override;
+    [[nodiscard]] Result<AgentService::VersionChange> changeSpec(NodeId agentId, int baseVersion, const QString &spec,
+                                                                const QString &reason) override;
+    [[nodiscard]] Result<AgentService::VersionChange> rollback(NodeId agentId, int toVersion, int baseVersion,
+                                                              const QString &reason) override;
+    [[nodiscard]] Result<AgentVersion> approveProposal(ProposalId id, const QString &reason) override;
+    [[nodiscard]] Result<VersionProposal> rejectProposal(ProposalId id, const QString &reason) override;
+    [[nodiscard]] Result<BundleManifest> exportBundle(const QString &path, const BundleScope &scope,
+                                                      const QString &reason) override;
 
     [[nodiscard]] Store &store() { return *m_store; }
 
 private:
+    // Refuses a change when the workspace is an auditor's read-only bundle.
+    [[nodiscard]] Status requireWritable() const;
+    // Emits agentChanged and auditAppended for a successful change of an agent.
+    void announceAgentChange(NodeId agentId);
+
     // Declared in dependency order: the store outlives everything that queries it.
     std::unique_ptr<Store> m_store;
     QString m_actor;

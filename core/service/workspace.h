@@ -7,6 +7,10 @@
 #include "domain/audit.h"
 #include "domain/orgnode.h"
 #include "domain/result.h"
+#include "audit/auditverifier.h"
+#include "bundle/auditbundle.h"
+#include "service/agentservice.h"
+#include "storage/auditrepository.h"
 
 #include <QList>
 #include <QObject>
@@ -28,6 +32,8 @@ public:
     [[nodiscard]] virtual QString location() const = 0;
     // Who acts: recorded as the actor of every change.
     [[nodiscard]] virtual QString actor() const = 0;
+    // An auditor's bundle: everything can be read, nothing changed.
+    [[nodiscard]] virtual bool isReadOnly() const = 0;
 
     [[nodiscard]] virtual Result<OrgNode> root() const = 0;
     [[nodiscard]] virtual Result<QList<OrgNode>> children(NodeId parentId) const = 0;
@@ -37,6 +43,16 @@ public:
     [[nodiscard]] virtual Result<QList<Run>> recentRuns(NodeId agentId, int limit) const = 0;
     [[nodiscard]] virtual Result<QList<AuditEntry>> recentChanges(const QString &path, int limit) const = 0;
 
+    // Versions newest first, without their spec text (version() has it).
+    [[nodiscard]] virtual Result<QList<AgentVersion>> history(NodeId agentId) const = 0;
+    // Pending proposals for one agent, or for all agents with NoNode.
+    [[nodiscard]] virtual Result<QList<VersionProposal>> pendingProposals(NodeId agentId) const = 0;
+    [[nodiscard]] virtual Result<QList<AuditEntry>> auditEntries(const AuditFilter &filter, qint64 beforeSequence,
+                                                                 int limit) const = 0;
+    // Checks the whole audit chain; for a long log, run it on a worker with its own read-only
+    // Store (Store::openReadOnly(location())) instead.
+    [[nodiscard]] virtual Result<AuditVerification> verifyAudit() const = 0;
+
     // The root of a new, empty workspace; refused once the workspace has a company.
     [[nodiscard]] virtual Result<OrgNode> createCompany(const QString &name, const QString &reason) = 0;
     [[nodiscard]] virtual Result<OrgNode> createGroup(NodeId parentId, NodeKind kind, const QString &name,
@@ -45,6 +61,18 @@ public:
     [[nodiscard]] virtual Result<OrgNode> move(NodeId id, NodeId newParentId, const QString &reason) = 0;
     [[nodiscard]] virtual Result<OrgNode> archive(NodeId id, const QString &reason) = 0;
 
+    // A new spec for an agent: saved as the new head, or proposed when the agent is critical.
+    [[nodiscard]] virtual Result<AgentService::VersionChange> changeSpec(NodeId agentId, int baseVersion,
+                                                                        const QString &spec, const QString &reason) = 0;
+    [[nodiscard]] virtual Result<AgentService::VersionChange> rollback(NodeId agentId, int toVersion, int baseVersion,
+                                                                      const QString &reason) = 0;
+    [[nodiscard]] virtual Result<AgentVersion> approveProposal(ProposalId id, const QString &reason) = 0;
+    [[nodiscard]] virtual Result<VersionProposal> rejectProposal(ProposalId id, const QString &reason) = 0;
+    // Writes a signed bundle with the workspace's signing key (created on first use at
+    // SigningKey::defaultPathFor).
+    [[nodiscard]] virtual Result<BundleManifest> exportBundle(const QString &path, const BundleScope &scope,
+                                                              const QString &reason) = 0;
+
 Q_SIGNALS:
     void nodeAdded(const steward::OrgNode &node);
     // A rename: same parent, new name and path (its place among its siblings may change).
@@ -52,6 +80,10 @@ Q_SIGNALS:
     void nodeMoved(const steward::OrgNode &node, steward::NodeId oldParentId);
     // The node (and everything below it) left the tree.
     void nodeArchived(const steward::OrgNode &node);
+    // An agent's versions or proposals changed (a save, a proposal, a decision).
+    void agentChanged(steward::NodeId agentId);
+    // Something was appended to the audit log.
+    void auditAppended();
 };
 
 } // namespace steward

@@ -1,0 +1,150 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The local workspace that front ends use: changes announce themselves with signals, and an
+// auditor's bundle opens read-only with every change refused.
+#include "bundle/auditbundle.h"
+#include "bundle/signingkey.h"
+#include "service/localworkspace.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace steward;
+
+namespace {
+
+QString spec(const QString &instructions, const QString &criticality)
+{
+    return QStringLiteral("model: m\ninstructions: |\n  %1\ncriticality: %2\n").arg(instructions, criticality);
+}
+
+} // namespace
+
+class TestLocalWorkspace final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void changes_emitAgentChangedAndAuditAppended();
+    void exportBundle_createsTheDefaultKeyOnce();
+    void bundle_opensReadOnlyAndRefusesChanges();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<LocalWorkspace> m_workspace;
+    NodeId m_standard = NoNode;
+    NodeId m_critical = NoNode;
+};
+
+void TestLocalWorkspace::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestLocalWorkspace::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    auto store = Store::create(m_dir->filePath(QStringLiteral("w.steward")));
+    QVERIFY(store.ok());
+    m_workspace = std::make_unique<LocalWorkspace>(std::move(store).value(), QStringLiteral("ada"));
+    const auto acme = m_workspace->createCompany(QStringLiteral("acme"), QStringLiteral("setup"));
+    QVERIFY(acme.ok());
+    SystemClock clock;
+    OrgService org(m_workspace->store(), clock);
+    AgentService agents(m_workspace->store(), clock, org);
+    const auto standard = agents.createAgent({acme->id, QStringLiteral("notes"), QStringLiteral("ada"), Visibility::Team,
+                                              Criticality::Standard, spec(QStringLiteral("a"), QStringLiteral("standard"))},
+                                             QStringLiteral("ada"), QStringLiteral("setup"));
+    const auto critical = agents.createAgent({acme->id, QStringLiteral("mailer"), QStringLiteral("ada"), Visibility::Team,
+                                              Criticality::Critical, spec(QStringLiteral("a"), QStringLiteral("critical"))},
+                                             QStringLiteral("ada"), QStringLiteral("setup"));
+    QVERIFY(standard.ok() && critical.ok());
+    m_standard = standard->id;
+    m_critical = critical->id;
+}
+
+void TestLocalWorkspace::cleanup()
+{
+    m_workspace.reset();
+    m_dir.reset();
+}
+
+void TestLocalWorkspace::changes_emitAgentChangedAndAuditAppended()
+{
+    QSignalSpy agentChanged(m_workspace.get(), &Workspace::agentChanged);
+    QSignalSpy auditAppended(m_workspace.get(), &Workspace::auditAppended);
+    const auto saved = m_workspace->changeSpec(m_standard, 1, spec(QStringLiteral("b"), QStringLiteral("standard")),
+                                               QStringLiteral("edit"));
+    QVERIFY(saved.ok() && saved->saved.has_value());
+    QCOMPARE(agentChanged.count(), 1);
+    QCOMPARE(agentChanged.first().first().value<NodeId>(), m_standard);
+    QCOMPARE(auditAppended.count(), 1);
+    QCOMPARE(m_workspace->history(m_standard)->size(), 2);
+
+    const auto proposed = m_workspace->changeSpec(m_critical, 1, spec(QStringLiteral("b"), QStringLiteral("critical")),
+                                                  QStringLiteral("edit"));
+    QVERIFY(proposed.ok() && proposed->proposed.has_value());
+    QCOMPARE(m_workspace->pendingProposals(NoNode)->size(), 1);
+    // The actor proposed it, so the same workspace user may not approve it.
+    const auto self = m_workspace->approveProposal(proposed->proposed->id, QStringLiteral("ok"));
+    QVERIFY(!self.ok());
+    QCOMPARE(agentChanged.count(), 2);
+    const auto rejected = m_workspace->rejectProposal(proposed->proposed->id, QStringLiteral("not now"));
+    QVERIFY(rejected.ok());
+    QCOMPARE(agentChanged.count(), 3);
+    QCOMPARE(auditAppended.count(), 3);
+
+    const auto failed = m_workspace->changeSpec(m_standard, 1, spec(QStringLiteral("c"), QStringLiteral("standard")),
+                                                QStringLiteral("stale"));
+    QVERIFY(!failed.ok());
+    QCOMPARE(agentChanged.count(), 3);
+    QVERIFY(m_workspace->verifyAudit()->intact());
+    AuditFilter filter;
+    filter.action = QStringLiteral("version.");
+    QCOMPARE(m_workspace->auditEntries(filter, 0, 10)->size(), 3);
+}
+
+void TestLocalWorkspace::exportBundle_createsTheDefaultKeyOnce()
+{
+    const QString keyPath = SigningKey::defaultPathFor(m_workspace->store().workspaceId());
+    QFile::remove(keyPath);
+    const auto first = m_workspace->exportBundle(m_dir->filePath(QStringLiteral("a.bundle")), {}, QStringLiteral("audit"));
+    QVERIFY2(first.ok(), qPrintable(first ? QString() : first.error().message));
+    QVERIFY(QFile::exists(keyPath));
+    const auto second = m_workspace->exportBundle(m_dir->filePath(QStringLiteral("b.bundle")), {}, QStringLiteral("audit"));
+    QVERIFY(second.ok());
+    QCOMPARE(second->publicKey, first->publicKey);
+    QVERIFY(AuditBundle::verify(m_dir->filePath(QStringLiteral("b.bundle")), first->publicKey)->ok());
+    QFile::remove(keyPath);
+}
+
+void TestLocalWorkspace::bundle_opensReadOnlyAndRefusesChanges()
+{
+    const QString bundlePath = m_dir->filePath(QStringLiteral("r.bundle"));
+    const auto manifest = m_workspace->exportBundle(bundlePath, {}, QStringLiteral("audit"));
+    QVERIFY(manifest.ok());
+    QFile::remove(SigningKey::defaultPathFor(m_workspace->store().workspaceId()));
+    auto opened = LocalWorkspace::openBundle(bundlePath, QStringLiteral("auditor"));
+    QVERIFY(opened.ok());
+    const std::unique_ptr<LocalWorkspace> bundle = std::move(opened).value();
+    QVERIFY(bundle->isReadOnly());
+    QCOMPARE(bundle->root()->path, QStringLiteral("/acme"));
+    QCOMPARE(bundle->history(m_standard)->size(), 1);
+    const auto refused = bundle->createGroup(bundle->root()->id, NodeKind::Department, QStringLiteral("x"),
+                                             QStringLiteral("try"));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Error::Code::Forbidden);
+    QVERIFY(!bundle->changeSpec(m_standard, 1, spec(QStringLiteral("z"), QStringLiteral("standard")), QStringLiteral("x")).ok());
+    QVERIFY(!bundle->exportBundle(m_dir->filePath(QStringLiteral("again.bundle")), {}, QStringLiteral("x")).ok());
+    QVERIFY(bundle->verifyAudit()->intact());
+    QVERIFY(AuditBundle::verify(bundlePath, manifest->publicKey)->ok());
+}
+
+QTEST_GUILESS_MAIN(TestLocalWorkspace)
+#include "tst_localworkspace.moc"
