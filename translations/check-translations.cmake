@@ -15,6 +15,8 @@ foreach(ts IN LISTS TS_FILES)
         message(FATAL_ERROR "lupdate failed for ${name}:\n${output}")
     endif()
     file(READ ${WORK_DIR}/${name} content)
+    # Semicolons separate CMake list items; keep them out of the matched texts.
+    string(REPLACE ";" "," content "${content}")
     string(REGEX MATCHALL "<source>[^<]*</source>[ \n\r\t]*(<comment>[^<]*</comment>[ \n\r\t]*)?<translation type=\"unfinished\"" missing "${content}")
     list(LENGTH missing count)
     if(count GREATER 0)
