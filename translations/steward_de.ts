@@ -5,1241 +5,2275 @@
     <name>main</name>
     <message>
         <source>The control room for background AI agents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schaltzentrale für KI-Agenten im Hintergrund.</translation>
     </message>
     <message>
         <source>The workspace file to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu öffnende Arbeitsbereichsdatei.</translation>
     </message>
     <message>
         <source>Open the demo workspace, building it first if it is not there yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Demo-Arbeitsbereich öffnen und ihn vorher erstellen, falls er noch nicht vorhanden ist.</translation>
     </message>
     <message>
         <source>Select the node at PATH in the tree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Knoten PATH im Baum auswählen.</translation>
     </message>
     <message>
         <source>Save a picture of the window to PNG once it is shown, then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bild des Fensters als PNG speichern, sobald es angezeigt wird, und dann beenden.</translation>
+    </message>
+</context>
+<context>
+    <name>steward</name>
+    <message>
+        <source>--%1 takes a whole number, not &apos;%2&apos;.</source>
+        <translation>--%1 erwartet eine ganze Zahl, nicht &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>--until takes a date like 2026-05-31, not &apos;%1&apos;.</source>
+        <translation>--until erwartet ein Datum wie 2026-05-31, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1.</source>
+        <translation>%1 kann nicht ersetzt werden.</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Abteilungen</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Pending approvals</source>
+        <translation>Ausstehende Freigaben</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>Dateigröße</translation>
+    </message>
+    <message>
+        <source>Builds the demo workspace: the company acme with departments, teams, people, agents with version histories, 90 days of activity and pending approvals. The same seed and end date give the same workspace.</source>
+        <translation>Erstellt den Demo-Arbeitsbereich: das Unternehmen acme mit Abteilungen, Teams, Personen, Agenten mit Versionsverläufen, 90 Tagen Aktivität und ausstehenden Freigaben. Gleicher Startwert und gleiches Enddatum ergeben denselben Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>The workspace file to create.</source>
+        <translation>Die anzulegende Arbeitsbereichsdatei.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>How many agents (default 300).</source>
+        <translation>Anzahl der Agenten (Standard: 300).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>How many activity events (default 200000).</source>
+        <translation>Anzahl der Aktivitätsereignisse (Standard: 200000).</translation>
+    </message>
+    <message>
+        <source>Seed of the random choices (default 1).</source>
+        <translation>Startwert für die Zufallsauswahl (Standard: 1).</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>Last day of the history (default yesterday, UTC).</source>
+        <translation>Letzter Tag des Verlaufs (Standard: gestern, UTC).</translation>
+    </message>
+    <message>
+        <source>yyyy-mm-dd</source>
+        <translation>jjjj-mm-tt</translation>
+    </message>
+    <message>
+        <source>Replace the file if it exists.</source>
+        <translation>Die Datei ersetzen, falls sie existiert.</translation>
+    </message>
+    <message>
+        <source>Name the file to create with --out FILE.</source>
+        <translation>Geben Sie die anzulegende Datei mit --out FILE an.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; add --force to replace it.</source>
+        <translation>%1 existiert bereits; fügen Sie --force hinzu, um die Datei zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file; it cannot be replaced.</source>
+        <translation>%1 ist keine Datei und kann nicht ersetzt werden.</translation>
+    </message>
+    <message>
+        <source>Building the demo workspace: %1%</source>
+        <translation>Demo-Arbeitsbereich wird erstellt: %1 %</translation>
+    </message>
+    <message>
+        <source>Build the demo workspace: a company with agents, history and activity.</source>
+        <translation>Den Demo-Arbeitsbereich erstellen: ein Unternehmen mit Agenten, Verlauf und Aktivität.</translation>
+    </message>
+    <message>
+        <source>Print the org tree.</source>
+        <translation>Das Organigramm ausgeben.</translation>
+    </message>
+    <message>
+        <source>Change the org tree: create, rename, move or archive a node.</source>
+        <translation>Das Organigramm ändern: einen Knoten anlegen, umbenennen, verschieben oder archivieren.</translation>
+    </message>
+    <message>
+        <source>Show, create and change agents; their history, diffs and blame.</source>
+        <translation>Agenten anzeigen, anlegen und ändern; ihr Verlauf, Diffs und Blame.</translation>
+    </message>
+    <message>
+        <source>List, approve or reject proposed changes to critical agents.</source>
+        <translation>Änderungsvorschläge für kritische Agenten auflisten, freigeben oder ablehnen.</translation>
+    </message>
+    <message>
+        <source>Verify the audit log&apos;s hash chain; list its entries.</source>
+        <translation>Die Hash-Kette des Prüfprotokolls prüfen; seine Einträge auflisten.</translation>
+    </message>
+    <message>
+        <source>Create or show the key that signs audit bundles.</source>
+        <translation>Den Schlüssel, der Prüfpakete signiert, erstellen oder anzeigen.</translation>
+    </message>
+    <message>
+        <source>Write a signed audit bundle for auditors.</source>
+        <translation>Ein signiertes Prüfpaket für Prüfer schreiben.</translation>
+    </message>
+    <message>
+        <source>Check a signed audit bundle offline.</source>
+        <translation>Ein signiertes Prüfpaket offline prüfen.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Run &apos;stewardctl &lt;command&gt; --help&apos; for a command&apos;s options.</source>
+        <translation>Mit &apos;stewardctl &lt;command&gt; --help&apos; sehen Sie die Optionen eines Befehls.</translation>
+    </message>
+    <message>
+        <source>--%1 needs a file name.</source>
+        <translation>--%1 braucht einen Dateinamen.</translation>
+    </message>
+    <message>
+        <source>Creates a signing key for audit bundles and prints its public key. Without --out the key goes to the workspace&apos;s default key file, so --store is needed. An existing key file is never replaced.</source>
+        <translation>Erstellt einen Signaturschlüssel für Prüfpakete und gibt seinen öffentlichen Schlüssel aus. Ohne --out kommt der Schlüssel in die Standard-Schlüsseldatei des Arbeitsbereichs; dafür ist --store nötig. Eine vorhandene Schlüsseldatei wird nie ersetzt.</translation>
+    </message>
+    <message>
+        <source>The key file to create.</source>
+        <translation>Die anzulegende Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; a signing key is never replaced. Use &apos;key show&apos; to see its public key.</source>
+        <translation>%1 existiert bereits; ein Signaturschlüssel wird nie ersetzt. Mit &apos;key show&apos; sehen Sie seinen öffentlichen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>created the signing key %1; its public key is on the next line.</source>
+        <translation>Signaturschlüssel %1 erstellt; sein öffentlicher Schlüssel steht in der nächsten Zeile.</translation>
+    </message>
+    <message>
+        <source>Prints the public key of a signing key: the one at --key, or the workspace&apos;s default key (which needs --store).</source>
+        <translation>Gibt den öffentlichen Schlüssel eines Signaturschlüssels aus: des Schlüssels unter --key oder des Standardschlüssels des Arbeitsbereichs (dafür ist --store nötig).</translation>
+    </message>
+    <message>
+        <source>The key file.</source>
+        <translation>Die Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>Creates and shows the Ed25519 keys that sign audit bundles.</source>
+        <translation>Erstellt und zeigt die Ed25519-Schlüssel, die Prüfpakete signieren.</translation>
+    </message>
+    <message>
+        <source>The agent, e.g. /acme/sales/outbound/prospect-mailer.</source>
+        <translation>Der Agent, z. B. /acme/sales/outbound/prospect-mailer.</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>Standardeingabe</translation>
+    </message>
+    <message>
+        <source>Cannot read the spec %1: %2</source>
+        <translation>Die Spezifikation (%1) kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The spec %1 is larger than 1 MiB; that is not an agent spec.</source>
+        <translation>Die Spezifikation (%1) ist größer als 1 MiB; das ist keine Agenten-Spezifikation.</translation>
+    </message>
+    <message>
+        <source>%1 has no version %2; its versions are 1 to %3.</source>
+        <translation>%1 hat keine Version %2; die Versionen reichen von 1 bis %3.</translation>
+    </message>
+    <message>
+        <source>saved version %1</source>
+        <translation>Version %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>proposed as proposal %1 (critical agent: needs a second person&apos;s approval)</source>
+        <translation>als Änderungsvorschlag %1 eingereicht (kritischer Agent: braucht die Freigabe einer zweiten Person)</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>Criticality</source>
+        <translation>Kritikalität</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Head version</source>
+        <translation>Aktuelle Version</translation>
+    </message>
+    <message>
+        <source>%1 of %2, by %3 at %4</source>
+        <translation>%1 von %2, erstellt von %3 am %4</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Freigegeben von</translation>
+    </message>
+    <message>
+        <source>Recent runs:</source>
+        <translation>Letzte Läufe:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>RUN</source>
+        <translation>LAUF</translation>
+    </message>
+    <message>
+        <source>STARTED</source>
+        <translation>GESTARTET</translation>
+    </message>
+    <message>
+        <source>VERSION</source>
+        <translation>VERSION</translation>
+    </message>
+    <message>
+        <source>TRIGGER</source>
+        <translation>AUSLÖSER</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>TOKENS</source>
+        <translation>TOKENS</translation>
+    </message>
+    <message>
+        <source>COST</source>
+        <translation>KOSTEN</translation>
+    </message>
+    <message>
+        <source>LATENCY</source>
+        <translation>LATENZ</translation>
+    </message>
+    <message>
+        <source>Shows the agent at PATH: its attributes, its head version with author, time and reason, and its recent runs.</source>
+        <translation>Zeigt den Agenten PATH: seine Eigenschaften, seine aktuelle Version mit Autor, Zeit und Begründung sowie seine letzten Läufe.</translation>
+    </message>
+    <message>
+        <source>Creates an agent named NAME below PARENT_PATH with its first spec version. Its criticality is the one the spec declares.</source>
+        <translation>Legt unter PARENT_PATH einen Agenten namens NAME mit der ersten Version seiner Spezifikation an. Seine Kritikalität ist die, die in der Spezifikation steht.</translation>
+    </message>
+    <message>
+        <source>The person accountable for the agent. Required.</source>
+        <translation>Die für den Agenten verantwortliche Person. Erforderlich.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>public, team or private (default team).</source>
+        <translation>public, team oder private (Standard: team).</translation>
+    </message>
+    <message>
+        <source>visibility</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>The spec file; - reads it from standard input. Required.</source>
+        <translation>Die Spezifikationsdatei; - liest sie von der Standardeingabe. Erforderlich.</translation>
+    </message>
+    <message>
+        <source>The team or department, e.g. /acme/sales/outbound.</source>
+        <translation>Das Team oder die Abteilung, z. B. /acme/sales/outbound.</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s name, e.g. renewal-reminder.</source>
+        <translation>Der Name des Agenten, z. B. renewal-reminder.</translation>
+    </message>
+    <message>
+        <source>Name the agent&apos;s owner with --owner NAME.</source>
+        <translation>Geben Sie mit --owner NAME an, wer für den Agenten verantwortlich ist.</translation>
+    </message>
+    <message>
+        <source>Give the agent&apos;s spec with --spec FILE (or --spec - for standard input).</source>
+        <translation>Geben Sie die Spezifikation des Agenten mit --spec FILE an (oder --spec - für die Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>--visibility takes public, team or private, not &apos;%1&apos;.</source>
+        <translation>--visibility erwartet public, team oder private, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Created %1 (version 1, %2)</source>
+        <translation>%1 erstellt (Version 1, %2)</translation>
+    </message>
+    <message>
+        <source>Lists the agent&apos;s versions, newest first, with author, time, reason and approver, and its pending proposals.</source>
+        <translation>Listet die Versionen des Agenten auf, die neueste zuerst, mit Autor, Zeit, Begründung und freigebender Person, sowie seine offenen Änderungsvorschläge.</translation>
+    </message>
+    <message>
+        <source>AUTHOR</source>
+        <translation>AUTOR</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>ZEIT</translation>
+    </message>
+    <message>
+        <source>APPROVED BY</source>
+        <translation>FREIGEGEBEN VON</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>BEGRÜNDUNG</translation>
+    </message>
+    <message>
+        <source>Pending proposals: none</source>
+        <translation>Offene Änderungsvorschläge: keine</translation>
+    </message>
+    <message>
+        <source>Pending proposals:</source>
+        <translation>Offene Änderungsvorschläge:</translation>
+    </message>
+    <message>
+        <source>Prints the spec text of one of the agent&apos;s versions (the head version unless --version is given).</source>
+        <translation>Gibt den Spezifikationstext einer Version des Agenten aus (die aktuelle Version, sofern --version nicht angegeben ist).</translation>
+    </message>
+    <message>
+        <source>The version to print (default: the head).</source>
+        <translation>Die auszugebende Version (Standard: die aktuelle).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Compares two versions of the agent&apos;s spec: by default the head version with the one before it.</source>
+        <translation>Vergleicht zwei Versionen der Spezifikation des Agenten: standardmäßig die aktuelle Version mit der vorherigen.</translation>
+    </message>
+    <message>
+        <source>The older version (default: the one before --to).</source>
+        <translation>Die ältere Version (Standard: die vor --to).</translation>
+    </message>
+    <message>
+        <source>The newer version (default: the head).</source>
+        <translation>Die neuere Version (Standard: die aktuelle).</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>unified (default), side-by-side, summary or json.</source>
+        <translation>unified (Standard), side-by-side, summary oder json.</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>--format takes unified, side-by-side, summary or json, not &apos;%1&apos;.</source>
+        <translation>--format erwartet unified, side-by-side, summary oder json, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Version 1 is the first version of %1; there is nothing before it to compare with.</source>
+        <translation>Version 1 ist die erste Version von %1; davor gibt es nichts zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>keine Änderungen</translation>
+    </message>
+    <message>
+        <source>Prints a version of the agent&apos;s spec (the head unless --version is given) with, for each line, the version that introduced it, its author and date.</source>
+        <translation>Gibt eine Version der Spezifikation des Agenten aus (die aktuelle, sofern --version nicht angegeben ist) und nennt zu jeder Zeile die Version, die sie eingeführt hat, deren Autor und Datum.</translation>
+    </message>
+    <message>
+        <source>The version to explain (default: the head).</source>
+        <translation>Die zu erläuternde Version (Standard: die aktuelle).</translation>
+    </message>
+    <message>
+        <source>Saves a new spec for the agent as its next version, or proposes it when the agent is critical (a second person approves it with &apos;proposal approve&apos;). --base names the version you edited: if someone saved since, the change is refused.</source>
+        <translation>Speichert eine neue Spezifikation als nächste Version des Agenten oder reicht sie als Änderungsvorschlag ein, wenn der Agent kritisch ist (eine zweite Person gibt sie mit &apos;proposal approve&apos; frei). --base nennt die Version, die Sie bearbeitet haben: Hat seitdem jemand gespeichert, wird die Änderung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The new spec file; - reads it from standard input. Required.</source>
+        <translation>Die neue Spezifikationsdatei; - liest sie von der Standardeingabe. Erforderlich.</translation>
+    </message>
+    <message>
+        <source>The version the change is based on. Required.</source>
+        <translation>Die Version, auf der die Änderung beruht. Erforderlich.</translation>
+    </message>
+    <message>
+        <source>Give the new spec with --spec FILE (or --spec - for standard input).</source>
+        <translation>Geben Sie die neue Spezifikation mit --spec FILE an (oder --spec - für die Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>Name the version you edited with --base N.</source>
+        <translation>Geben Sie mit --base N die Version an, die Sie bearbeitet haben.</translation>
+    </message>
+    <message>
+        <source>Makes a new version with the content of an older one (a proposal when the agent is critical). History only grows.</source>
+        <translation>Erzeugt eine neue Version mit dem Inhalt einer älteren (einen Änderungsvorschlag, wenn der Agent kritisch ist). Der Verlauf wächst nur.</translation>
+    </message>
+    <message>
+        <source>The version whose content comes back. Required.</source>
+        <translation>Die Version, deren Inhalt wiederhergestellt wird. Erforderlich.</translation>
+    </message>
+    <message>
+        <source>The current head, which the rollback replaces. Required.</source>
+        <translation>Die aktuelle Version, die durch das Rollback abgelöst wird. Erforderlich.</translation>
+    </message>
+    <message>
+        <source>Name the version to go back to with --to N and the current head with --base M.</source>
+        <translation>Geben Sie mit --to N die Version an, zu der zurückgekehrt werden soll, und mit --base M die aktuelle Version.</translation>
+    </message>
+    <message>
+        <source>Shows, creates and changes agents, and explains their versions.</source>
+        <translation>Zeigt, erstellt und ändert Agenten und erläutert ihre Versionen.</translation>
+    </message>
+    <message>
+        <source>Prints the org tree below PATH (the whole tree without it): each node with its kind, and for agents their owner, visibility, criticality and head version.</source>
+        <translation>Gibt das Organigramm unterhalb von PATH aus (ohne PATH den ganzen Baum): jeden Knoten mit seiner Art und bei Agenten zusätzlich Verantwortliche, Sichtbarkeit, Kritikalität und aktuelle Version.</translation>
+    </message>
+    <message>
+        <source>Where to start, e.g. /acme/sales.</source>
+        <translation>Wo begonnen wird, z. B. /acme/sales.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>OWNER</source>
+        <translation>VERANTWORTLICH</translation>
+    </message>
+    <message>
+        <source>VISIBILITY</source>
+        <translation>SICHTBARKEIT</translation>
+    </message>
+    <message>
+        <source>CRITICALITY</source>
+        <translation>KRITIKALITÄT</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <source>created the signing key %1 for this workspace.</source>
+        <translation>Signaturschlüssel %1 für diesen Arbeitsbereich erstellt.</translation>
+    </message>
+    <message>
+        <source>Writes a signed audit bundle: FILE (a read-only copy of the workspace, cut to --subtree and the time range) and FILE.manifest.json (its signed description). Prints the public key, the audit chain&apos;s head and the file&apos;s SHA-256 for the auditor.</source>
+        <translation>Schreibt ein signiertes Prüfpaket: FILE (eine schreibgeschützte Kopie des Arbeitsbereichs, beschränkt auf --subtree und den Zeitraum) und FILE.manifest.json (seine signierte Beschreibung). Gibt für den Prüfer den öffentlichen Schlüssel, den Kopf der Protokollkette und den SHA-256 der Datei aus.</translation>
+    </message>
+    <message>
+        <source>The bundle file to write. Required.</source>
+        <translation>Die zu schreibende Prüfpaketdatei. Erforderlich.</translation>
+    </message>
+    <message>
+        <source>Only this part of the org tree, e.g. /acme/sales.</source>
+        <translation>Nur dieser Teil des Organigramms, z. B. /acme/sales.</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Activity from this time: 2026-05-01, an ISO 8601 time, or 7d, 24h, 30m ago.</source>
+        <translation>Aktivität ab diesem Zeitpunkt: 2026-05-01, eine ISO-8601-Zeit oder eine Zeitspanne zurück (7d, 24h, 30m).</translation>
+    </message>
+    <message>
+        <source>when</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Activity up to this time (a date includes the whole day).</source>
+        <translation>Aktivität bis zu diesem Zeitpunkt (ein Datum schließt den ganzen Tag ein).</translation>
+    </message>
+    <message>
+        <source>The signing key file (default: the workspace&apos;s key, created if missing).</source>
+        <translation>Die Signaturschlüsseldatei (Standard: der Schlüssel des Arbeitsbereichs, wird bei Bedarf erstellt).</translation>
+    </message>
+    <message>
+        <source>Name the bundle file to write with --out FILE.</source>
+        <translation>Geben Sie die zu schreibende Prüfpaketdatei mit --out FILE an.</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Prüfpaket</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>Öffentlicher Schlüssel</translation>
+    </message>
+    <message>
+        <source>Chain head</source>
+        <translation>Kettenkopf</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Checks an audit bundle offline: the manifest&apos;s signature with the public key you were given, the file&apos;s hash, the audit chain inside and its head. Exits with 0 only when every check passes. Needs no workspace.</source>
+        <translation>Prüft ein Prüfpaket offline: die Signatur des Manifests mit dem öffentlichen Schlüssel, den Sie erhalten haben, den Hash der Datei, die enthaltene Protokollkette und ihren Kopf. Der Exit-Code ist nur dann 0, wenn jede Prüfung bestanden ist. Braucht keinen Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s public key: 64 hex digits, given to you out of band. Required.</source>
+        <translation>Der öffentliche Schlüssel des Unterzeichners: 64 Hexadezimalziffern, die Ihnen auf separatem Weg übermittelt wurden. Erforderlich.</translation>
+    </message>
+    <message>
+        <source>hex</source>
+        <translation>hex</translation>
+    </message>
+    <message>
+        <source>The bundle (FILE.manifest.json must be beside it).</source>
+        <translation>Das Prüfpaket (FILE.manifest.json muss daneben liegen).</translation>
+    </message>
+    <message>
+        <source>Give the signer&apos;s public key with --key PUBKEY_HEX.</source>
+        <translation>Geben Sie den öffentlichen Schlüssel des Unterzeichners mit --key PUBKEY_HEX an.</translation>
+    </message>
+    <message>
+        <source>--key takes a public key of 64 hex digits, not &apos;%1&apos;.</source>
+        <translation>--key erwartet einen öffentlichen Schlüssel aus 64 Hexadezimalziffern, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>signed by the given key</source>
+        <translation>mit dem angegebenen Schlüssel signiert</translation>
+    </message>
+    <message>
+        <source>content hash</source>
+        <translation>Inhalts-Hash</translation>
+    </message>
+    <message>
+        <source>audit chain</source>
+        <translation>Protokollkette</translation>
+    </message>
+    <message>
+        <source>chain head</source>
+        <translation>Kettenkopf</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportiert</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>Probleme:</translation>
+    </message>
+    <message>
+        <source>the bundle failed verification: %1</source>
+        <translation>das Prüfpaket hat die Prüfung nicht bestanden: %1</translation>
+    </message>
+    <message>
+        <source>Recomputes the audit log&apos;s hash chain and names the first entry that is missing, altered or out of order. Exits with 1 when the chain is broken.</source>
+        <translation>Berechnet die Hash-Kette des Prüfprotokolls neu und nennt den ersten Eintrag, der fehlt, verändert wurde oder an falscher Stelle steht. Der Exit-Code ist 1, wenn die Kette unterbrochen ist.</translation>
+    </message>
+    <message>
+        <source>Checked %1 entries</source>
+        <translation>%1 Einträge geprüft</translation>
+    </message>
+    <message>
+        <source>intact: %1 entries, head %2 %3</source>
+        <translation>intakt: %1 Einträge, Kopf %2 %3</translation>
+    </message>
+    <message>
+        <source>audit chain broken at entry %1</source>
+        <translation>Protokollkette bei Eintrag %1 unterbrochen</translation>
+    </message>
+    <message>
+        <source>Lists audit entries, newest first. The filters combine; times are UTC.</source>
+        <translation>Listet Protokolleinträge auf, die neuesten zuerst. Die Filter lassen sich kombinieren; Zeiten sind in UTC.</translation>
+    </message>
+    <message>
+        <source>Only this actor&apos;s entries.</source>
+        <translation>Nur die Einträge dieses Akteurs.</translation>
+    </message>
+    <message>
+        <source>Only this action (version.save), or a family ending in a dot (node.).</source>
+        <translation>Nur diese Aktion (version.save) oder eine Gruppe, die auf einen Punkt endet (node.).</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Only entries about PATH and what is below it.</source>
+        <translation>Nur Einträge zu PATH und allem darunter.</translation>
+    </message>
+    <message>
+        <source>From this time: 2026-05-01, an ISO 8601 time, or 7d, 24h, 30m ago.</source>
+        <translation>Ab diesem Zeitpunkt: 2026-05-01, eine ISO-8601-Zeit oder eine Zeitspanne zurück (7d, 24h, 30m).</translation>
+    </message>
+    <message>
+        <source>Up to this time (a date includes the whole day).</source>
+        <translation>Bis zu diesem Zeitpunkt (ein Datum schließt den ganzen Tag ein).</translation>
+    </message>
+    <message>
+        <source>At most this many entries (default 50).</source>
+        <translation>Höchstens so viele Einträge (Standard: 50).</translation>
+    </message>
+    <message>
+        <source>No audit entries match.</source>
+        <translation>Keine passenden Protokolleinträge.</translation>
+    </message>
+    <message>
+        <source>SEQ</source>
+        <translation>NR</translation>
+    </message>
+    <message>
+        <source>ACTOR</source>
+        <translation>AKTEUR</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>AKTION</translation>
+    </message>
+    <message>
+        <source>SUBJECT</source>
+        <translation>GEGENSTAND</translation>
+    </message>
+    <message>
+        <source>Checks and lists the hash-chained audit log.</source>
+        <translation>Prüft das hash-verkettete Prüfprotokoll und listet seine Einträge auf.</translation>
+    </message>
+    <message>
+        <source>Creates a department or a team at PATH.</source>
+        <translation>Legt eine Abteilung oder ein Team mit dem Pfad PATH an.</translation>
+    </message>
+    <message>
+        <source>The new node&apos;s path, e.g. /acme/sales/partnerships.</source>
+        <translation>Der Pfad des neuen Knotens, z. B. /acme/sales/partnerships.</translation>
+    </message>
+    <message>
+        <source>Renames the node at PATH.</source>
+        <translation>Benennt den Knoten PATH um.</translation>
+    </message>
+    <message>
+        <source>The node to rename.</source>
+        <translation>Der umzubenennende Knoten.</translation>
+    </message>
+    <message>
+        <source>Its new name.</source>
+        <translation>Sein neuer Name.</translation>
+    </message>
+    <message>
+        <source>Moves the node at PATH below another node.</source>
+        <translation>Verschiebt den Knoten PATH unter einen anderen Knoten.</translation>
+    </message>
+    <message>
+        <source>The node to move.</source>
+        <translation>Der zu verschiebende Knoten.</translation>
+    </message>
+    <message>
+        <source>Where it goes, e.g. /acme/sales/inbound.</source>
+        <translation>Das Ziel, z. B. /acme/sales/inbound.</translation>
+    </message>
+    <message>
+        <source>Archives the node at PATH and everything below it.</source>
+        <translation>Archiviert den Knoten PATH und alles darunter.</translation>
+    </message>
+    <message>
+        <source>The node to archive.</source>
+        <translation>Der zu archivierende Knoten.</translation>
+    </message>
+    <message>
+        <source>Give the full path of the new node below the company, e.g. /acme/sales/new-team, not &apos;%1&apos;.</source>
+        <translation>Geben Sie den vollständigen Pfad des neuen Knotens unterhalb des Unternehmens an, z. B. /acme/sales/new-team, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>department or team.</source>
+        <translation>department oder team.</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Say what to create with --kind department or --kind team.</source>
+        <translation>Geben Sie mit --kind department oder --kind team an, was angelegt werden soll.</translation>
+    </message>
+    <message>
+        <source>--kind takes department or team, not &apos;%1&apos;.</source>
+        <translation>--kind erwartet department oder team, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>%1 erstellt</translation>
+    </message>
+    <message>
+        <source>Renamed to %1</source>
+        <translation>Umbenannt in %1</translation>
+    </message>
+    <message>
+        <source>Moved to %1</source>
+        <translation>Verschoben nach %1</translation>
+    </message>
+    <message>
+        <source>Archived %1</source>
+        <translation>%1 archiviert</translation>
+    </message>
+    <message>
+        <source>Changes the org tree. Every change needs --reason and is recorded in the audit log with its actor.</source>
+        <translation>Ändert das Organigramm. Jede Änderung braucht --reason und wird mit ihrem Akteur im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>Lists the pending proposals, oldest first: of the agent at PATH, or of every agent.</source>
+        <translation>Listet die offenen Änderungsvorschläge auf, die ältesten zuerst: die des Agenten PATH oder die aller Agenten.</translation>
+    </message>
+    <message>
+        <source>Only this agent&apos;s proposals.</source>
+        <translation>Nur die Änderungsvorschläge dieses Agenten.</translation>
+    </message>
+    <message>
+        <source>No pending proposals.</source>
+        <translation>Keine offenen Änderungsvorschläge.</translation>
+    </message>
+    <message>
+        <source>Approves proposal ID: the change becomes the agent&apos;s new head version, naming --actor as its approver.</source>
+        <translation>Gibt den Änderungsvorschlag ID frei: Die Änderung wird zur neuen aktuellen Version des Agenten, mit --actor als freigebender Person.</translation>
+    </message>
+    <message>
+        <source>Rejects proposal ID; the agent stays as it is.</source>
+        <translation>Lehnt den Änderungsvorschlag ID ab; der Agent bleibt, wie er ist.</translation>
+    </message>
+    <message>
+        <source>The proposal, as &apos;proposal list&apos; shows it.</source>
+        <translation>Der Änderungsvorschlag, wie &apos;proposal list&apos; ihn anzeigt.</translation>
+    </message>
+    <message>
+        <source>approved proposal %1: %2 is now at version %3</source>
+        <translation>Änderungsvorschlag %1 freigegeben: %2 ist jetzt auf Version %3</translation>
+    </message>
+    <message>
+        <source>rejected proposal %1</source>
+        <translation>Änderungsvorschlag %1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>Lists, approves and rejects proposed changes to critical agents.</source>
+        <translation>Listet Änderungsvorschläge für kritische Agenten auf, gibt sie frei oder lehnt sie ab.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name.</source>
+        <translation>%1 existiert bereits; wählen Sie einen anderen Namen.</translation>
     </message>
 </context>
 <context>
     <name>steward::ActivityRepository</name>
     <message>
         <source>reading the activity log</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen des Aktivitätsprotokolls</translation>
     </message>
     <message>
         <source>preparing the activity log</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Vorbereiten des Aktivitätsprotokolls</translation>
     </message>
     <message>
         <source>recording activity</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Erfassen von Aktivität</translation>
     </message>
     <message>
         <source>indexing activity for search</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Indizieren der Aktivität für die Suche</translation>
     </message>
     <message>
         <source>updating activity rollups</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Aktualisieren der Aktivitätszusammenfassungen</translation>
     </message>
     <message>
         <source>recording a run</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Erfassen eines Laufs</translation>
     </message>
     <message>
         <source>reading runs</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen der Läufe</translation>
     </message>
     <message>
         <source>counting activity</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Zählen der Aktivität</translation>
     </message>
 </context>
 <context>
     <name>steward::AgentService</name>
     <message>
         <source>Every agent needs an owner.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Agent braucht eine verantwortliche Person.</translation>
     </message>
     <message>
         <source>The agent is created as %1 but its spec says %2; make them agree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent wird als %1 angelegt, seine Spezifikation sagt aber %2; bringen Sie beides in Einklang.</translation>
     </message>
     <message>
         <source>%1 is archived and cannot change.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist archiviert und kann nicht geändert werden.</translation>
     </message>
     <message>
         <source>%1 has changed since you started editing: you based your change on version %2, but version %3 is now the latest. Review it and apply your change again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde geändert, seit Sie mit der Bearbeitung begonnen haben: Ihre Änderung beruht auf Version %2, die neueste Version ist jetzt aber %3. Sehen Sie sich diese an und nehmen Sie Ihre Änderung erneut vor.</translation>
     </message>
     <message>
         <source>The spec is unchanged; there is nothing to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spezifikation ist unverändert; es gibt nichts zu speichern.</translation>
     </message>
     <message>
         <source>%1 is critical: a change to it is a proposal until a second person approves it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kritisch: Eine Änderung daran bleibt ein Änderungsvorschlag, bis eine zweite Person sie freigibt.</translation>
     </message>
     <message>
         <source>Proposal %1 has already been decided.</source>
-        <translation type="unfinished"></translation>
+        <translation>Über den Änderungsvorschlag %1 wurde bereits entschieden.</translation>
     </message>
     <message>
         <source>A change to a critical agent needs a second person: %1 proposed it and cannot approve it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Änderung an einem kritischen Agenten braucht eine zweite Person: %1 hat sie vorgeschlagen und kann sie nicht freigeben.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::AgentServices</name>
+    <message>
+        <source>%1 is a %2, not an agent.</source>
+        <translation>%1 ist kein Agent (Art: %2).</translation>
+    </message>
+    <message>
+        <source>PROPOSAL</source>
+        <translation>VORSCHLAG</translation>
+    </message>
+    <message>
+        <source>AGENT</source>
+        <translation>AGENT</translation>
+    </message>
+    <message>
+        <source>BASE</source>
+        <translation>BASIS</translation>
+    </message>
+    <message>
+        <source>AUTHOR</source>
+        <translation>AUTOR</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>ZEIT</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>BEGRÜNDUNG</translation>
     </message>
 </context>
 <context>
     <name>steward::AgentSpec</name>
     <message>
         <source>an indented line belongs below &quot;instructions: |&quot;, &quot;tools:&quot; or &quot;triggers:&quot;, and list items start with &quot;- &quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>eine eingerückte Zeile gehört unter &quot;instructions: |&quot;, &quot;tools:&quot; oder &quot;triggers:&quot;, und Listeneinträge beginnen mit &quot;- &quot;.</translation>
     </message>
     <message>
         <source>expected &quot;field: value&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde &quot;Feld: Wert&quot;.</translation>
     </message>
     <message>
         <source>unknown field &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Feld &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; appears twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; kommt zweimal vor.</translation>
     </message>
     <message>
         <source>instructions are written as &quot;instructions: |&quot; followed by lines indented by two spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>instructions wird als &quot;instructions: |&quot; geschrieben, gefolgt von Zeilen, die um zwei Leerzeichen eingerückt sind.</translation>
     </message>
     <message>
         <source>&quot;%1:&quot; is followed by its items on the next lines, each starting with &quot;  - &quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>auf &quot;%1:&quot; folgen die Einträge in den nächsten Zeilen, jeder beginnend mit &quot;  - &quot;.</translation>
     </message>
     <message>
         <source>The spec has no &quot;%1&quot; field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spezifikation hat kein Feld &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The instructions are empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anweisungen (instructions) sind leer.</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message>
         <source>a tool is written as &quot;name (permission)&quot;, for example &quot;crm.lookup (read)&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Werkzeug wird als &quot;Name (Berechtigung)&quot; geschrieben, zum Beispiel &quot;crm.lookup (read)&quot;.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid tool name.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein gültiger Werkzeugname.</translation>
     </message>
     <message>
         <source>unknown tool permission &quot;%1&quot;; use read, write or send.</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Werkzeugberechtigung &quot;%1&quot;; verwenden Sie read, write oder send.</translation>
     </message>
     <message>
         <source>an event trigger is written as &quot;event name&quot;, for example &quot;event lead.created&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Ereignis-Auslöser wird als &quot;event Name&quot; geschrieben, zum Beispiel &quot;event lead.created&quot;.</translation>
     </message>
     <message>
         <source>a schedule is written as &quot;schedule&quot;, five cron fields and an optional time zone, for example &quot;schedule 0 9 * * 1-5 Europe/Berlin&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Zeitplan wird als &quot;schedule&quot; mit fünf Cron-Feldern und einer optionalen Zeitzone geschrieben, zum Beispiel &quot;schedule 0 9 * * 1-5 Europe/Berlin&quot;.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid cron field.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein gültiges Cron-Feld.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a known time zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine bekannte Zeitzone.</translation>
     </message>
     <message>
         <source>a trigger starts with &quot;schedule&quot; or &quot;event&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Auslöser beginnt mit &quot;schedule&quot; oder &quot;event&quot;.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid model name.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein gültiger Modellname.</translation>
     </message>
     <message>
         <source>the temperature is a number from 0 to 2.</source>
-        <translation type="unfinished"></translation>
+        <translation>temperature ist eine Zahl von 0 bis 2.</translation>
     </message>
     <message>
         <source>max_tokens is a whole number from 1 to 1000000.</source>
-        <translation type="unfinished"></translation>
+        <translation>max_tokens ist eine ganze Zahl von 1 bis 1000000.</translation>
     </message>
     <message>
         <source>approval.required is a whole number from 0 to 10.</source>
-        <translation type="unfinished"></translation>
+        <translation>approval.required ist eine ganze Zahl von 0 bis 10.</translation>
     </message>
     <message>
         <source>approval.reviewers is a path in the org tree, such as /acme/sales.</source>
-        <translation type="unfinished"></translation>
+        <translation>approval.reviewers ist ein Pfad im Organigramm, etwa /acme/sales.</translation>
     </message>
     <message>
         <source>approval.expires is a duration such as 30m, 48h or 7d.</source>
-        <translation type="unfinished"></translation>
+        <translation>approval.expires ist eine Dauer wie 30m, 48h oder 7d.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid output channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein gültiger Ausgabekanal.</translation>
     </message>
     <message>
         <source>criticality is critical, standard or experimental.</source>
-        <translation type="unfinished"></translation>
+        <translation>criticality ist critical, standard oder experimental.</translation>
     </message>
 </context>
 <context>
     <name>steward::ApprovalRepository</name>
     <message>
         <source>recording a proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Erfassen eines Änderungsvorschlags</translation>
     </message>
     <message>
         <source>reading proposals</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen der Änderungsvorschläge</translation>
     </message>
     <message>
         <source>counting proposals</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Zählen der Änderungsvorschläge</translation>
     </message>
 </context>
 <context>
     <name>steward::AuditBundle</name>
     <message>
         <source>%1 already exists; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
         <source>The time range ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zeitraum endet, bevor er beginnt.</translation>
     </message>
     <message>
         <source>writing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Schreiben von %1</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Cannot read the manifest %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Manifest %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is too large to be a bundle manifest.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu groß für das Manifest eines Prüfpakets.</translation>
     </message>
     <message>
         <source>The manifest names another signing key (%1) than the one given (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Manifest nennt einen anderen Signaturschlüssel (%1) als den angegebenen (%2).</translation>
     </message>
     <message>
         <source>The manifest&apos;s signature does not verify with the given key: the manifest was changed or signed by someone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur des Manifests lässt sich mit dem angegebenen Schlüssel nicht bestätigen: Das Manifest wurde verändert oder von jemand anderem signiert.</translation>
     </message>
     <message>
         <source>The bundle file was changed after it was signed (its SHA-256 differs from the manifest&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfpaketdatei wurde nach dem Signieren verändert (ihr SHA-256 weicht von dem im Manifest ab).</translation>
     </message>
     <message>
         <source>The audit log ends at entry %1, but the manifest was signed at entry %2: entries were added or removed after the export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfprotokoll endet bei Eintrag %1, das Manifest wurde aber bei Eintrag %2 signiert: Nach dem Export wurden Einträge hinzugefügt oder entfernt.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>preparing the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Vorbereiten des Prüfpakets</translation>
     </message>
     <message>
         <source>This is not a valid Steward bundle manifest: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist kein gültiges Manifest eines Steward-Prüfpakets: %1</translation>
     </message>
     <message>
         <source>unknown format %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Format %1.</translation>
     </message>
     <message>
         <source>a required field is missing or malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Pflichtfeld fehlt oder ist fehlerhaft.</translation>
     </message>
 </context>
 <context>
     <name>steward::AuditRepository</name>
     <message>
         <source>reading the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen des Prüfprotokolls</translation>
     </message>
     <message>
         <source>writing the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Schreiben des Prüfprotokolls</translation>
     </message>
 </context>
 <context>
     <name>steward::AuditVerifier</name>
     <message>
         <source>reading the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen des Prüfprotokolls</translation>
     </message>
     <message>
         <source>Audit entry %1 is missing: the log jumps from entry %2 to entry %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolleintrag %1 fehlt: Das Protokoll springt von Eintrag %2 zu Eintrag %3.</translation>
     </message>
     <message>
         <source>Audit entry %1 was altered: its content does not match its hash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolleintrag %1 wurde verändert: Sein Inhalt passt nicht zu seinem Hash.</translation>
     </message>
     <message>
         <source>Audit entry %1 does not follow entry %2: entries were removed, replaced or reordered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolleintrag %1 folgt nicht auf Eintrag %2: Einträge wurden entfernt, ersetzt oder umsortiert.</translation>
     </message>
     <message>
         <source>The audit check was cancelled after %1 entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung des Prüfprotokolls wurde nach %1 Einträgen abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::Cli</name>
+    <message>
+        <source>Steward&apos;s command-line tool, for scripts, CI and auditors.</source>
+        <translation>Das Befehlszeilenwerkzeug von Steward, für Skripte, CI und Prüfer.</translation>
+    </message>
+    <message>
+        <source>One of the commands below.</source>
+        <translation>Einer der folgenden Befehle.</translation>
+    </message>
+    <message>
+        <source>Name a command: %1. See stewardctl --help.</source>
+        <translation>Geben Sie einen Befehl an: %1. Siehe stewardctl --help.</translation>
+    </message>
+    <message>
+        <source>Unknown command &apos;%1&apos;. Use %2.</source>
+        <translation>Unbekannter Befehl &apos;%1&apos;. Verwenden Sie %2.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::CommandLine</name>
+    <message>
+        <source>The workspace file to work on.</source>
+        <translation>Die Arbeitsbereichsdatei, mit der gearbeitet wird.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Print JSON for programs instead of text for people.</source>
+        <translation>JSON für Programme statt Text für Menschen ausgeben.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a workspace: give it with --store FILE.</source>
+        <translation>&apos;%1&apos; braucht einen Arbeitsbereich: Geben Sie ihn mit --store FILE an.</translation>
+    </message>
+    <message>
+        <source>Missing arguments. Usage: %1</source>
+        <translation>Fehlende Argumente. Aufruf: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &apos;%1&apos;. Usage: %2</source>
+        <translation>Unerwartetes Argument &apos;%1&apos;. Aufruf: %2</translation>
+    </message>
+    <message>
+        <source>Subcommands:</source>
+        <translation>Unterbefehle:</translation>
+    </message>
+    <message>
+        <source>Run &apos;stewardctl %1 &lt;subcommand&gt; --help&apos; for its options.</source>
+        <translation>Mit &apos;stewardctl %1 &lt;subcommand&gt; --help&apos; sehen Sie die Optionen eines Unterbefehls.</translation>
+    </message>
+    <message>
+        <source>Name what to do: %1 %2.</source>
+        <translation>Geben Sie an, was geschehen soll: %1 %2.</translation>
+    </message>
+    <message>
+        <source>Unknown subcommand &apos;%1 %2&apos;. Use %3.</source>
+        <translation>Unbekannter Unterbefehl &apos;%1 %2&apos;. Verwenden Sie %3.</translation>
+    </message>
+    <message>
+        <source>Who acts (default: the user running stewardctl).</source>
+        <translation>Wer handelt (Standard: der Benutzer, der stewardctl ausführt).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Why: kept in the audit log. Required.</source>
+        <translation>Warum: wird im Prüfprotokoll festgehalten. Erforderlich.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Give a reason with --reason TEXT; it is kept in the audit log.</source>
+        <translation>Geben Sie mit --reason TEXT eine Begründung an; sie wird im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number from %2 to %3, not &apos;%4&apos;.</source>
+        <translation>%1 erwartet eine ganze Zahl von %2 bis %3, nicht &apos;%4&apos;.</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 oder %2</translation>
     </message>
 </context>
 <context>
     <name>steward::DemoBuilder</name>
     <message>
         <source>A file already exists at %1; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 existiert bereits eine Datei; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
         <source>Building the demo workspace was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Erstellen des Demo-Arbeitsbereichs wurde abgebrochen.</translation>
     </message>
     <message>
         <source>The demo needs between 1 and %1 agents, not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Demo braucht zwischen 1 und %1 Agenten, nicht %2.</translation>
     </message>
     <message>
         <source>The demo needs 0 or between %1 and %2 events, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Demo braucht 0 Ereignisse oder zwischen %1 und %2, nicht %3.</translation>
     </message>
 </context>
 <context>
     <name>steward::DemoTask</name>
     <message>
         <source>Building the demo workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Arbeitsbereich wird erstellt…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Demo workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Arbeitsbereich</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
     <message>
         <source>Building the demo workspace was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Erstellen des Demo-Arbeitsbereichs wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Could not build the demo workspace: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Demo-Arbeitsbereich konnte nicht erstellt werden: %1</translation>
     </message>
 </context>
 <context>
     <name>steward::DetailPane</name>
     <message>
-        <source>Created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Renamed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Moved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Archived</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proposed a version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approved a version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejected a version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Select a department, team or agent in the tree to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie im Baum eine Abteilung, ein Team oder einen Agenten aus, um die Details zu sehen.</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>Art:</translation>
     </message>
     <message>
         <source>Owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verantwortlich:</translation>
     </message>
     <message>
         <source>Visibility:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichtbarkeit:</translation>
     </message>
     <message>
         <source>Criticality:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritikalität:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <source>Head version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Version:</translation>
     </message>
     <message>
         <source>Directly below:</source>
-        <translation type="unfinished"></translation>
+        <translation>Direkt darunter:</translation>
     </message>
     <message>
         <source>Recent runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Läufe</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Was</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung</translation>
     </message>
     <message>
         <source>Recent changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Änderungen</translation>
     </message>
     <message>
         <source>none saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine gespeichert</translation>
     </message>
     <message>
         <source>v%1 by %2 on %3: “%4”</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1 von %2 am %3: „%4“</translation>
     </message>
     <message>
         <source>%1 (approved by %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (freigegeben von %2)</translation>
     </message>
     <message>
         <source>v%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1 (%2)</translation>
     </message>
     <message>
         <source>No recorded changes at this path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Pfad sind keine Änderungen verzeichnet.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::DisplayText</name>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Renamed</source>
+        <translation>Umbenannt</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Verschoben</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>Neue Version</translation>
+    </message>
+    <message>
+        <source>Proposed a version</source>
+        <translation>Version vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Approved a version</source>
+        <translation>Version freigegeben</translation>
+    </message>
+    <message>
+        <source>Rejected a version</source>
+        <translation>Version abgelehnt</translation>
+    </message>
+    <message>
+        <source>Exported an audit bundle</source>
+        <translation>Prüfpaket exportiert</translation>
     </message>
 </context>
 <context>
     <name>steward::Enums</name>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>Unternehmen</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Abteilung</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Team</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Public</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentlich</translation>
     </message>
     <message>
         <source>Private</source>
-        <translation type="unfinished"></translation>
+        <translation>Privat</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch</translation>
     </message>
     <message>
         <source>Standard</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>Experimental</source>
-        <translation type="unfinished"></translation>
+        <translation>Experimentell</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
         <source>Retired</source>
-        <translation type="unfinished"></translation>
+        <translation>Außer Dienst</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolgreich</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochen</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>Manual</source>
-        <translation type="unfinished"></translation>
+        <translation>Manuell</translation>
+    </message>
+</context>
+<context>
+    <name>steward::LocalWorkspace</name>
+    <message>
+        <source>This is an auditor&apos;s bundle: it can be read, not changed.</source>
+        <translation>Dies ist ein Prüfpaket für Prüfer: Es kann gelesen, aber nicht geändert werden.</translation>
     </message>
 </context>
 <context>
     <name>steward::MainWindow</name>
     <message>
         <source>Steward workspaces (*.steward);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Steward-Arbeitsbereiche (*.steward);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Steward</source>
-        <translation type="unfinished"></translation>
+        <translation>Steward</translation>
     </message>
     <message>
         <source>No workspace open</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Arbeitsbereich geöffnet</translation>
     </message>
     <message>
         <source>&amp;New Local Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer lokaler Arbeitsbereich…</translation>
     </message>
     <message>
         <source>&amp;Open Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>Create &amp;Demo Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demo-Arbeitsbereich erstellen…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>New &amp;Company…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Unter&amp;nehmen…</translation>
     </message>
     <message>
         <source>New &amp;Department…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue &amp;Abteilung…</translation>
     </message>
     <message>
         <source>New &amp;Team…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues &amp;Team…</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umbenennen…</translation>
     </message>
     <message>
         <source>&amp;Move…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verschieben…</translation>
     </message>
     <message>
         <source>&amp;Archive…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;rchivieren…</translation>
     </message>
     <message>
         <source>&amp;About Steward</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Steward</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten</translation>
     </message>
     <message>
         <source>%1 — Steward</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Steward</translation>
     </message>
     <message>
         <source>Workspace: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
         <source>This workspace has no company yet: use Edit › New Company… to start one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsbereich hat noch kein Unternehmen: Legen Sie über Bearbeiten › Neues Unternehmen… eines an.</translation>
     </message>
     <message>
         <source>Opened %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geöffnet.</translation>
     </message>
     <message>
         <source>Could not open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Open Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
         <source>New Local Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer lokaler Arbeitsbereich</translation>
     </message>
     <message>
         <source>company.steward</source>
-        <translation type="unfinished"></translation>
+        <translation>unternehmen.steward</translation>
     </message>
     <message>
         <source>Create Demo Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Arbeitsbereich erstellen</translation>
     </message>
     <message>
         <source>demo.steward</source>
-        <translation type="unfinished"></translation>
+        <translation>demo.steward</translation>
     </message>
     <message>
         <source>The demo workspace is still being built.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Demo-Arbeitsbereich wird noch erstellt.</translation>
     </message>
     <message>
         <source>Building the demo workspace at %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Arbeitsbereich wird unter %1 erstellt…</translation>
     </message>
     <message>
         <source>No recent workspaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
     </message>
     <message>
         <source>About Steward</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Steward</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Steward %1&lt;/h3&gt;&lt;p&gt;The control room for your company&apos;s background AI agents: where each agent sits, who owns it, what changed and why.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Steward %1&lt;/h3&gt;&lt;p&gt;Die Schaltzentrale für die KI-Agenten, die in Ihrem Unternehmen im Hintergrund arbeiten: wo jeder Agent angesiedelt ist, wer für ihn verantwortlich ist, was sich geändert hat und warum.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>There is nothing at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 befindet sich nichts.</translation>
     </message>
     <message>
         <source>New Company</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Unternehmen</translation>
     </message>
     <message>
         <source>Name the company at the root of this workspace. Its name starts every path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benennen Sie das Unternehmen an der Wurzel dieses Arbeitsbereichs. Mit seinem Namen beginnt jeder Pfad.</translation>
     </message>
     <message>
         <source>&amp;Create</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erstellen</translation>
     </message>
     <message>
         <source>Created the company %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unternehmen %1 erstellt.</translation>
     </message>
     <message>
         <source>New Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Abteilung</translation>
     </message>
     <message>
         <source>New Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Team</translation>
     </message>
     <message>
         <source>A new department in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Abteilung in %1.</translation>
     </message>
     <message>
         <source>A new team in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neues Team in %1.</translation>
     </message>
     <message>
         <source>Created %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erstellt.</translation>
     </message>
     <message>
         <source>Rename %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 umbenennen</translation>
     </message>
     <message>
         <source>Rename %1. Paths below it change with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 umbenennen. Die Pfade darunter ändern sich mit.</translation>
     </message>
     <message>
         <source>&amp;Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umbenennen</translation>
     </message>
     <message>
         <source>Renamed %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 umbenannt.</translation>
     </message>
     <message>
         <source>Moved %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 verschoben.</translation>
     </message>
     <message>
         <source>Archive %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 archivieren</translation>
     </message>
     <message>
         <source>Archive %1? It leaves the tree; its versions and activity stay readable.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 archivieren? Der Eintrag verschwindet aus dem Baum; seine Versionen und Aktivitäten bleiben lesbar.</translation>
     </message>
     <message>
         <source>Archive %1 and everything below it? They leave the tree; their history stays readable.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 und alles darunter archivieren? Die Einträge verschwinden aus dem Baum; ihr Verlauf bleibt lesbar.</translation>
     </message>
     <message>
         <source>&amp;Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivieren</translation>
     </message>
     <message>
         <source>Archived %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 archiviert.</translation>
     </message>
 </context>
 <context>
     <name>steward::Migrator</name>
     <message>
         <source>preparing the schema table</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Vorbereiten der Schematabelle</translation>
     </message>
     <message>
         <source>reading the schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen der Schemaversion</translation>
     </message>
     <message>
         <source>starting schema migration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Starten der Schemamigration %1</translation>
     </message>
     <message>
         <source>upgrading the workspace to schema %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Aktualisieren des Arbeitsbereichs auf Schema %1</translation>
     </message>
 </context>
 <context>
     <name>steward::MoveDialog</name>
     <message>
         <source>Move %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verschieben</translation>
     </message>
     <message>
         <source>Move &lt;b&gt;%1&lt;/b&gt; to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; verschieben nach:</translation>
     </message>
     <message>
         <source>Filter groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen filtern</translation>
     </message>
     <message>
         <source>Why? Kept in the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum? Wird im Prüfprotokoll festgehalten</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Begründung:</translation>
     </message>
     <message>
         <source>&amp;Move</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verschieben</translation>
     </message>
 </context>
 <context>
     <name>steward::OrgNode</name>
     <message>
         <source>The name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name ist leer.</translation>
     </message>
     <message>
         <source>The name is longer than 64 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name ist länger als 64 Zeichen.</translation>
     </message>
     <message>
         <source>The name &quot;%1&quot; may only use lower-case letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, and must start with a letter or digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name &quot;%1&quot; darf nur Kleinbuchstaben, Ziffern, &apos;-&apos;, &apos;_&apos; und &apos;.&apos; enthalten und muss mit einem Buchstaben oder einer Ziffer beginnen.</translation>
     </message>
 </context>
 <context>
     <name>steward::OrgService</name>
     <message>
         <source>Give a reason for the change; it is kept in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Begründung für die Änderung an; sie wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
         <source>%1 is archived; nothing can be added to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist archiviert; darin kann nichts mehr angelegt werden.</translation>
     </message>
     <message>
         <source>A %1 cannot hold a %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Element der Art &quot;%1&quot; kann kein Element der Art &quot;%2&quot; enthalten.</translation>
     </message>
     <message>
         <source>%1 already has something called &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 gibt es bereits etwas namens &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>The workspace already has a company, %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich hat bereits ein Unternehmen: %1.</translation>
     </message>
     <message>
         <source>Only departments and teams are created here; agents are created with their spec.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier werden nur Abteilungen und Teams angelegt; Agenten werden mit ihrer Spezifikation angelegt.</translation>
     </message>
     <message>
         <source>%1 is archived and cannot be renamed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist archiviert und kann nicht umbenannt werden.</translation>
     </message>
     <message>
         <source>%1 is already called &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 heißt bereits &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>There is already something called &quot;%1&quot; next to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neben %2 gibt es bereits etwas namens &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>%1 is archived and cannot be moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist archiviert und kann nicht verschoben werden.</translation>
     </message>
     <message>
         <source>The company is the root of the tree and cannot be moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Unternehmen ist die Wurzel des Baums und kann nicht verschoben werden.</translation>
     </message>
     <message>
         <source>%1 is already there.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 befindet sich bereits dort.</translation>
     </message>
     <message>
         <source>%1 cannot be moved into itself or below itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht in sich selbst oder unter sich selbst verschoben werden.</translation>
     </message>
     <message>
         <source>%1 is already archived.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits archiviert.</translation>
     </message>
     <message>
         <source>The company is the root of the tree and cannot be archived.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Unternehmen ist die Wurzel des Baums und kann nicht archiviert werden.</translation>
     </message>
 </context>
 <context>
     <name>steward::OrgTreeModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Verantwortlich</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
 </context>
 <context>
     <name>steward::PrincipalRepository</name>
     <message>
         <source>adding a person</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Hinzufügen einer Person</translation>
     </message>
     <message>
         <source>reading people</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen der Personen</translation>
     </message>
     <message>
         <source>There is nobody called %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt niemanden namens %1.</translation>
     </message>
     <message>
         <source>granting a role</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Vergeben einer Rolle</translation>
     </message>
 </context>
 <context>
     <name>steward::ProposalRepository</name>
     <message>
         <source>recording a proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Erfassen eines Änderungsvorschlags</translation>
     </message>
     <message>
         <source>There is no proposal %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Änderungsvorschlag %1.</translation>
     </message>
     <message>
         <source>recording a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Erfassen einer Entscheidung</translation>
     </message>
     <message>
         <source>Proposal %1 was decided by someone else first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Über den Änderungsvorschlag %1 hat bereits jemand anderes entschieden.</translation>
     </message>
     <message>
         <source>reading proposals</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen der Änderungsvorschläge</translation>
     </message>
 </context>
 <context>
     <name>steward::ReasonDialog</name>
     <message>
         <source>lower-case letters, digits, - _ .</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleinbuchstaben, Ziffern, - _ .</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>Why? Kept in the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum? Wird im Prüfprotokoll festgehalten</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Begründung:</translation>
     </message>
 </context>
 <context>
     <name>steward::RunsTableModel</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>v%1</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1</translation>
     </message>
     <message>
         <source>$%1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 $</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 in, %2 out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Eingabe, %2 Ausgabe</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Trigger</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslöser</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz</translation>
     </message>
 </context>
 <context>
     <name>steward::SigningKey</name>
     <message>
         <source>The cryptography library could not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kryptografie-Bibliothek konnte nicht gestartet werden.</translation>
     </message>
     <message>
         <source>There is no signing key at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 gibt es keinen Signaturschlüssel.</translation>
     </message>
     <message>
         <source>The signing key %1 can be read by other users; make it private (chmod 600) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Signaturschlüssel %1 ist für andere Benutzer lesbar; machen Sie ihn zuerst privat (chmod 600).</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is not a Steward signing key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Steward-Signaturschlüssel.</translation>
     </message>
     <message>
         <source>Cannot create the folder for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner für %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
     <name>steward::SpecSummary</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>reordered</source>
-        <translation type="unfinished"></translation>
+        <translation>umsortiert</translation>
     </message>
     <message>
         <source>lines changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>geänderte Zeilen: %1</translation>
     </message>
 </context>
 <context>
     <name>steward::Store</name>
     <message>
         <source>The workspace is in use by another program (while %1). Close it there and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich wird von einem anderen Programm verwendet (%1). Schließen Sie ihn dort und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The workspace is damaged (while %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich ist beschädigt (%1): %2</translation>
     </message>
     <message>
         <source>The database failed while %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbankfehler %1: %2</translation>
     </message>
     <message>
         <source>opening %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Öffnen von %1</translation>
     </message>
     <message>
         <source>preparing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Vorbereiten von %1</translation>
     </message>
     <message>
         <source>%1 has schema %2, and this version of Steward reads schema %3 without changing a file. Open a copy of it as a workspace instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat Schema %2, und diese Version von Steward liest ohne Änderung an der Datei nur Schema %3. Öffnen Sie stattdessen eine Kopie davon als Arbeitsbereich.</translation>
     </message>
     <message>
         <source>A file already exists at %1; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 existiert bereits eine Datei; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
         <source>creating %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Anlegen von %1</translation>
     </message>
     <message>
         <source>starting a change</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Beginnen einer Änderung</translation>
     </message>
     <message>
         <source>saving a change</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Speichern einer Änderung</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is not a Steward workspace (it is not an SQLite database).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Steward-Arbeitsbereich (es ist keine SQLite-Datenbank).</translation>
     </message>
     <message>
         <source>There is no workspace at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 gibt es keinen Arbeitsbereich.</translation>
     </message>
     <message>
         <source>%1 is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Datei.</translation>
     </message>
     <message>
         <source>reading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen von %1</translation>
     </message>
     <message>
         <source>%1 is an SQLite database but not a Steward workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine SQLite-Datenbank, aber kein Steward-Arbeitsbereich.</translation>
     </message>
     <message>
         <source>%1 was written by a newer version of Steward (schema %2; this version knows up to %3). Update Steward to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde von einer neueren Version von Steward geschrieben (Schema %2; diese Version kennt Schemas bis %3). Aktualisieren Sie Steward, um die Datei zu öffnen.</translation>
     </message>
 </context>
 <context>
     <name>steward::TextDiff</name>
     <message>
         <source>The text does not match the diff at line %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text passt in Zeile %1 nicht zum Diff.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::TimeText</name>
+    <message>
+        <source>%1 takes a date (2026-05-31), an ISO 8601 time (2026-05-31T09:00:00Z) or a time ago (7d, 24h, 30m), not &apos;%2&apos;.</source>
+        <translation>%1 erwartet ein Datum (2026-05-31), eine ISO-8601-Zeit (2026-05-31T09:00:00Z) oder eine Zeitspanne zurück (7d, 24h, 30m), nicht &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>%1 reaches back too far: &apos;%2&apos;.</source>
+        <translation>%1 reicht zu weit zurück: &apos;%2&apos;.</translation>
     </message>
 </context>
 <context>
     <name>steward::TreeRepository</name>
     <message>
         <source>reading a node</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen eines Knotens</translation>
     </message>
     <message>
         <source>There is no node with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Knoten mit der ID %1.</translation>
     </message>
     <message>
         <source>There is nothing at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 befindet sich nichts.</translation>
     </message>
     <message>
         <source>reading the company</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen des Unternehmens</translation>
     </message>
     <message>
         <source>The workspace has no company yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich hat noch kein Unternehmen.</translation>
     </message>
     <message>
         <source>reading the tree</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen des Baums</translation>
     </message>
     <message>
         <source>checking sibling names</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Prüfen der Namen auf derselben Ebene</translation>
     </message>
     <message>
         <source>adding a node</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Hinzufügen eines Knotens</translation>
     </message>
     <message>
         <source>moving a node</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Verschieben eines Knotens</translation>
     </message>
     <message>
         <source>archiving a node</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Archivieren eines Knotens</translation>
     </message>
     <message>
         <source>reading an agent</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen eines Agenten</translation>
     </message>
     <message>
         <source>There is no agent with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Agenten mit der ID %1.</translation>
     </message>
     <message>
         <source>adding an agent</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Hinzufügen eines Agenten</translation>
     </message>
     <message>
         <source>updating an agent</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Aktualisieren eines Agenten</translation>
+    </message>
+</context>
+<context>
+    <name>steward::VersionHistoryModel</name>
+    <message>
+        <source>on v%1</source>
+        <translation>auf Basis von v%1</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>awaiting approval</source>
+        <translation>wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Freigegeben von</translation>
     </message>
 </context>
 <context>
     <name>steward::VersionRepository</name>
     <message>
         <source>reading a version</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen einer Version</translation>
     </message>
     <message>
         <source>Agent %1 has no version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent %1 hat keine Version %2.</translation>
     </message>
     <message>
         <source>reading the version history</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen des Versionsverlaufs</translation>
     </message>
     <message>
         <source>saving a version</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Speichern einer Version</translation>
     </message>
 </context>
 <context>
     <name>steward::WelcomePage</name>
     <message>
         <source>Welcome to Steward</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei Steward</translation>
     </message>
     <message>
         <source>Steward keeps your company&apos;s background agents in one place: where each agent sits in the organisation, who owns it, what changed and why.
 
 To look around, open the demo workspace: a made-up company with a few hundred agents and three months of activity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Steward hält die Hintergrundagenten Ihres Unternehmens an einem Ort zusammen: wo jeder Agent in der Organisation angesiedelt ist, wer für ihn verantwortlich ist, was sich geändert hat und warum.
+
+Um sich umzusehen, öffnen Sie den Demo-Arbeitsbereich: ein erfundenes Unternehmen mit einigen hundert Agenten und drei Monaten Aktivität.</translation>
     </message>
     <message>
         <source>Open the &amp;demo workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demo-Arbeitsbereich öffnen</translation>
     </message>
     <message>
         <source>&amp;Open a workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>&amp;New workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Arbeitsbereich…</translation>
     </message>
 </context>
 </TS>
