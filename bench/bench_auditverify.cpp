@@ -80,9 +80,10 @@ int main(int argc, char *argv[])
     {
         QSqlQuery query(store.database());
         query.setForwardOnly(true);
-        query.exec(QStringLiteral("SELECT sequence, time, CAST(actor AS BLOB), CAST(action AS BLOB), CAST(subject AS BLOB), "
-                                  "CAST(details AS BLOB), CAST(reason AS BLOB), CAST(previous_hash AS BLOB) "
-                                  "FROM audit_log ORDER BY sequence"));
+        query.exec(
+            QStringLiteral("SELECT sequence, time, CAST(actor AS BLOB), CAST(action AS BLOB), CAST(subject AS BLOB), "
+                           "CAST(details AS BLOB), CAST(reason AS BLOB), CAST(previous_hash AS BLOB) "
+                           "FROM audit_log ORDER BY sequence"));
         while (query.next()) {
             const QByteArray actor = query.value(2).toByteArray();
             const QByteArray action = query.value(3).toByteArray();
@@ -90,8 +91,8 @@ int main(int argc, char *argv[])
             const QByteArray details = query.value(5).toByteArray();
             const QByteArray reason = query.value(6).toByteArray();
             const QByteArray previous = query.value(7).toByteArray();
-            encodings.append(AuditChain::canonicalEncoding(
-                {query.value(0).toLongLong(), query.value(1).toLongLong(), actor, action, subject, details, reason, previous}));
+            encodings.append(AuditChain::canonicalEncoding({query.value(0).toLongLong(), query.value(1).toLongLong(),
+                                                            actor, action, subject, details, reason, previous}));
             bytes += encodings.last().size();
         }
     }
@@ -110,12 +111,14 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "verification failed\n");
         return 1;
     }
-    std::printf("entries: %lld, canonical bytes: %.1f MB (%.0f B/entry)\n", static_cast<long long>(report->entriesChecked),
-                static_cast<double>(bytes) / 1e6, static_cast<double>(bytes) / static_cast<double>(encodings.size()));
+    std::printf("entries: %lld, canonical bytes: %.1f MB (%.0f B/entry)\n",
+                static_cast<long long>(report->entriesChecked), static_cast<double>(bytes) / 1e6,
+                static_cast<double>(bytes) / static_cast<double>(encodings.size()));
     std::printf("plain SHA-256 over the same bytes: %.3f s (%.0f MB/s)\n", shaSeconds,
                 static_cast<double>(bytes) / 1e6 / shaSeconds);
     std::printf("AuditVerifier (read + encode + hash + check): %.3f s (%.0f MB/s, %.0f entries/s)\n", verifySeconds,
-                static_cast<double>(bytes) / 1e6 / verifySeconds, static_cast<double>(report->entriesChecked) / verifySeconds);
+                static_cast<double>(bytes) / 1e6 / verifySeconds,
+                static_cast<double>(report->entriesChecked) / verifySeconds);
     std::printf("ratio to plain SHA-256 (T13 target >= 0.5): %.2f\n", shaSeconds / verifySeconds);
     return sink.isEmpty() ? 1 : 0;
 }

@@ -25,10 +25,10 @@ int main(int argc, char *argv[])
     const int rounds = args.size() > 3 ? args.at(3).toInt() : 20;
 
     QRandomGenerator random(42);
-    const QStringList words{QStringLiteral("agent"), QStringLiteral("prospect"), QStringLiteral("summit"),
-                            QStringLiteral("London"), QStringLiteral("Lisbon"), QStringLiteral("never"),
-                            QStringLiteral("always"), QStringLiteral("email"), QStringLiteral("reply"),
-                            QStringLiteral("tone"), QStringLiteral("customer"), QStringLiteral("refund")};
+    const QStringList words{QStringLiteral("agent"),  QStringLiteral("prospect"), QStringLiteral("summit"),
+                            QStringLiteral("London"), QStringLiteral("Lisbon"),   QStringLiteral("never"),
+                            QStringLiteral("always"), QStringLiteral("email"),    QStringLiteral("reply"),
+                            QStringLiteral("tone"),   QStringLiteral("customer"), QStringLiteral("refund")};
     const auto sentence = [&]() -> QString {
         QStringList out;
         const int count = 6 + static_cast<int>(random.bounded(10));
@@ -73,7 +73,8 @@ int main(int argc, char *argv[])
     std::sort(timings.begin(), timings.end());
     std::printf("diff of %d lines, %d%% changed (%d edits): %d added, %d removed\n", lines, changedPercent, changes,
                 added, removed);
-    std::printf("time per diff (compare + unified + side by side) over %d rounds: median %.2f ms, min %.2f ms, max %.2f ms\n",
-                rounds, timings.at(timings.size() / 2), timings.first(), timings.last());
+    std::printf(
+        "time per diff (compare + unified + side by side) over %d rounds: median %.2f ms, min %.2f ms, max %.2f ms\n",
+        rounds, timings.at(timings.size() / 2), timings.first(), timings.last());
     return 0;
 }

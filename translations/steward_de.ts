@@ -25,203 +25,42 @@
     </message>
 </context>
 <context>
-    <name>steward</name>
+    <name>steward::ActivityRepository</name>
     <message>
-        <source>--%1 takes a whole number, not &apos;%2&apos;.</source>
-        <translation>--%1 erwartet eine ganze Zahl, nicht &apos;%2&apos;.</translation>
+        <source>reading the activity log</source>
+        <translation>beim Lesen des Aktivitätsprotokolls</translation>
     </message>
     <message>
-        <source>--until takes a date like 2026-05-31, not &apos;%1&apos;.</source>
-        <translation>--until erwartet ein Datum wie 2026-05-31, nicht &apos;%1&apos;.</translation>
+        <source>preparing the activity log</source>
+        <translation>beim Vorbereiten des Aktivitätsprotokolls</translation>
     </message>
     <message>
-        <source>Cannot replace %1.</source>
-        <translation>%1 kann nicht ersetzt werden.</translation>
+        <source>recording activity</source>
+        <translation>beim Erfassen von Aktivität</translation>
     </message>
     <message>
-        <source>Workspace</source>
-        <translation>Arbeitsbereich</translation>
+        <source>indexing activity for search</source>
+        <translation>beim Indizieren der Aktivität für die Suche</translation>
     </message>
     <message>
-        <source>Departments</source>
-        <translation>Abteilungen</translation>
+        <source>updating activity rollups</source>
+        <translation>beim Aktualisieren der Aktivitätszusammenfassungen</translation>
     </message>
     <message>
-        <source>Teams</source>
-        <translation>Teams</translation>
+        <source>recording a run</source>
+        <translation>beim Erfassen eines Laufs</translation>
     </message>
     <message>
-        <source>People</source>
-        <translation>Personen</translation>
+        <source>reading runs</source>
+        <translation>beim Lesen der Läufe</translation>
     </message>
     <message>
-        <source>Agents</source>
-        <translation>Agenten</translation>
+        <source>counting activity</source>
+        <translation>beim Zählen der Aktivität</translation>
     </message>
-    <message>
-        <source>Versions</source>
-        <translation>Versionen</translation>
-    </message>
-    <message>
-        <source>Runs</source>
-        <translation>Läufe</translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <translation>Ereignisse</translation>
-    </message>
-    <message>
-        <source>Pending approvals</source>
-        <translation>Ausstehende Freigaben</translation>
-    </message>
-    <message>
-        <source>Elapsed</source>
-        <translation>Dauer</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>File size</source>
-        <translation>Dateigröße</translation>
-    </message>
-    <message>
-        <source>Builds the demo workspace: the company acme with departments, teams, people, agents with version histories, 90 days of activity and pending approvals. The same seed and end date give the same workspace.</source>
-        <translation>Erstellt den Demo-Arbeitsbereich: das Unternehmen acme mit Abteilungen, Teams, Personen, Agenten mit Versionsverläufen, 90 Tagen Aktivität und ausstehenden Freigaben. Gleicher Startwert und gleiches Enddatum ergeben denselben Arbeitsbereich.</translation>
-    </message>
-    <message>
-        <source>The workspace file to create.</source>
-        <translation>Die anzulegende Arbeitsbereichsdatei.</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
-        <source>How many agents (default 300).</source>
-        <translation>Anzahl der Agenten (Standard: 300).</translation>
-    </message>
-    <message>
-        <source>count</source>
-        <translation>Anzahl</translation>
-    </message>
-    <message>
-        <source>How many activity events (default 200000).</source>
-        <translation>Anzahl der Aktivitätsereignisse (Standard: 200000).</translation>
-    </message>
-    <message>
-        <source>Seed of the random choices (default 1).</source>
-        <translation>Startwert für die Zufallsauswahl (Standard: 1).</translation>
-    </message>
-    <message>
-        <source>number</source>
-        <translation>Zahl</translation>
-    </message>
-    <message>
-        <source>Last day of the history (default yesterday, UTC).</source>
-        <translation>Letzter Tag des Verlaufs (Standard: gestern, UTC).</translation>
-    </message>
-    <message>
-        <source>yyyy-mm-dd</source>
-        <translation>jjjj-mm-tt</translation>
-    </message>
-    <message>
-        <source>Replace the file if it exists.</source>
-        <translation>Die Datei ersetzen, falls sie existiert.</translation>
-    </message>
-    <message>
-        <source>Name the file to create with --out FILE.</source>
-        <translation>Geben Sie die anzulegende Datei mit --out FILE an.</translation>
-    </message>
-    <message>
-        <source>%1 already exists; add --force to replace it.</source>
-        <translation>%1 existiert bereits; fügen Sie --force hinzu, um die Datei zu ersetzen.</translation>
-    </message>
-    <message>
-        <source>%1 is not a file; it cannot be replaced.</source>
-        <translation>%1 ist keine Datei und kann nicht ersetzt werden.</translation>
-    </message>
-    <message>
-        <source>Building the demo workspace: %1%</source>
-        <translation>Demo-Arbeitsbereich wird erstellt: %1 %</translation>
-    </message>
-    <message>
-        <source>Build the demo workspace: a company with agents, history and activity.</source>
-        <translation>Den Demo-Arbeitsbereich erstellen: ein Unternehmen mit Agenten, Verlauf und Aktivität.</translation>
-    </message>
-    <message>
-        <source>Print the org tree.</source>
-        <translation>Das Organigramm ausgeben.</translation>
-    </message>
-    <message>
-        <source>Change the org tree: create, rename, move or archive a node.</source>
-        <translation>Das Organigramm ändern: einen Knoten anlegen, umbenennen, verschieben oder archivieren.</translation>
-    </message>
-    <message>
-        <source>Show, create and change agents; their history, diffs and blame.</source>
-        <translation>Agenten anzeigen, anlegen und ändern; ihr Verlauf, Diffs und Blame.</translation>
-    </message>
-    <message>
-        <source>List, approve or reject proposed changes to critical agents.</source>
-        <translation>Änderungsvorschläge für kritische Agenten auflisten, freigeben oder ablehnen.</translation>
-    </message>
-    <message>
-        <source>Verify the audit log&apos;s hash chain; list its entries.</source>
-        <translation>Die Hash-Kette des Prüfprotokolls prüfen; seine Einträge auflisten.</translation>
-    </message>
-    <message>
-        <source>Create or show the key that signs audit bundles.</source>
-        <translation>Den Schlüssel, der Prüfpakete signiert, erstellen oder anzeigen.</translation>
-    </message>
-    <message>
-        <source>Write a signed audit bundle for auditors.</source>
-        <translation>Ein signiertes Prüfpaket für Prüfer schreiben.</translation>
-    </message>
-    <message>
-        <source>Check a signed audit bundle offline.</source>
-        <translation>Ein signiertes Prüfpaket offline prüfen.</translation>
-    </message>
-    <message>
-        <source>Commands:</source>
-        <translation>Befehle:</translation>
-    </message>
-    <message>
-        <source>Run &apos;stewardctl &lt;command&gt; --help&apos; for a command&apos;s options.</source>
-        <translation>Mit &apos;stewardctl &lt;command&gt; --help&apos; sehen Sie die Optionen eines Befehls.</translation>
-    </message>
-    <message>
-        <source>--%1 needs a file name.</source>
-        <translation>--%1 braucht einen Dateinamen.</translation>
-    </message>
-    <message>
-        <source>Creates a signing key for audit bundles and prints its public key. Without --out the key goes to the workspace&apos;s default key file, so --store is needed. An existing key file is never replaced.</source>
-        <translation>Erstellt einen Signaturschlüssel für Prüfpakete und gibt seinen öffentlichen Schlüssel aus. Ohne --out kommt der Schlüssel in die Standard-Schlüsseldatei des Arbeitsbereichs; dafür ist --store nötig. Eine vorhandene Schlüsseldatei wird nie ersetzt.</translation>
-    </message>
-    <message>
-        <source>The key file to create.</source>
-        <translation>Die anzulegende Schlüsseldatei.</translation>
-    </message>
-    <message>
-        <source>%1 already exists; a signing key is never replaced. Use &apos;key show&apos; to see its public key.</source>
-        <translation>%1 existiert bereits; ein Signaturschlüssel wird nie ersetzt. Mit &apos;key show&apos; sehen Sie seinen öffentlichen Schlüssel.</translation>
-    </message>
-    <message>
-        <source>created the signing key %1; its public key is on the next line.</source>
-        <translation>Signaturschlüssel %1 erstellt; sein öffentlicher Schlüssel steht in der nächsten Zeile.</translation>
-    </message>
-    <message>
-        <source>Prints the public key of a signing key: the one at --key, or the workspace&apos;s default key (which needs --store).</source>
-        <translation>Gibt den öffentlichen Schlüssel eines Signaturschlüssels aus: des Schlüssels unter --key oder des Standardschlüssels des Arbeitsbereichs (dafür ist --store nötig).</translation>
-    </message>
-    <message>
-        <source>The key file.</source>
-        <translation>Die Schlüsseldatei.</translation>
-    </message>
-    <message>
-        <source>Creates and shows the Ed25519 keys that sign audit bundles.</source>
-        <translation>Erstellt und zeigt die Ed25519-Schlüssel, die Prüfpakete signieren.</translation>
-    </message>
+</context>
+<context>
+    <name>steward::AgentCommand</name>
     <message>
         <source>The agent, e.g. /acme/sales/outbound/prospect-mailer.</source>
         <translation>Der Agent, z. B. /acme/sales/outbound/prospect-mailer.</translation>
@@ -331,6 +170,10 @@
         <translation>LATENZ</translation>
     </message>
     <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
         <source>Shows the agent at PATH: its attributes, its head version with author, time and reason, and its recent runs.</source>
         <translation>Zeigt den Agenten PATH: seine Eigenschaften, seine aktuelle Version mit Autor, Zeit und Begründung sowie seine letzten Läufe.</translation>
     </message>
@@ -357,6 +200,10 @@
     <message>
         <source>The spec file; - reads it from standard input. Required.</source>
         <translation>Die Spezifikationsdatei; - liest sie von der Standardeingabe. Erforderlich.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>The team or department, e.g. /acme/sales/outbound.</source>
@@ -505,389 +352,6 @@
     <message>
         <source>Shows, creates and changes agents, and explains their versions.</source>
         <translation>Zeigt, erstellt und ändert Agenten und erläutert ihre Versionen.</translation>
-    </message>
-    <message>
-        <source>Prints the org tree below PATH (the whole tree without it): each node with its kind, and for agents their owner, visibility, criticality and head version.</source>
-        <translation>Gibt das Organigramm unterhalb von PATH aus (ohne PATH den ganzen Baum): jeden Knoten mit seiner Art und bei Agenten zusätzlich Verantwortliche, Sichtbarkeit, Kritikalität und aktuelle Version.</translation>
-    </message>
-    <message>
-        <source>Where to start, e.g. /acme/sales.</source>
-        <translation>Wo begonnen wird, z. B. /acme/sales.</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>KIND</source>
-        <translation>ART</translation>
-    </message>
-    <message>
-        <source>OWNER</source>
-        <translation>VERANTWORTLICH</translation>
-    </message>
-    <message>
-        <source>VISIBILITY</source>
-        <translation>SICHTBARKEIT</translation>
-    </message>
-    <message>
-        <source>CRITICALITY</source>
-        <translation>KRITIKALITÄT</translation>
-    </message>
-    <message>
-        <source>ok</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>FAILED</source>
-        <translation>FEHLGESCHLAGEN</translation>
-    </message>
-    <message>
-        <source>created the signing key %1 for this workspace.</source>
-        <translation>Signaturschlüssel %1 für diesen Arbeitsbereich erstellt.</translation>
-    </message>
-    <message>
-        <source>Writes a signed audit bundle: FILE (a read-only copy of the workspace, cut to --subtree and the time range) and FILE.manifest.json (its signed description). Prints the public key, the audit chain&apos;s head and the file&apos;s SHA-256 for the auditor.</source>
-        <translation>Schreibt ein signiertes Prüfpaket: FILE (eine schreibgeschützte Kopie des Arbeitsbereichs, beschränkt auf --subtree und den Zeitraum) und FILE.manifest.json (seine signierte Beschreibung). Gibt für den Prüfer den öffentlichen Schlüssel, den Kopf der Protokollkette und den SHA-256 der Datei aus.</translation>
-    </message>
-    <message>
-        <source>The bundle file to write. Required.</source>
-        <translation>Die zu schreibende Prüfpaketdatei. Erforderlich.</translation>
-    </message>
-    <message>
-        <source>Only this part of the org tree, e.g. /acme/sales.</source>
-        <translation>Nur dieser Teil des Organigramms, z. B. /acme/sales.</translation>
-    </message>
-    <message>
-        <source>path</source>
-        <translation>Pfad</translation>
-    </message>
-    <message>
-        <source>Activity from this time: 2026-05-01, an ISO 8601 time, or 7d, 24h, 30m ago.</source>
-        <translation>Aktivität ab diesem Zeitpunkt: 2026-05-01, eine ISO-8601-Zeit oder eine Zeitspanne zurück (7d, 24h, 30m).</translation>
-    </message>
-    <message>
-        <source>when</source>
-        <translation>Zeitpunkt</translation>
-    </message>
-    <message>
-        <source>Activity up to this time (a date includes the whole day).</source>
-        <translation>Aktivität bis zu diesem Zeitpunkt (ein Datum schließt den ganzen Tag ein).</translation>
-    </message>
-    <message>
-        <source>The signing key file (default: the workspace&apos;s key, created if missing).</source>
-        <translation>Die Signaturschlüsseldatei (Standard: der Schlüssel des Arbeitsbereichs, wird bei Bedarf erstellt).</translation>
-    </message>
-    <message>
-        <source>Name the bundle file to write with --out FILE.</source>
-        <translation>Geben Sie die zu schreibende Prüfpaketdatei mit --out FILE an.</translation>
-    </message>
-    <message>
-        <source>Bundle</source>
-        <translation>Prüfpaket</translation>
-    </message>
-    <message>
-        <source>Manifest</source>
-        <translation>Manifest</translation>
-    </message>
-    <message>
-        <source>Public key</source>
-        <translation>Öffentlicher Schlüssel</translation>
-    </message>
-    <message>
-        <source>Chain head</source>
-        <translation>Kettenkopf</translation>
-    </message>
-    <message>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
-    </message>
-    <message>
-        <source>Checks an audit bundle offline: the manifest&apos;s signature with the public key you were given, the file&apos;s hash, the audit chain inside and its head. Exits with 0 only when every check passes. Needs no workspace.</source>
-        <translation>Prüft ein Prüfpaket offline: die Signatur des Manifests mit dem öffentlichen Schlüssel, den Sie erhalten haben, den Hash der Datei, die enthaltene Protokollkette und ihren Kopf. Der Exit-Code ist nur dann 0, wenn jede Prüfung bestanden ist. Braucht keinen Arbeitsbereich.</translation>
-    </message>
-    <message>
-        <source>The signer&apos;s public key: 64 hex digits, given to you out of band. Required.</source>
-        <translation>Der öffentliche Schlüssel des Unterzeichners: 64 Hexadezimalziffern, die Ihnen auf separatem Weg übermittelt wurden. Erforderlich.</translation>
-    </message>
-    <message>
-        <source>hex</source>
-        <translation>hex</translation>
-    </message>
-    <message>
-        <source>The bundle (FILE.manifest.json must be beside it).</source>
-        <translation>Das Prüfpaket (FILE.manifest.json muss daneben liegen).</translation>
-    </message>
-    <message>
-        <source>Give the signer&apos;s public key with --key PUBKEY_HEX.</source>
-        <translation>Geben Sie den öffentlichen Schlüssel des Unterzeichners mit --key PUBKEY_HEX an.</translation>
-    </message>
-    <message>
-        <source>--key takes a public key of 64 hex digits, not &apos;%1&apos;.</source>
-        <translation>--key erwartet einen öffentlichen Schlüssel aus 64 Hexadezimalziffern, nicht &apos;%1&apos;.</translation>
-    </message>
-    <message>
-        <source>signature</source>
-        <translation>Signatur</translation>
-    </message>
-    <message>
-        <source>signed by the given key</source>
-        <translation>mit dem angegebenen Schlüssel signiert</translation>
-    </message>
-    <message>
-        <source>content hash</source>
-        <translation>Inhalts-Hash</translation>
-    </message>
-    <message>
-        <source>audit chain</source>
-        <translation>Protokollkette</translation>
-    </message>
-    <message>
-        <source>chain head</source>
-        <translation>Kettenkopf</translation>
-    </message>
-    <message>
-        <source>Exported</source>
-        <translation>Exportiert</translation>
-    </message>
-    <message>
-        <source>%1 by %2</source>
-        <translation>%1 von %2</translation>
-    </message>
-    <message>
-        <source>Problems:</source>
-        <translation>Probleme:</translation>
-    </message>
-    <message>
-        <source>the bundle failed verification: %1</source>
-        <translation>das Prüfpaket hat die Prüfung nicht bestanden: %1</translation>
-    </message>
-    <message>
-        <source>Recomputes the audit log&apos;s hash chain and names the first entry that is missing, altered or out of order. Exits with 1 when the chain is broken.</source>
-        <translation>Berechnet die Hash-Kette des Prüfprotokolls neu und nennt den ersten Eintrag, der fehlt, verändert wurde oder an falscher Stelle steht. Der Exit-Code ist 1, wenn die Kette unterbrochen ist.</translation>
-    </message>
-    <message>
-        <source>Checked %1 entries</source>
-        <translation>%1 Einträge geprüft</translation>
-    </message>
-    <message>
-        <source>intact: %1 entries, head %2 %3</source>
-        <translation>intakt: %1 Einträge, Kopf %2 %3</translation>
-    </message>
-    <message>
-        <source>audit chain broken at entry %1</source>
-        <translation>Protokollkette bei Eintrag %1 unterbrochen</translation>
-    </message>
-    <message>
-        <source>Lists audit entries, newest first. The filters combine; times are UTC.</source>
-        <translation>Listet Protokolleinträge auf, die neuesten zuerst. Die Filter lassen sich kombinieren; Zeiten sind in UTC.</translation>
-    </message>
-    <message>
-        <source>Only this actor&apos;s entries.</source>
-        <translation>Nur die Einträge dieses Akteurs.</translation>
-    </message>
-    <message>
-        <source>Only this action (version.save), or a family ending in a dot (node.).</source>
-        <translation>Nur diese Aktion (version.save) oder eine Gruppe, die auf einen Punkt endet (node.).</translation>
-    </message>
-    <message>
-        <source>action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
-        <source>Only entries about PATH and what is below it.</source>
-        <translation>Nur Einträge zu PATH und allem darunter.</translation>
-    </message>
-    <message>
-        <source>From this time: 2026-05-01, an ISO 8601 time, or 7d, 24h, 30m ago.</source>
-        <translation>Ab diesem Zeitpunkt: 2026-05-01, eine ISO-8601-Zeit oder eine Zeitspanne zurück (7d, 24h, 30m).</translation>
-    </message>
-    <message>
-        <source>Up to this time (a date includes the whole day).</source>
-        <translation>Bis zu diesem Zeitpunkt (ein Datum schließt den ganzen Tag ein).</translation>
-    </message>
-    <message>
-        <source>At most this many entries (default 50).</source>
-        <translation>Höchstens so viele Einträge (Standard: 50).</translation>
-    </message>
-    <message>
-        <source>No audit entries match.</source>
-        <translation>Keine passenden Protokolleinträge.</translation>
-    </message>
-    <message>
-        <source>SEQ</source>
-        <translation>NR</translation>
-    </message>
-    <message>
-        <source>ACTOR</source>
-        <translation>AKTEUR</translation>
-    </message>
-    <message>
-        <source>ACTION</source>
-        <translation>AKTION</translation>
-    </message>
-    <message>
-        <source>SUBJECT</source>
-        <translation>GEGENSTAND</translation>
-    </message>
-    <message>
-        <source>Checks and lists the hash-chained audit log.</source>
-        <translation>Prüft das hash-verkettete Prüfprotokoll und listet seine Einträge auf.</translation>
-    </message>
-    <message>
-        <source>Creates a department or a team at PATH.</source>
-        <translation>Legt eine Abteilung oder ein Team mit dem Pfad PATH an.</translation>
-    </message>
-    <message>
-        <source>The new node&apos;s path, e.g. /acme/sales/partnerships.</source>
-        <translation>Der Pfad des neuen Knotens, z. B. /acme/sales/partnerships.</translation>
-    </message>
-    <message>
-        <source>Renames the node at PATH.</source>
-        <translation>Benennt den Knoten PATH um.</translation>
-    </message>
-    <message>
-        <source>The node to rename.</source>
-        <translation>Der umzubenennende Knoten.</translation>
-    </message>
-    <message>
-        <source>Its new name.</source>
-        <translation>Sein neuer Name.</translation>
-    </message>
-    <message>
-        <source>Moves the node at PATH below another node.</source>
-        <translation>Verschiebt den Knoten PATH unter einen anderen Knoten.</translation>
-    </message>
-    <message>
-        <source>The node to move.</source>
-        <translation>Der zu verschiebende Knoten.</translation>
-    </message>
-    <message>
-        <source>Where it goes, e.g. /acme/sales/inbound.</source>
-        <translation>Das Ziel, z. B. /acme/sales/inbound.</translation>
-    </message>
-    <message>
-        <source>Archives the node at PATH and everything below it.</source>
-        <translation>Archiviert den Knoten PATH und alles darunter.</translation>
-    </message>
-    <message>
-        <source>The node to archive.</source>
-        <translation>Der zu archivierende Knoten.</translation>
-    </message>
-    <message>
-        <source>Give the full path of the new node below the company, e.g. /acme/sales/new-team, not &apos;%1&apos;.</source>
-        <translation>Geben Sie den vollständigen Pfad des neuen Knotens unterhalb des Unternehmens an, z. B. /acme/sales/new-team, nicht &apos;%1&apos;.</translation>
-    </message>
-    <message>
-        <source>department or team.</source>
-        <translation>department oder team.</translation>
-    </message>
-    <message>
-        <source>kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>Say what to create with --kind department or --kind team.</source>
-        <translation>Geben Sie mit --kind department oder --kind team an, was angelegt werden soll.</translation>
-    </message>
-    <message>
-        <source>--kind takes department or team, not &apos;%1&apos;.</source>
-        <translation>--kind erwartet department oder team, nicht &apos;%1&apos;.</translation>
-    </message>
-    <message>
-        <source>Created %1</source>
-        <translation>%1 erstellt</translation>
-    </message>
-    <message>
-        <source>Renamed to %1</source>
-        <translation>Umbenannt in %1</translation>
-    </message>
-    <message>
-        <source>Moved to %1</source>
-        <translation>Verschoben nach %1</translation>
-    </message>
-    <message>
-        <source>Archived %1</source>
-        <translation>%1 archiviert</translation>
-    </message>
-    <message>
-        <source>Changes the org tree. Every change needs --reason and is recorded in the audit log with its actor.</source>
-        <translation>Ändert das Organigramm. Jede Änderung braucht --reason und wird mit ihrem Akteur im Prüfprotokoll festgehalten.</translation>
-    </message>
-    <message>
-        <source>Lists the pending proposals, oldest first: of the agent at PATH, or of every agent.</source>
-        <translation>Listet die offenen Änderungsvorschläge auf, die ältesten zuerst: die des Agenten PATH oder die aller Agenten.</translation>
-    </message>
-    <message>
-        <source>Only this agent&apos;s proposals.</source>
-        <translation>Nur die Änderungsvorschläge dieses Agenten.</translation>
-    </message>
-    <message>
-        <source>No pending proposals.</source>
-        <translation>Keine offenen Änderungsvorschläge.</translation>
-    </message>
-    <message>
-        <source>Approves proposal ID: the change becomes the agent&apos;s new head version, naming --actor as its approver.</source>
-        <translation>Gibt den Änderungsvorschlag ID frei: Die Änderung wird zur neuen aktuellen Version des Agenten, mit --actor als freigebender Person.</translation>
-    </message>
-    <message>
-        <source>Rejects proposal ID; the agent stays as it is.</source>
-        <translation>Lehnt den Änderungsvorschlag ID ab; der Agent bleibt, wie er ist.</translation>
-    </message>
-    <message>
-        <source>The proposal, as &apos;proposal list&apos; shows it.</source>
-        <translation>Der Änderungsvorschlag, wie &apos;proposal list&apos; ihn anzeigt.</translation>
-    </message>
-    <message>
-        <source>approved proposal %1: %2 is now at version %3</source>
-        <translation>Änderungsvorschlag %1 freigegeben: %2 ist jetzt auf Version %3</translation>
-    </message>
-    <message>
-        <source>rejected proposal %1</source>
-        <translation>Änderungsvorschlag %1 abgelehnt</translation>
-    </message>
-    <message>
-        <source>Lists, approves and rejects proposed changes to critical agents.</source>
-        <translation>Listet Änderungsvorschläge für kritische Agenten auf, gibt sie frei oder lehnt sie ab.</translation>
-    </message>
-    <message>
-        <source>%1 already exists; choose another name.</source>
-        <translation>%1 existiert bereits; wählen Sie einen anderen Namen.</translation>
-    </message>
-</context>
-<context>
-    <name>steward::ActivityRepository</name>
-    <message>
-        <source>reading the activity log</source>
-        <translation>beim Lesen des Aktivitätsprotokolls</translation>
-    </message>
-    <message>
-        <source>preparing the activity log</source>
-        <translation>beim Vorbereiten des Aktivitätsprotokolls</translation>
-    </message>
-    <message>
-        <source>recording activity</source>
-        <translation>beim Erfassen von Aktivität</translation>
-    </message>
-    <message>
-        <source>indexing activity for search</source>
-        <translation>beim Indizieren der Aktivität für die Suche</translation>
-    </message>
-    <message>
-        <source>updating activity rollups</source>
-        <translation>beim Aktualisieren der Aktivitätszusammenfassungen</translation>
-    </message>
-    <message>
-        <source>recording a run</source>
-        <translation>beim Erfassen eines Laufs</translation>
-    </message>
-    <message>
-        <source>reading runs</source>
-        <translation>beim Lesen der Läufe</translation>
-    </message>
-    <message>
-        <source>counting activity</source>
-        <translation>beim Zählen der Aktivität</translation>
     </message>
 </context>
 <context>
@@ -1138,6 +602,132 @@
     </message>
 </context>
 <context>
+    <name>steward::AuditCommand</name>
+    <message>
+        <source>Recomputes the audit log&apos;s hash chain and names the first entry that is missing, altered or out of order. Exits with 1 when the chain is broken.</source>
+        <translation>Berechnet die Hash-Kette des Prüfprotokolls neu und nennt den ersten Eintrag, der fehlt, verändert wurde oder an falscher Stelle steht. Der Exit-Code ist 1, wenn die Kette unterbrochen ist.</translation>
+    </message>
+    <message>
+        <source>Checked %1 entries</source>
+        <translation>%1 Einträge geprüft</translation>
+    </message>
+    <message>
+        <source>intact: %1 entries, head %2 %3</source>
+        <translation>intakt: %1 Einträge, Kopf %2 %3</translation>
+    </message>
+    <message>
+        <source>audit chain broken at entry %1</source>
+        <translation>Protokollkette bei Eintrag %1 unterbrochen</translation>
+    </message>
+    <message>
+        <source>Lists audit entries, newest first. The filters combine; times are UTC.</source>
+        <translation>Listet Protokolleinträge auf, die neuesten zuerst. Die Filter lassen sich kombinieren; Zeiten sind in UTC.</translation>
+    </message>
+    <message>
+        <source>Only this actor&apos;s entries.</source>
+        <translation>Nur die Einträge dieses Akteurs.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Only this action (version.save), or a family ending in a dot (node.).</source>
+        <translation>Nur diese Aktion (version.save) oder eine Gruppe, die auf einen Punkt endet (node.).</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Only entries about PATH and what is below it.</source>
+        <translation>Nur Einträge zu PATH und allem darunter.</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>From this time: 2026-05-01, an ISO 8601 time, or 7d, 24h, 30m ago.</source>
+        <translation>Ab diesem Zeitpunkt: 2026-05-01, eine ISO-8601-Zeit oder eine Zeitspanne zurück (7d, 24h, 30m).</translation>
+    </message>
+    <message>
+        <source>when</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Up to this time (a date includes the whole day).</source>
+        <translation>Bis zu diesem Zeitpunkt (ein Datum schließt den ganzen Tag ein).</translation>
+    </message>
+    <message>
+        <source>At most this many entries (default 50).</source>
+        <translation>Höchstens so viele Einträge (Standard: 50).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>No audit entries match.</source>
+        <translation>Keine passenden Protokolleinträge.</translation>
+    </message>
+    <message>
+        <source>SEQ</source>
+        <translation>NR</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>ZEIT</translation>
+    </message>
+    <message>
+        <source>ACTOR</source>
+        <translation>AKTEUR</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>AKTION</translation>
+    </message>
+    <message>
+        <source>SUBJECT</source>
+        <translation>GEGENSTAND</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>BEGRÜNDUNG</translation>
+    </message>
+    <message>
+        <source>Checks and lists the hash-chained audit log.</source>
+        <translation>Prüft das hash-verkettete Prüfprotokoll und listet seine Einträge auf.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::AuditLogModel</name>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+</context>
+<context>
     <name>steward::AuditRepository</name>
     <message>
         <source>reading the audit log</source>
@@ -1146,6 +736,33 @@
     <message>
         <source>writing the audit log</source>
         <translation>beim Schreiben des Prüfprotokolls</translation>
+    </message>
+</context>
+<context>
+    <name>steward::AuditStatus</name>
+    <message>
+        <source>Checking the audit chain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit chain verified (%1 entries)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit chain BROKEN at entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit chain not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recomputing every entry&apos;s hash on a background thread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every entry&apos;s hash was recomputed and chains to the one before it. The newest is entry %1, hash %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1172,6 +789,298 @@
     </message>
 </context>
 <context>
+    <name>steward::AuditorBanner</name>
+    <message>
+        <source>✔ ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only audit bundle: checks FAILED. Do not rely on what it shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only audit bundle: its content is whole, but who signed it was not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only audit bundle: every check passed. Exported by %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made with the key you gave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not made with the key you gave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature: ? not checked — no public key was given. The manifest names the key %1; its signature %2 that key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does NOT match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content: %1 — the file&apos;s SHA-256 %2 the manifest&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>equals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differs from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit chain: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries verified</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>broken at entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head: %1 — the log ends at entry %2, the manifest was signed at entry %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only audit bundle: it could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>steward::BlameView</name>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>v%1 by %2 on %3: “%4”
+Click to see what this version changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>steward::BundleCommand</name>
+    <message>
+        <source>ok</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <source>created the signing key %1 for this workspace.</source>
+        <translation>Signaturschlüssel %1 für diesen Arbeitsbereich erstellt.</translation>
+    </message>
+    <message>
+        <source>Writes a signed audit bundle: FILE (a read-only copy of the workspace, cut to --subtree and the time range) and FILE.manifest.json (its signed description). Prints the public key, the audit chain&apos;s head and the file&apos;s SHA-256 for the auditor.</source>
+        <translation>Schreibt ein signiertes Prüfpaket: FILE (eine schreibgeschützte Kopie des Arbeitsbereichs, beschränkt auf --subtree und den Zeitraum) und FILE.manifest.json (seine signierte Beschreibung). Gibt für den Prüfer den öffentlichen Schlüssel, den Kopf der Protokollkette und den SHA-256 der Datei aus.</translation>
+    </message>
+    <message>
+        <source>The bundle file to write. Required.</source>
+        <translation>Die zu schreibende Prüfpaketdatei. Erforderlich.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Only this part of the org tree, e.g. /acme/sales.</source>
+        <translation>Nur dieser Teil des Organigramms, z. B. /acme/sales.</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Activity from this time: 2026-05-01, an ISO 8601 time, or 7d, 24h, 30m ago.</source>
+        <translation>Aktivität ab diesem Zeitpunkt: 2026-05-01, eine ISO-8601-Zeit oder eine Zeitspanne zurück (7d, 24h, 30m).</translation>
+    </message>
+    <message>
+        <source>when</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Activity up to this time (a date includes the whole day).</source>
+        <translation>Aktivität bis zu diesem Zeitpunkt (ein Datum schließt den ganzen Tag ein).</translation>
+    </message>
+    <message>
+        <source>The signing key file (default: the workspace&apos;s key, created if missing).</source>
+        <translation>Die Signaturschlüsseldatei (Standard: der Schlüssel des Arbeitsbereichs, wird bei Bedarf erstellt).</translation>
+    </message>
+    <message>
+        <source>Name the bundle file to write with --out FILE.</source>
+        <translation>Geben Sie die zu schreibende Prüfpaketdatei mit --out FILE an.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name.</source>
+        <translation>%1 existiert bereits; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Prüfpaket</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>Öffentlicher Schlüssel</translation>
+    </message>
+    <message>
+        <source>Chain head</source>
+        <translation>Kettenkopf</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Checks an audit bundle offline: the manifest&apos;s signature with the public key you were given, the file&apos;s hash, the audit chain inside and its head. Exits with 0 only when every check passes. Needs no workspace.</source>
+        <translation>Prüft ein Prüfpaket offline: die Signatur des Manifests mit dem öffentlichen Schlüssel, den Sie erhalten haben, den Hash der Datei, die enthaltene Protokollkette und ihren Kopf. Der Exit-Code ist nur dann 0, wenn jede Prüfung bestanden ist. Braucht keinen Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s public key: 64 hex digits, given to you out of band. Required.</source>
+        <translation>Der öffentliche Schlüssel des Unterzeichners: 64 Hexadezimalziffern, die Ihnen auf separatem Weg übermittelt wurden. Erforderlich.</translation>
+    </message>
+    <message>
+        <source>hex</source>
+        <translation>hex</translation>
+    </message>
+    <message>
+        <source>The bundle (FILE.manifest.json must be beside it).</source>
+        <translation>Das Prüfpaket (FILE.manifest.json muss daneben liegen).</translation>
+    </message>
+    <message>
+        <source>Give the signer&apos;s public key with --key PUBKEY_HEX.</source>
+        <translation>Geben Sie den öffentlichen Schlüssel des Unterzeichners mit --key PUBKEY_HEX an.</translation>
+    </message>
+    <message>
+        <source>--key takes a public key of 64 hex digits, not &apos;%1&apos;.</source>
+        <translation>--key erwartet einen öffentlichen Schlüssel aus 64 Hexadezimalziffern, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>signed by the given key</source>
+        <translation>mit dem angegebenen Schlüssel signiert</translation>
+    </message>
+    <message>
+        <source>content hash</source>
+        <translation>Inhalts-Hash</translation>
+    </message>
+    <message>
+        <source>audit chain</source>
+        <translation>Protokollkette</translation>
+    </message>
+    <message>
+        <source>chain head</source>
+        <translation>Kettenkopf</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportiert</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>Probleme:</translation>
+    </message>
+    <message>
+        <source>the bundle failed verification: %1</source>
+        <translation>das Prüfpaket hat die Prüfung nicht bestanden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>steward::BundleOpenDialog</name>
+    <message>
+        <source>Open Audit Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a bundle read-only and check that nothing in it changed since it was signed. Its manifest (FILE.manifest.json) must sit beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>64 hex digits, as given to you with the bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left empty, the bundle opens but nobody can tell who signed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bundle file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Public key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steward audit bundles (*.steward);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>steward::Cli</name>
     <message>
         <source>Steward&apos;s command-line tool, for scripts, CI and auditors.</source>
@@ -1188,6 +1097,50 @@
     <message>
         <source>Unknown command &apos;%1&apos;. Use %2.</source>
         <translation>Unbekannter Befehl &apos;%1&apos;. Verwenden Sie %2.</translation>
+    </message>
+    <message>
+        <source>Build the demo workspace: a company with agents, history and activity.</source>
+        <translation>Den Demo-Arbeitsbereich erstellen: ein Unternehmen mit Agenten, Verlauf und Aktivität.</translation>
+    </message>
+    <message>
+        <source>Print the org tree.</source>
+        <translation>Das Organigramm ausgeben.</translation>
+    </message>
+    <message>
+        <source>Change the org tree: create, rename, move or archive a node.</source>
+        <translation>Das Organigramm ändern: einen Knoten anlegen, umbenennen, verschieben oder archivieren.</translation>
+    </message>
+    <message>
+        <source>Show, create and change agents; their history, diffs and blame.</source>
+        <translation>Agenten anzeigen, anlegen und ändern; ihr Verlauf, Diffs und Blame.</translation>
+    </message>
+    <message>
+        <source>List, approve or reject proposed changes to critical agents.</source>
+        <translation>Änderungsvorschläge für kritische Agenten auflisten, freigeben oder ablehnen.</translation>
+    </message>
+    <message>
+        <source>Verify the audit log&apos;s hash chain; list its entries.</source>
+        <translation>Die Hash-Kette des Prüfprotokolls prüfen; seine Einträge auflisten.</translation>
+    </message>
+    <message>
+        <source>Create or show the key that signs audit bundles.</source>
+        <translation>Den Schlüssel, der Prüfpakete signiert, erstellen oder anzeigen.</translation>
+    </message>
+    <message>
+        <source>Write a signed audit bundle for auditors.</source>
+        <translation>Ein signiertes Prüfpaket für Prüfer schreiben.</translation>
+    </message>
+    <message>
+        <source>Check a signed audit bundle offline.</source>
+        <translation>Ein signiertes Prüfpaket offline prüfen.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Run &apos;stewardctl &lt;command&gt; --help&apos; for a command&apos;s options.</source>
+        <translation>Mit &apos;stewardctl &lt;command&gt; --help&apos; sehen Sie die Optionen eines Befehls.</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1235,129 @@
     <message>
         <source>The demo needs 0 or between %1 and %2 events, not %3.</source>
         <translation>Die Demo braucht 0 Ereignisse oder zwischen %1 und %2, nicht %3.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::DemoCommand</name>
+    <message>
+        <source>--%1 takes a whole number, not &apos;%2&apos;.</source>
+        <translation>--%1 erwartet eine ganze Zahl, nicht &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>--until takes a date like 2026-05-31, not &apos;%1&apos;.</source>
+        <translation>--until erwartet ein Datum wie 2026-05-31, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1.</source>
+        <translation>%1 kann nicht ersetzt werden.</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Abteilungen</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Pending approvals</source>
+        <translation>Ausstehende Freigaben</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>Dateigröße</translation>
+    </message>
+    <message>
+        <source>Builds the demo workspace: the company acme with departments, teams, people, agents with version histories, 90 days of activity and pending approvals. The same seed and end date give the same workspace.</source>
+        <translation>Erstellt den Demo-Arbeitsbereich: das Unternehmen acme mit Abteilungen, Teams, Personen, Agenten mit Versionsverläufen, 90 Tagen Aktivität und ausstehenden Freigaben. Gleicher Startwert und gleiches Enddatum ergeben denselben Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>The workspace file to create.</source>
+        <translation>Die anzulegende Arbeitsbereichsdatei.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>How many agents (default 300).</source>
+        <translation>Anzahl der Agenten (Standard: 300).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>How many activity events (default 200000).</source>
+        <translation>Anzahl der Aktivitätsereignisse (Standard: 200000).</translation>
+    </message>
+    <message>
+        <source>Seed of the random choices (default 1).</source>
+        <translation>Startwert für die Zufallsauswahl (Standard: 1).</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>Last day of the history (default yesterday, UTC).</source>
+        <translation>Letzter Tag des Verlaufs (Standard: gestern, UTC).</translation>
+    </message>
+    <message>
+        <source>yyyy-mm-dd</source>
+        <translation>jjjj-mm-tt</translation>
+    </message>
+    <message>
+        <source>Replace the file if it exists.</source>
+        <translation>Die Datei ersetzen, falls sie existiert.</translation>
+    </message>
+    <message>
+        <source>Name the file to create with --out FILE.</source>
+        <translation>Geben Sie die anzulegende Datei mit --out FILE an.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; add --force to replace it.</source>
+        <translation>%1 existiert bereits; fügen Sie --force hinzu, um die Datei zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file; it cannot be replaced.</source>
+        <translation>%1 ist keine Datei und kann nicht ersetzt werden.</translation>
+    </message>
+    <message>
+        <source>Building the demo workspace: %1%</source>
+        <translation>Demo-Arbeitsbereich wird erstellt: %1 %</translation>
     </message>
 </context>
 <context>
@@ -1388,6 +1464,72 @@
     <message>
         <source>No recorded changes at this path.</source>
         <translation>Für diesen Pfad sind keine Änderungen verzeichnet.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::DiffView</name>
+    <message>
+        <source>&amp;Unified</source>
+        <translation>&amp;Einspaltig</translation>
+    </message>
+    <message>
+        <source>One column with removed and added lines, instead of side by side</source>
+        <translation>Eine Spalte mit entfernten und hinzugefügten Zeilen statt nebeneinander</translation>
+    </message>
+    <message>
+        <source>&amp;Previous change</source>
+        <translation>&amp;Vorherige Änderung</translation>
+    </message>
+    <message>
+        <source>Previous change (Shift+F7 or p)</source>
+        <translation>Vorherige Änderung (Umschalt+F7 oder p)</translation>
+    </message>
+    <message>
+        <source>&amp;Next change</source>
+        <translation>&amp;Nächste Änderung</translation>
+    </message>
+    <message>
+        <source>Next change (F7 or n)</source>
+        <translation>Nächste Änderung (F7 oder n)</translation>
+    </message>
+    <message>
+        <source>Old version</source>
+        <translation>Alte Version</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>Neue Version</translation>
+    </message>
+    <message>
+        <source>Unified diff</source>
+        <translation>Einspaltiger Diff</translation>
+    </message>
+    <message>
+        <source>Select a version to see what it changed, or two versions to compare them.</source>
+        <translation>Wählen Sie eine Version aus, um zu sehen, was sie geändert hat, oder zwei Versionen, um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>%1 → %2: no field changed.</source>
+        <translation>%1 → %2: kein Feld geändert.</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2: %3</translation>
+    </message>
+    <message>
+        <source>No changes</source>
+        <translation>Keine Änderungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung</numerusform>
+            <numerusform>%n Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>Änderung %1 von %2</translation>
     </message>
 </context>
 <context>
@@ -1506,6 +1648,116 @@
     <message>
         <source>Manual</source>
         <translation>Manuell</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ExportBundleDialog</name>
+    <message>
+        <source>Export Audit Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signed, read-only copy of the workspace for an auditor. Versions and the whole audit log are always included, so the chain can be verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit-bundle.steward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why? Kept in the audit log</source>
+        <translation>Warum? Wird im Prüfprotokoll festgehalten</translation>
+    </message>
+    <message>
+        <source>&amp;Bundle file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Subtree:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>Öffentlicher Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the auditor this public key, through another channel than the bundle, so they can check who signed it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steward audit bundles (*.steward);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote the bundle to %1 and its signed manifest to %2 (audit log up to entry %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>steward::KeyCommand</name>
+    <message>
+        <source>--%1 needs a file name.</source>
+        <translation>--%1 braucht einen Dateinamen.</translation>
+    </message>
+    <message>
+        <source>Creates a signing key for audit bundles and prints its public key. Without --out the key goes to the workspace&apos;s default key file, so --store is needed. An existing key file is never replaced.</source>
+        <translation>Erstellt einen Signaturschlüssel für Prüfpakete und gibt seinen öffentlichen Schlüssel aus. Ohne --out kommt der Schlüssel in die Standard-Schlüsseldatei des Arbeitsbereichs; dafür ist --store nötig. Eine vorhandene Schlüsseldatei wird nie ersetzt.</translation>
+    </message>
+    <message>
+        <source>The key file to create.</source>
+        <translation>Die anzulegende Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>%1 already exists; a signing key is never replaced. Use &apos;key show&apos; to see its public key.</source>
+        <translation>%1 existiert bereits; ein Signaturschlüssel wird nie ersetzt. Mit &apos;key show&apos; sehen Sie seinen öffentlichen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>created the signing key %1; its public key is on the next line.</source>
+        <translation>Signaturschlüssel %1 erstellt; sein öffentlicher Schlüssel steht in der nächsten Zeile.</translation>
+    </message>
+    <message>
+        <source>Prints the public key of a signing key: the one at --key, or the workspace&apos;s default key (which needs --store).</source>
+        <translation>Gibt den öffentlichen Schlüssel eines Signaturschlüssels aus: des Schlüssels unter --key oder des Standardschlüssels des Arbeitsbereichs (dafür ist --store nötig).</translation>
+    </message>
+    <message>
+        <source>The key file.</source>
+        <translation>Die Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>Creates and shows the Ed25519 keys that sign audit bundles.</source>
+        <translation>Erstellt und zeigt die Ed25519-Schlüssel, die Prüfpakete signieren.</translation>
     </message>
 </context>
 <context>
@@ -1781,6 +2033,89 @@
     </message>
 </context>
 <context>
+    <name>steward::NodeCommand</name>
+    <message>
+        <source>Creates a department or a team at PATH.</source>
+        <translation>Legt eine Abteilung oder ein Team mit dem Pfad PATH an.</translation>
+    </message>
+    <message>
+        <source>The new node&apos;s path, e.g. /acme/sales/partnerships.</source>
+        <translation>Der Pfad des neuen Knotens, z. B. /acme/sales/partnerships.</translation>
+    </message>
+    <message>
+        <source>Renames the node at PATH.</source>
+        <translation>Benennt den Knoten PATH um.</translation>
+    </message>
+    <message>
+        <source>The node to rename.</source>
+        <translation>Der umzubenennende Knoten.</translation>
+    </message>
+    <message>
+        <source>Its new name.</source>
+        <translation>Sein neuer Name.</translation>
+    </message>
+    <message>
+        <source>Moves the node at PATH below another node.</source>
+        <translation>Verschiebt den Knoten PATH unter einen anderen Knoten.</translation>
+    </message>
+    <message>
+        <source>The node to move.</source>
+        <translation>Der zu verschiebende Knoten.</translation>
+    </message>
+    <message>
+        <source>Where it goes, e.g. /acme/sales/inbound.</source>
+        <translation>Das Ziel, z. B. /acme/sales/inbound.</translation>
+    </message>
+    <message>
+        <source>Archives the node at PATH and everything below it.</source>
+        <translation>Archiviert den Knoten PATH und alles darunter.</translation>
+    </message>
+    <message>
+        <source>The node to archive.</source>
+        <translation>Der zu archivierende Knoten.</translation>
+    </message>
+    <message>
+        <source>Give the full path of the new node below the company, e.g. /acme/sales/new-team, not &apos;%1&apos;.</source>
+        <translation>Geben Sie den vollständigen Pfad des neuen Knotens unterhalb des Unternehmens an, z. B. /acme/sales/new-team, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>department or team.</source>
+        <translation>department oder team.</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Say what to create with --kind department or --kind team.</source>
+        <translation>Geben Sie mit --kind department oder --kind team an, was angelegt werden soll.</translation>
+    </message>
+    <message>
+        <source>--kind takes department or team, not &apos;%1&apos;.</source>
+        <translation>--kind erwartet department oder team, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>%1 erstellt</translation>
+    </message>
+    <message>
+        <source>Renamed to %1</source>
+        <translation>Umbenannt in %1</translation>
+    </message>
+    <message>
+        <source>Moved to %1</source>
+        <translation>Verschoben nach %1</translation>
+    </message>
+    <message>
+        <source>Archived %1</source>
+        <translation>%1 archiviert</translation>
+    </message>
+    <message>
+        <source>Changes the org tree. Every change needs --reason and is recorded in the audit log with its actor.</source>
+        <translation>Ändert das Organigramm. Jede Änderung braucht --reason und wird mit ihrem Akteur im Prüfprotokoll festgehalten.</translation>
+    </message>
+</context>
+<context>
     <name>steward::OrgNode</name>
     <message>
         <source>The name is empty.</source>
@@ -1890,6 +2225,45 @@
     <message>
         <source>granting a role</source>
         <translation>beim Vergeben einer Rolle</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ProposalCommand</name>
+    <message>
+        <source>Lists the pending proposals, oldest first: of the agent at PATH, or of every agent.</source>
+        <translation>Listet die offenen Änderungsvorschläge auf, die ältesten zuerst: die des Agenten PATH oder die aller Agenten.</translation>
+    </message>
+    <message>
+        <source>Only this agent&apos;s proposals.</source>
+        <translation>Nur die Änderungsvorschläge dieses Agenten.</translation>
+    </message>
+    <message>
+        <source>No pending proposals.</source>
+        <translation>Keine offenen Änderungsvorschläge.</translation>
+    </message>
+    <message>
+        <source>Approves proposal ID: the change becomes the agent&apos;s new head version, naming --actor as its approver.</source>
+        <translation>Gibt den Änderungsvorschlag ID frei: Die Änderung wird zur neuen aktuellen Version des Agenten, mit --actor als freigebender Person.</translation>
+    </message>
+    <message>
+        <source>Rejects proposal ID; the agent stays as it is.</source>
+        <translation>Lehnt den Änderungsvorschlag ID ab; der Agent bleibt, wie er ist.</translation>
+    </message>
+    <message>
+        <source>The proposal, as &apos;proposal list&apos; shows it.</source>
+        <translation>Der Änderungsvorschlag, wie &apos;proposal list&apos; ihn anzeigt.</translation>
+    </message>
+    <message>
+        <source>approved proposal %1: %2 is now at version %3</source>
+        <translation>Änderungsvorschlag %1 freigegeben: %2 ist jetzt auf Version %3</translation>
+    </message>
+    <message>
+        <source>rejected proposal %1</source>
+        <translation>Änderungsvorschlag %1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>Lists, approves and rejects proposed changes to critical agents.</source>
+        <translation>Listet Änderungsvorschläge für kritische Agenten auf, gibt sie frei oder lehnt sie ab.</translation>
     </message>
 </context>
 <context>
@@ -2017,6 +2391,61 @@
     </message>
 </context>
 <context>
+    <name>steward::SpecEditDialog</name>
+    <message>
+        <source>Spec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why? Kept in the audit log</source>
+        <translation>Warum? Wird im Prüfprotokoll festgehalten</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>&amp;Reload Latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the text with the latest version; your edits are dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose a Change to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Propose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing version %1. The agent is critical: your change becomes a proposal that a second person must approve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed a change on version %1. It awaits a second person&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>steward::SpecSummary</name>
     <message>
         <source>(none)</source>
@@ -2118,6 +2547,41 @@
     <message>
         <source>%1 reaches back too far: &apos;%2&apos;.</source>
         <translation>%1 reicht zu weit zurück: &apos;%2&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::TreeCommand</name>
+    <message>
+        <source>Prints the org tree below PATH (the whole tree without it): each node with its kind, and for agents their owner, visibility, criticality and head version.</source>
+        <translation>Gibt das Organigramm unterhalb von PATH aus (ohne PATH den ganzen Baum): jeden Knoten mit seiner Art und bei Agenten zusätzlich Verantwortliche, Sichtbarkeit, Kritikalität und aktuelle Version.</translation>
+    </message>
+    <message>
+        <source>Where to start, e.g. /acme/sales.</source>
+        <translation>Wo begonnen wird, z. B. /acme/sales.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>OWNER</source>
+        <translation>VERANTWORTLICH</translation>
+    </message>
+    <message>
+        <source>VISIBILITY</source>
+        <translation>SICHTBARKEIT</translation>
+    </message>
+    <message>
+        <source>CRITICALITY</source>
+        <translation>KRITIKALITÄT</translation>
+    </message>
+    <message>
+        <source>VERSION</source>
+        <translation>VERSION</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2711,153 @@
     <message>
         <source>saving a version</source>
         <translation>beim Speichern einer Version</translation>
+    </message>
+</context>
+<context>
+    <name>steward::VersionsTab</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll &amp;Back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new version with the selected version&apos;s content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Diff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bla&amp;me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proposal by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No versions to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a version to see what it changed, or two versions to compare them.</source>
+        <translation>Wählen Sie eine Version aus, um zu sehen, was sie geändert hat, oder zwei Versionen, um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A proposal has no blame until it is approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a version to see who wrote each line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Propose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose a change to the spec; a second person must approve it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the spec; the change becomes a new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You proposed this change, so a second person must approve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the selected proposal; it becomes the current version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll Back to v%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose a new version with the content of v%1? The agent is critical: a second person must approve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new version with the content of v%1? The versions since stay in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Propose Roll Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed rolling back to v%1. It awaits a second person&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolled back to v%1 as version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve Proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject Proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve %1&apos;s change “%2”? It becomes the current version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject %1&apos;s change “%2”? The current version stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved: version %1 is now current.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected the proposal.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

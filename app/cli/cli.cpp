@@ -13,11 +13,6 @@
 namespace steward {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::Cli", text);
-}
-
 struct Command
 {
     QString name;
@@ -28,21 +23,53 @@ struct Command
 QList<Command> commands()
 {
     return {
-        {QStringLiteral("demo"), tr("Build the demo workspace: a company with agents, history and activity."),
+        {QStringLiteral("demo"),
+         QCoreApplication::translate("steward::Cli",
+                                     "Build the demo workspace: a company with agents, history and activity."),
          runDemoCommand},
-        {QStringLiteral("tree"), tr("Print the org tree."), runTreeCommand},
-        {QStringLiteral("node"), tr("Change the org tree: create, rename, move or archive a node."), runNodeCommand},
-        {QStringLiteral("agent"), tr("Show an agent: attributes, head version and recent runs."), runAgentCommand},
+        {QStringLiteral("tree"), QCoreApplication::translate("steward::Cli", "Print the org tree."), runTreeCommand},
+        {QStringLiteral("node"),
+         QCoreApplication::translate("steward::Cli", "Change the org tree: create, rename, move or archive a node."),
+         runNodeCommand},
+        {QStringLiteral("agent"),
+         QCoreApplication::translate("steward::Cli", "Show, create and change agents; their history, diffs and blame."),
+         runAgentCommand},
+        {QStringLiteral("proposal"),
+         QCoreApplication::translate("steward::Cli", "List, approve or reject proposed changes to critical agents."),
+         runProposalCommand},
+        {QStringLiteral("audit"),
+         QCoreApplication::translate("steward::Cli", "Verify the audit log's hash chain; list its entries."),
+         runAuditCommand},
+        {QStringLiteral("key"),
+         QCoreApplication::translate("steward::Cli", "Create or show the key that signs audit bundles."),
+         runKeyCommand},
+        {QStringLiteral("export-bundle"),
+         QCoreApplication::translate("steward::Cli", "Write a signed audit bundle for auditors."),
+         runExportBundleCommand},
+        {QStringLiteral("verify-bundle"),
+         QCoreApplication::translate("steward::Cli", "Check a signed audit bundle offline."), runVerifyBundleCommand},
     };
+}
+
+// "demo, tree, node, ... or verify-bundle"
+QString commandNames()
+{
+    QStringList names;
+    for (const Command &command : commands()) {
+        names.append(command.name);
+    }
+    return CommandLine::alternatives(names);
 }
 
 QString commandList()
 {
-    QString text = QLatin1Char('\n') + tr("Commands:") + QLatin1Char('\n');
+    QString text = QLatin1Char('\n') + QCoreApplication::translate("steward::Cli", "Commands:") + QLatin1Char('\n');
     for (const Command &command : commands()) {
-        text += QStringLiteral("  ") + command.name.leftJustified(8) + command.summary + QLatin1Char('\n');
+        text += QStringLiteral("  ") + command.name.leftJustified(15) + command.summary + QLatin1Char('\n');
     }
-    text += QLatin1Char('\n') + tr("Run 'stewardctl <command> --help' for a command's options.") + QLatin1Char('\n');
+    text += QLatin1Char('\n')
+        + QCoreApplication::translate("steward::Cli", "Run 'stewardctl <command> --help' for a command's options.")
+        + QLatin1Char('\n');
     return text;
 }
 
@@ -54,12 +81,14 @@ int Cli::run(const QStringList &arguments)
     QLoggingCategory::setFilterRules(QStringLiteral("steward.*.info=false\nsteward.*.debug=false"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Steward's command-line tool, for scripts, CI and auditors."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("steward::Cli", "Steward's command-line tool, for scripts, CI and auditors."));
     // Everything after the command's name belongs to the command.
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     CommandLine::addGlobalOptions(parser);
     const QCommandLineOption version = parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), tr("One of the commands below."),
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QCoreApplication::translate("steward::Cli", "One of the commands below."),
                                  QStringLiteral("<command> [<arguments>]"));
     if (!parser.parse(arguments)) {
         return Console::fail(ExitCode::Usage, parser.errorText());
@@ -74,17 +103,20 @@ int Cli::run(const QStringList &arguments)
         return static_cast<int>(ExitCode::Success);
     }
     if (positional.isEmpty()) {
-        return Console::fail(ExitCode::Usage, tr("Name a command: demo, tree, node or agent. See stewardctl --help."));
+        return Console::fail(ExitCode::Usage,
+                             QCoreApplication::translate("steward::Cli", "Name a command: %1. See stewardctl --help.")
+                                 .arg(commandNames()));
     }
     const QString name = positional.first();
     for (const Command &command : commands()) {
         if (command.name == name) {
-            return command.run({name, positional.mid(1), parser.value(QStringLiteral("store")),
-                                parser.isSet(QStringLiteral("json"))});
+            return command.run(
+                {name, positional.mid(1), parser.value(QStringLiteral("store")), parser.isSet(QStringLiteral("json"))});
         }
     }
-    return Console::fail(ExitCode::Usage,
-                         tr("Unknown command '%1'. The commands are demo, tree, node and agent.").arg(name));
+    return Console::fail(
+        ExitCode::Usage,
+        QCoreApplication::translate("steward::Cli", "Unknown command '%1'. Use %2.").arg(name, commandNames()));
 }
 
 } // namespace steward

@@ -2,27 +2,41 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "service/localworkspace.h"
+
 #include <QCoreApplication>
 
 namespace steward {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::CommandLine", text);
-}
-
 const QString storeOption = QStringLiteral("store");
 const QString jsonOption = QStringLiteral("json");
 const QString helpOption = QStringLiteral("help");
+const QString actorOption = QStringLiteral("actor");
+const QString reasonOption = QStringLiteral("reason");
+
+// "create, rename, move or archive"
+QString choices(const QList<Subcommand> &subcommands)
+{
+    QStringList names;
+    for (const Subcommand &subcommand : subcommands) {
+        names.append(subcommand.name);
+    }
+    return CommandLine::alternatives(names);
+}
 
 } // namespace
 
 void CommandLine::addGlobalOptions(QCommandLineParser &parser)
 {
-    parser.addOption({storeOption, tr("The workspace file to work on."), tr("file")});
-    parser.addOption({jsonOption, tr("Print JSON for programs instead of text for people.")});
-    parser.addOption({{QStringLiteral("h"), helpOption}, tr("Show this help.")});
+    parser.addOption({storeOption,
+                      QCoreApplication::translate("steward::CommandLine", "The workspace file to work on."),
+                      QCoreApplication::translate("steward::CommandLine", "file")});
+    parser.addOption(
+        {jsonOption,
+         QCoreApplication::translate("steward::CommandLine", "Print JSON for programs instead of text for people.")});
+    parser.addOption(
+        {{QStringLiteral("h"), helpOption}, QCoreApplication::translate("steward::CommandLine", "Show this help.")});
 }
 
 std::optional<int> CommandLine::parse(QCommandLineParser &parser, const CommandContext &context)
@@ -38,6 +52,15 @@ std::optional<int> CommandLine::parse(QCommandLineParser &parser, const CommandC
     return std::nullopt;
 }
 
+std::optional<int> CommandLine::parse(QCommandLineParser &parser, const CommandContext &context, qsizetype minimum,
+                                      qsizetype maximum, const QString &usage)
+{
+    if (const std::optional<int> done = parse(parser, context)) {
+        return done;
+    }
+    return checkPositionalCount(parser, minimum, maximum, usage);
+}
+
 void CommandLine::printHelp(const QCommandLineParser &parser, const QString &name, const QString &extra)
 {
     // helpText() names the program as it was started (often a full path); the usage line reads
@@ -46,7 +69,8 @@ void CommandLine::printHelp(const QCommandLineParser &parser, const QString &nam
     const QString usage = QStringLiteral("Usage: ");
     if (text.startsWith(usage)) {
         const qsizetype end = text.indexOf(QLatin1Char(' '), usage.size());
-        const QString program = QCoreApplication::applicationName() + (name.isEmpty() ? QString() : QLatin1Char(' ') + name);
+        const QString program =
+            QCoreApplication::applicationName() + (name.isEmpty() ? QString() : QLatin1Char(' ') + name);
         text.replace(usage.size(), (end < 0 ? text.size() : end) - usage.size(), program);
     }
     Console::print(text + extra);
@@ -62,8 +86,10 @@ std::unique_ptr<Store> CommandLine::openStore(const QCommandLineParser &parser, 
 {
     const QString path = parser.isSet(storeOption) ? parser.value(storeOption) : context.store;
     if (path.isEmpty()) {
-        exitCode = Console::fail(ExitCode::Usage,
-                                 tr("'%1' needs a workspace: give it with --store FILE.").arg(context.name));
+        exitCode = Console::fail(
+            ExitCode::Usage,
+            QCoreApplication::translate("steward::CommandLine", "'%1' needs a workspace: give it with --store FILE.")
+                .arg(context.name));
         return nullptr;
     }
     Result<std::unique_ptr<Store>> store = Store::open(path);
@@ -80,13 +106,131 @@ std::optional<int> CommandLine::checkPositionalCount(const QCommandLineParser &p
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() < minimum) {
-        return Console::fail(ExitCode::Usage, tr("Missing arguments. Usage: %1").arg(usage));
+        return Console::fail(
+            ExitCode::Usage,
+            QCoreApplication::translate("steward::CommandLine", "Missing arguments. Usage: %1").arg(usage));
     }
     if (positional.size() > maximum) {
         return Console::fail(ExitCode::Usage,
-                             tr("Unexpected argument '%1'. Usage: %2").arg(positional.at(maximum), usage));
+                             QCoreApplication::translate("steward::CommandLine", "Unexpected argument '%1'. Usage: %2")
+                                 .arg(positional.at(maximum), usage));
     }
     return std::nullopt;
+}
+
+QString CommandLine::alternatives(QStringList names)
+{
+    if (names.size() < 2) {
+        return names.join(QString());
+    }
+    const QString last = names.takeLast();
+    return QCoreApplication::translate("steward::CommandLine", "%1 or %2").arg(names.join(QStringLiteral(", ")), last);
+}
+
+int CommandLine::runGroup(const CommandContext &context, const QString &description,
+                          const QList<Subcommand> &subcommands)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(description);
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    addGlobalOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("subcommand"), choices(subcommands) + QLatin1Char('.'),
+                                 QStringLiteral("<subcommand> [<arguments>]"));
+    const QString program = QCoreApplication::applicationName() + QLatin1Char(' ') + context.name;
+    if (!parser.parse(QStringList{program} + context.arguments)) {
+        return Console::fail(ExitCode::Usage, parser.errorText());
+    }
+    if (parser.isSet(helpOption)) {
+        QString list =
+            QLatin1Char('\n') + QCoreApplication::translate("steward::CommandLine", "Subcommands:") + QLatin1Char('\n');
+        for (const Subcommand &subcommand : subcommands) {
+            list += QStringLiteral("  ") + subcommand.name.leftJustified(14) + subcommand.usage + QLatin1Char('\n');
+        }
+        list += QLatin1Char('\n')
+            + QCoreApplication::translate("steward::CommandLine",
+                                          "Run 'stewardctl %1 <subcommand> --help' for its options.")
+                  .arg(context.name)
+            + QLatin1Char('\n');
+        printHelp(parser, context.name, list);
+        return static_cast<int>(ExitCode::Success);
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        return Console::fail(ExitCode::Usage,
+                             QCoreApplication::translate("steward::CommandLine", "Name what to do: %1 %2.")
+                                 .arg(context.name, choices(subcommands)));
+    }
+    for (const Subcommand &subcommand : subcommands) {
+        if (subcommand.name == positional.first()) {
+            return subcommand.run({context.name + QLatin1Char(' ') + subcommand.name, positional.mid(1),
+                                   parser.isSet(storeOption) ? parser.value(storeOption) : context.store,
+                                   json(parser, context)});
+        }
+    }
+    return Console::fail(ExitCode::Usage,
+                         QCoreApplication::translate("steward::CommandLine", "Unknown subcommand '%1 %2'. Use %3.")
+                             .arg(context.name, positional.first(), choices(subcommands)));
+}
+
+void CommandLine::addActorOption(QCommandLineParser &parser)
+{
+    parser.addOption(
+        {actorOption,
+         QCoreApplication::translate("steward::CommandLine", "Who acts (default: the user running stewardctl)."),
+         QCoreApplication::translate("steward::CommandLine", "name")});
+}
+
+QString CommandLine::actor(const QCommandLineParser &parser)
+{
+    return parser.isSet(actorOption) ? parser.value(actorOption) : LocalWorkspace::defaultActor();
+}
+
+void CommandLine::addReasonOption(QCommandLineParser &parser)
+{
+    parser.addOption({reasonOption,
+                      QCoreApplication::translate("steward::CommandLine", "Why: kept in the audit log. Required."),
+                      QCoreApplication::translate("steward::CommandLine", "text")});
+}
+
+std::optional<int> CommandLine::checkReason(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(reasonOption)) {
+        return Console::fail(
+            ExitCode::Usage,
+            QCoreApplication::translate("steward::CommandLine",
+                                        "Give a reason with --reason TEXT; it is kept in the audit log."));
+    }
+    return std::nullopt;
+}
+
+QString CommandLine::reason(const QCommandLineParser &parser)
+{
+    return parser.value(reasonOption);
+}
+
+Result<qint64> CommandLine::number(const QString &name, const QString &value, qint64 minimum, qint64 maximum)
+{
+    bool ok = false;
+    const qint64 number = value.toLongLong(&ok);
+    if (!ok || number < minimum || number > maximum) {
+        return Error{
+            Error::Code::Invalid,
+            QCoreApplication::translate("steward::CommandLine", "%1 takes a whole number from %2 to %3, not '%4'.")
+                .arg(name)
+                .arg(minimum)
+                .arg(maximum)
+                .arg(value)};
+    }
+    return number;
+}
+
+Result<qint64> CommandLine::optionNumber(const QCommandLineParser &parser, const QString &option, qint64 minimum,
+                                         qint64 maximum, qint64 fallback)
+{
+    if (!parser.isSet(option)) {
+        return fallback;
+    }
+    return number(QStringLiteral("--") + option, parser.value(option), minimum, maximum);
 }
 
 } // namespace steward

@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -17,10 +18,19 @@ namespace steward {
 // were given before the command's name.
 struct CommandContext
 {
-    QString name;           // "tree", "node create", ...
-    QStringList arguments;  // what follows the name
-    QString store;          // --store given before the name
-    bool json = false;      // --json given before the name
+    QString name; // "tree", "node create", ...
+    QStringList arguments; // what follows the name
+    QString store; // --store given before the name
+    bool json = false; // --json given before the name
+};
+
+// One subcommand of a command group ("node create", "agent diff", ...): its name, its arguments
+// for the group's help, and the function that parses the rest and runs it.
+struct Subcommand
+{
+    QString name;
+    QString usage;
+    std::function<int(const CommandContext &)> run;
 };
 
 // The parsing every command shares: the global options, --help, usage errors, the store.
@@ -33,6 +43,9 @@ public:
     // Parses the command's arguments. Returns an exit code when the command is done already:
     // a usage error was reported, or --help was printed.
     [[nodiscard]] static std::optional<int> parse(QCommandLineParser &parser, const CommandContext &context);
+    // The same, then checks the positional count as checkPositionalCount does.
+    [[nodiscard]] static std::optional<int> parse(QCommandLineParser &parser, const CommandContext &context,
+                                                  qsizetype minimum, qsizetype maximum, const QString &usage);
 
     [[nodiscard]] static bool json(const QCommandLineParser &parser, const CommandContext &context);
 
@@ -48,6 +61,31 @@ public:
 
     // Prints the help for a command whose arguments were not parsed (a command group).
     static void printHelp(const QCommandLineParser &parser, const QString &name, const QString &extra);
+
+    // "a, b or c", for messages that list the choices.
+    [[nodiscard]] static QString alternatives(QStringList names);
+
+    // Runs a command group: reads the global options, then hands the rest to the subcommand
+    // named first. --help lists the subcommands with their arguments.
+    [[nodiscard]] static int runGroup(const CommandContext &context, const QString &description,
+                                      const QList<Subcommand> &subcommands);
+
+    // --actor NAME: who acts; the user running stewardctl unless given.
+    static void addActorOption(QCommandLineParser &parser);
+    [[nodiscard]] static QString actor(const QCommandLineParser &parser);
+
+    // --reason TEXT, which every change needs. checkReason reports a usage error without it.
+    static void addReasonOption(QCommandLineParser &parser);
+    [[nodiscard]] static std::optional<int> checkReason(const QCommandLineParser &parser);
+    [[nodiscard]] static QString reason(const QCommandLineParser &parser);
+
+    // A whole number from `minimum` to `maximum`, given as `name` (an option such as --version or
+    // an argument such as ID); anything else (letters, out of range, too large) is refused.
+    [[nodiscard]] static Result<qint64> number(const QString &name, const QString &value, qint64 minimum,
+                                               qint64 maximum);
+    // The same for an option's value; `fallback` when the option was not given.
+    [[nodiscard]] static Result<qint64> optionNumber(const QCommandLineParser &parser, const QString &option,
+                                                     qint64 minimum, qint64 maximum, qint64 fallback);
 };
 
 } // namespace steward

@@ -11,5 +11,10 @@ namespace steward {
 [[nodiscard]] int runTreeCommand(const CommandContext &context);
 [[nodiscard]] int runNodeCommand(const CommandContext &context);
 [[nodiscard]] int runAgentCommand(const CommandContext &context);
+[[nodiscard]] int runProposalCommand(const CommandContext &context);
+[[nodiscard]] int runAuditCommand(const CommandContext &context);
+[[nodiscard]] int runKeyCommand(const CommandContext &context);
+[[nodiscard]] int runExportBundleCommand(const CommandContext &context);
+[[nodiscard]] int runVerifyBundleCommand(const CommandContext &context);
 
 } // namespace steward

@@ -33,6 +33,11 @@ void Console::progress(const QString &text)
     write(stderr, QLatin1Char('\r') + text);
 }
 
+void Console::note(const QString &text)
+{
+    write(stderr, QStringLiteral("stewardctl: note: ") + text.simplified() + QLatin1Char('\n'));
+}
+
 bool Console::stderrIsTerminal()
 {
     return isatty(STDERR_FILENO) == 1;

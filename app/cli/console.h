@@ -22,6 +22,9 @@ public:
     // Progress that rewrites one line; only worth showing when a person watches stderr.
     static void progress(const QString &text);
     [[nodiscard]] static bool stderrIsTerminal();
+    // A remark beside the result, for the person watching (a file that was created on the
+    // way): one line on stderr, "stewardctl: note: ...". It does not mean failure.
+    static void note(const QString &text);
 
     [[nodiscard]] static int fail(ExitCode code, const QString &message);
     [[nodiscard]] static int fail(const Error &error);

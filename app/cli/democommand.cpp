@@ -16,11 +16,6 @@
 namespace steward {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::DemoCommand", text);
-}
-
 const QString outOption = QStringLiteral("out");
 const QString agentsOption = QStringLiteral("agents");
 const QString eventsOption = QStringLiteral("events");
@@ -30,7 +25,9 @@ const QString forceOption = QStringLiteral("force");
 
 Error badNumber(const QString &option, const QString &value)
 {
-    return {Error::Code::Invalid, tr("--%1 takes a whole number, not '%2'.").arg(option, value)};
+    return {
+        Error::Code::Invalid,
+        QCoreApplication::translate("steward::DemoCommand", "--%1 takes a whole number, not '%2'.").arg(option, value)};
 }
 
 // Reads the options into DemoBuilder's; the builder itself checks the ranges.
@@ -59,8 +56,10 @@ Result<DemoBuilder::Options> optionsFrom(const QCommandLineParser &parser)
     if (parser.isSet(untilOption)) {
         options.until = QDate::fromString(parser.value(untilOption), Qt::ISODate);
         if (!options.until.isValid()) {
-            return Error{Error::Code::Invalid,
-                         tr("--until takes a date like 2026-05-31, not '%1'.").arg(parser.value(untilOption))};
+            return Error{
+                Error::Code::Invalid,
+                QCoreApplication::translate("steward::DemoCommand", "--until takes a date like 2026-05-31, not '%1'.")
+                    .arg(parser.value(untilOption))};
         }
     }
     return options;
@@ -87,7 +86,8 @@ Result<DemoBuilder::Summary> buildReplacing(const QString &out, const DemoBuilde
     removeWorkspace(out);
     if (!QFile::rename(partial, out)) {
         removeWorkspace(partial);
-        return Error{Error::Code::StoreFailure, tr("Cannot replace %1.").arg(out)};
+        return Error{Error::Code::StoreFailure,
+                     QCoreApplication::translate("steward::DemoCommand", "Cannot replace %1.").arg(out)};
     }
     return built;
 }
@@ -110,17 +110,22 @@ void printSummary(const QString &out, const DemoBuilder::Summary &summary, qint6
     }
     const QLocale locale;
     TablePrinter table;
-    table.addRow({tr("Workspace"), out});
-    table.addRow({tr("Departments"), locale.toString(summary.departments)});
-    table.addRow({tr("Teams"), locale.toString(summary.teams)});
-    table.addRow({tr("People"), locale.toString(summary.people)});
-    table.addRow({tr("Agents"), locale.toString(summary.agents)});
-    table.addRow({tr("Versions"), locale.toString(summary.versions)});
-    table.addRow({tr("Runs"), locale.toString(summary.runs)});
-    table.addRow({tr("Events"), locale.toString(summary.events)});
-    table.addRow({tr("Pending approvals"), locale.toString(summary.pendingApprovals)});
-    table.addRow({tr("Elapsed"), tr("%1 s").arg(locale.toString(static_cast<double>(summary.elapsedMs) / 1000.0, 'f', 1))});
-    table.addRow({tr("File size"), locale.formattedDataSize(fileSize)});
+    table.addRow({QCoreApplication::translate("steward::DemoCommand", "Workspace"), out});
+    table.addRow(
+        {QCoreApplication::translate("steward::DemoCommand", "Departments"), locale.toString(summary.departments)});
+    table.addRow({QCoreApplication::translate("steward::DemoCommand", "Teams"), locale.toString(summary.teams)});
+    table.addRow({QCoreApplication::translate("steward::DemoCommand", "People"), locale.toString(summary.people)});
+    table.addRow({QCoreApplication::translate("steward::DemoCommand", "Agents"), locale.toString(summary.agents)});
+    table.addRow({QCoreApplication::translate("steward::DemoCommand", "Versions"), locale.toString(summary.versions)});
+    table.addRow({QCoreApplication::translate("steward::DemoCommand", "Runs"), locale.toString(summary.runs)});
+    table.addRow({QCoreApplication::translate("steward::DemoCommand", "Events"), locale.toString(summary.events)});
+    table.addRow({QCoreApplication::translate("steward::DemoCommand", "Pending approvals"),
+                  locale.toString(summary.pendingApprovals)});
+    table.addRow({QCoreApplication::translate("steward::DemoCommand", "Elapsed"),
+                  QCoreApplication::translate("steward::DemoCommand", "%1 s")
+                      .arg(locale.toString(static_cast<double>(summary.elapsedMs) / 1000.0, 'f', 1))});
+    table.addRow(
+        {QCoreApplication::translate("steward::DemoCommand", "File size"), locale.formattedDataSize(fileSize)});
     Console::print(table.toString());
 }
 
@@ -129,16 +134,29 @@ void printSummary(const QString &out, const DemoBuilder::Summary &summary, qint6
 int runDemoCommand(const CommandContext &context)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Builds the demo workspace: the company acme with departments, teams, "
-                                        "people, agents with version histories, 90 days of activity and pending "
-                                        "approvals. The same seed and end date give the same workspace."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("steward::DemoCommand",
+                                    "Builds the demo workspace: the company acme with departments, teams, "
+                                    "people, agents with version histories, 90 days of activity and pending "
+                                    "approvals. The same seed and end date give the same workspace."));
     CommandLine::addGlobalOptions(parser);
-    parser.addOption({outOption, tr("The workspace file to create."), tr("file")});
-    parser.addOption({agentsOption, tr("How many agents (default 300)."), tr("count")});
-    parser.addOption({eventsOption, tr("How many activity events (default 200000)."), tr("count")});
-    parser.addOption({seedOption, tr("Seed of the random choices (default 1)."), tr("number")});
-    parser.addOption({untilOption, tr("Last day of the history (default yesterday, UTC)."), tr("yyyy-mm-dd")});
-    parser.addOption({forceOption, tr("Replace the file if it exists.")});
+    parser.addOption({outOption, QCoreApplication::translate("steward::DemoCommand", "The workspace file to create."),
+                      QCoreApplication::translate("steward::DemoCommand", "file")});
+    parser.addOption({agentsOption,
+                      QCoreApplication::translate("steward::DemoCommand", "How many agents (default 300)."),
+                      QCoreApplication::translate("steward::DemoCommand", "count")});
+    parser.addOption({eventsOption,
+                      QCoreApplication::translate("steward::DemoCommand", "How many activity events (default 200000)."),
+                      QCoreApplication::translate("steward::DemoCommand", "count")});
+    parser.addOption({seedOption,
+                      QCoreApplication::translate("steward::DemoCommand", "Seed of the random choices (default 1)."),
+                      QCoreApplication::translate("steward::DemoCommand", "number")});
+    parser.addOption(
+        {untilOption,
+         QCoreApplication::translate("steward::DemoCommand", "Last day of the history (default yesterday, UTC)."),
+         QCoreApplication::translate("steward::DemoCommand", "yyyy-mm-dd")});
+    parser.addOption(
+        {forceOption, QCoreApplication::translate("steward::DemoCommand", "Replace the file if it exists.")});
     if (const std::optional<int> done = CommandLine::parse(parser, context)) {
         return *done;
     }
@@ -149,7 +167,9 @@ int runDemoCommand(const CommandContext &context)
     }
     const QString out = parser.value(outOption);
     if (out.isEmpty()) {
-        return Console::fail(ExitCode::Usage, tr("Name the file to create with --out FILE."));
+        return Console::fail(
+            ExitCode::Usage,
+            QCoreApplication::translate("steward::DemoCommand", "Name the file to create with --out FILE."));
     }
     Result<DemoBuilder::Options> options = optionsFrom(parser);
     if (!options) {
@@ -157,16 +177,22 @@ int runDemoCommand(const CommandContext &context)
     }
     const bool replace = QFileInfo::exists(out);
     if (replace && !parser.isSet(forceOption)) {
-        return Console::fail(ExitCode::Refused, tr("%1 already exists; add --force to replace it.").arg(out));
+        return Console::fail(
+            ExitCode::Refused,
+            QCoreApplication::translate("steward::DemoCommand", "%1 already exists; add --force to replace it.")
+                .arg(out));
     }
     if (replace && !QFileInfo(out).isFile()) {
-        return Console::fail(ExitCode::Refused, tr("%1 is not a file; it cannot be replaced.").arg(out));
+        return Console::fail(
+            ExitCode::Refused,
+            QCoreApplication::translate("steward::DemoCommand", "%1 is not a file; it cannot be replaced.").arg(out));
     }
     DemoBuilder::Options buildOptions = options.value();
     const bool showProgress = Console::stderrIsTerminal();
     if (showProgress) {
         buildOptions.progress = [](int percent) {
-            Console::progress(tr("Building the demo workspace: %1%").arg(percent));
+            Console::progress(
+                QCoreApplication::translate("steward::DemoCommand", "Building the demo workspace: %1%").arg(percent));
             return true;
         };
     }

@@ -14,13 +14,6 @@
 namespace steward {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::NodeCommand", text);
-}
-
-const QString reasonOption = QStringLiteral("reason");
-const QString actorOption = QStringLiteral("actor");
 const QString kindOption = QStringLiteral("kind");
 
 struct Argument
@@ -29,7 +22,7 @@ struct Argument
     QString description;
 };
 
-struct Subcommand
+struct NodeSubcommand
 {
     QString name;
     QString usage;
@@ -37,31 +30,32 @@ struct Subcommand
     QList<Argument> arguments;
 };
 
-const QList<Subcommand> &subcommands()
+const QList<NodeSubcommand> &subcommands()
 {
-    static const QList<Subcommand> list{
-        {QStringLiteral("create"), QStringLiteral("PATH --kind department|team --reason TEXT"),
-         tr("Creates a department or a team at PATH."),
-         {{QStringLiteral("PATH"), tr("The new node's path, e.g. /acme/sales/partnerships.")}}},
-        {QStringLiteral("rename"), QStringLiteral("PATH NEWNAME --reason TEXT"), tr("Renames the node at PATH."),
-         {{QStringLiteral("PATH"), tr("The node to rename.")}, {QStringLiteral("NEWNAME"), tr("Its new name.")}}},
-        {QStringLiteral("move"), QStringLiteral("PATH NEWPARENTPATH --reason TEXT"),
-         tr("Moves the node at PATH below another node."),
-         {{QStringLiteral("PATH"), tr("The node to move.")},
-          {QStringLiteral("NEWPARENTPATH"), tr("Where it goes, e.g. /acme/sales/inbound.")}}},
-        {QStringLiteral("archive"), QStringLiteral("PATH --reason TEXT"),
-         tr("Archives the node at PATH and everything below it."), {{QStringLiteral("PATH"), tr("The node to archive.")}}},
+    static const QList<NodeSubcommand> list{
+        {QStringLiteral("create"),
+         QStringLiteral("PATH --kind department|team --reason TEXT"),
+         QCoreApplication::translate("steward::NodeCommand", "Creates a department or a team at PATH."),
+         {{QStringLiteral("PATH"),
+           QCoreApplication::translate("steward::NodeCommand",
+                                       "The new node's path, e.g. /acme/sales/partnerships.")}}},
+        {QStringLiteral("rename"),
+         QStringLiteral("PATH NEWNAME --reason TEXT"),
+         QCoreApplication::translate("steward::NodeCommand", "Renames the node at PATH."),
+         {{QStringLiteral("PATH"), QCoreApplication::translate("steward::NodeCommand", "The node to rename.")},
+          {QStringLiteral("NEWNAME"), QCoreApplication::translate("steward::NodeCommand", "Its new name.")}}},
+        {QStringLiteral("move"),
+         QStringLiteral("PATH NEWPARENTPATH --reason TEXT"),
+         QCoreApplication::translate("steward::NodeCommand", "Moves the node at PATH below another node."),
+         {{QStringLiteral("PATH"), QCoreApplication::translate("steward::NodeCommand", "The node to move.")},
+          {QStringLiteral("NEWPARENTPATH"),
+           QCoreApplication::translate("steward::NodeCommand", "Where it goes, e.g. /acme/sales/inbound.")}}},
+        {QStringLiteral("archive"),
+         QStringLiteral("PATH --reason TEXT"),
+         QCoreApplication::translate("steward::NodeCommand", "Archives the node at PATH and everything below it."),
+         {{QStringLiteral("PATH"), QCoreApplication::translate("steward::NodeCommand", "The node to archive.")}}},
     };
     return list;
-}
-
-QString subcommandList()
-{
-    QString text = QLatin1Char('\n') + tr("Subcommands:") + QLatin1Char('\n');
-    for (const Subcommand &subcommand : subcommands()) {
-        text += QStringLiteral("  ") + subcommand.name.leftJustified(8) + subcommand.usage + QLatin1Char('\n');
-    }
-    return text;
 }
 
 void printNode(const QString &verb, const OrgNode &node, bool json)
@@ -83,46 +77,54 @@ Result<std::pair<QString, QString>> splitPath(const QString &path)
     const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
     if (slash <= 0) {
         return Error{Error::Code::Invalid,
-                     tr("Give the full path of the new node below the company, e.g. /acme/sales/new-team, not '%1'.")
+                     QCoreApplication::translate(
+                         "steward::NodeCommand",
+                         "Give the full path of the new node below the company, e.g. /acme/sales/new-team, not '%1'.")
                          .arg(path)};
     }
     return std::pair{path.left(slash), path.mid(slash + 1)};
 }
 
-int runSubcommand(const Subcommand &subcommand, const CommandContext &context)
+int runSubcommand(const NodeSubcommand &subcommand, const CommandContext &context)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(subcommand.description);
     CommandLine::addGlobalOptions(parser);
-    parser.addOption({reasonOption, tr("Why: kept in the audit log. Required."), tr("text")});
-    parser.addOption({actorOption, tr("Who acts (default: the user running stewardctl)."), tr("name")});
+    CommandLine::addReasonOption(parser);
+    CommandLine::addActorOption(parser);
     for (const Argument &argument : subcommand.arguments) {
         parser.addPositionalArgument(argument.name, argument.description);
     }
     if (subcommand.name == QLatin1String("create")) {
-        parser.addOption({kindOption, tr("department or team."), tr("kind")});
+        parser.addOption({kindOption, QCoreApplication::translate("steward::NodeCommand", "department or team."),
+                          QCoreApplication::translate("steward::NodeCommand", "kind")});
     }
     if (const std::optional<int> done = CommandLine::parse(parser, context)) {
         return *done;
     }
-    const QString usage = QStringLiteral("stewardctl --store FILE node ") + subcommand.name + QLatin1Char(' ') +
-                          subcommand.usage;
-    if (const std::optional<int> wrong =
-            CommandLine::checkPositionalCount(parser, subcommand.arguments.size(), subcommand.arguments.size(), usage)) {
+    const QString usage =
+        QStringLiteral("stewardctl --store FILE node ") + subcommand.name + QLatin1Char(' ') + subcommand.usage;
+    if (const std::optional<int> wrong = CommandLine::checkPositionalCount(parser, subcommand.arguments.size(),
+                                                                           subcommand.arguments.size(), usage)) {
         return *wrong;
     }
-    if (!parser.isSet(reasonOption)) {
-        return Console::fail(ExitCode::Usage, tr("Give a reason with --reason TEXT; it is kept in the audit log."));
+    if (const std::optional<int> missing = CommandLine::checkReason(parser)) {
+        return *missing;
     }
     std::optional<NodeKind> kind;
     if (subcommand.name == QLatin1String("create")) {
         if (!parser.isSet(kindOption)) {
-            return Console::fail(ExitCode::Usage, tr("Say what to create with --kind department or --kind team."));
+            return Console::fail(
+                ExitCode::Usage,
+                QCoreApplication::translate("steward::NodeCommand",
+                                            "Say what to create with --kind department or --kind team."));
         }
         kind = parseEnum<NodeKind>(parser.value(kindOption));
         if (!kind) {
-            return Console::fail(ExitCode::Refused,
-                                 tr("--kind takes department or team, not '%1'.").arg(parser.value(kindOption)));
+            return Console::fail(
+                ExitCode::Refused,
+                QCoreApplication::translate("steward::NodeCommand", "--kind takes department or team, not '%1'.")
+                    .arg(parser.value(kindOption)));
         }
     }
     int exitCode = 0;
@@ -130,10 +132,9 @@ int runSubcommand(const Subcommand &subcommand, const CommandContext &context)
     if (!store) {
         return exitCode;
     }
-    const QString actor = parser.isSet(actorOption) ? parser.value(actorOption) : LocalWorkspace::defaultActor();
-    LocalWorkspace workspace(std::move(store), actor);
+    LocalWorkspace workspace(std::move(store), CommandLine::actor(parser));
     const TreeRepository tree(workspace.store());
-    const QString reason = parser.value(reasonOption);
+    const QString reason = CommandLine::reason(parser);
     const QStringList arguments = parser.positionalArguments();
     const bool json = CommandLine::json(parser, context);
 
@@ -150,7 +151,7 @@ int runSubcommand(const Subcommand &subcommand, const CommandContext &context)
         if (!created) {
             return Console::fail(created.error());
         }
-        printNode(tr("Created %1"), created.value(), json);
+        printNode(QCoreApplication::translate("steward::NodeCommand", "Created %1"), created.value(), json);
         return static_cast<int>(ExitCode::Success);
     }
 
@@ -175,9 +176,10 @@ int runSubcommand(const Subcommand &subcommand, const CommandContext &context)
     if (!changed) {
         return Console::fail(changed.error());
     }
-    const QString verb = subcommand.name == QLatin1String("rename") ? tr("Renamed to %1")
-                         : subcommand.name == QLatin1String("move") ? tr("Moved to %1")
-                                                                    : tr("Archived %1");
+    const QString verb = subcommand.name == QLatin1String("rename")
+        ? QCoreApplication::translate("steward::NodeCommand", "Renamed to %1")
+        : subcommand.name == QLatin1String("move") ? QCoreApplication::translate("steward::NodeCommand", "Moved to %1")
+                                                   : QCoreApplication::translate("steward::NodeCommand", "Archived %1");
     printNode(verb, changed.value(), json);
     return static_cast<int>(ExitCode::Success);
 }
@@ -186,34 +188,17 @@ int runSubcommand(const Subcommand &subcommand, const CommandContext &context)
 
 int runNodeCommand(const CommandContext &context)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Changes the org tree. Every change needs --reason and is recorded in the "
-                                        "audit log with its actor."));
-    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    CommandLine::addGlobalOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("subcommand"), tr("create, rename, move or archive."),
-                                 QStringLiteral("<subcommand> [<arguments>]"));
-    if (!parser.parse(QStringList{QStringLiteral("stewardctl node")} + context.arguments)) {
-        return Console::fail(ExitCode::Usage, parser.errorText());
+    QList<Subcommand> list;
+    for (const NodeSubcommand &subcommand : subcommands()) {
+        list.append({subcommand.name, subcommand.usage,
+                     [&subcommand](const CommandContext &given) { return runSubcommand(subcommand, given); }});
     }
-    const QStringList positional = parser.positionalArguments();
-    if (parser.isSet(QStringLiteral("help"))) {
-        CommandLine::printHelp(parser, context.name, subcommandList());
-        return static_cast<int>(ExitCode::Success);
-    }
-    if (positional.isEmpty()) {
-        return Console::fail(ExitCode::Usage, tr("Name what to do: node create, rename, move or archive."));
-    }
-    for (const Subcommand &subcommand : subcommands()) {
-        if (subcommand.name == positional.first()) {
-            return runSubcommand(subcommand,
-                                 {context.name + QLatin1Char(' ') + subcommand.name, positional.mid(1),
-                                  parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : context.store,
-                                  context.json || parser.isSet(QStringLiteral("json"))});
-        }
-    }
-    return Console::fail(ExitCode::Usage,
-                         tr("Unknown subcommand 'node %1'. Use create, rename, move or archive.").arg(positional.first()));
+    return CommandLine::runGroup(
+        context,
+        QCoreApplication::translate("steward::NodeCommand",
+                                    "Changes the org tree. Every change needs --reason and is recorded in the "
+                                    "audit log with its actor."),
+        list);
 }
 
 } // namespace steward

@@ -6,7 +6,7 @@
 
 namespace steward {
 
-TablePrinter::TablePrinter(QStringList headers) : m_headers(std::move(headers)) {}
+TablePrinter::TablePrinter(QStringList headers) : m_headers(std::move(headers)) { }
 
 void TablePrinter::addRow(QStringList cells)
 {

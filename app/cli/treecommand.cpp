@@ -14,11 +14,6 @@
 namespace steward {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("steward::TreeCommand", text);
-}
-
 // One node with its agent attributes (for agents) and its live children, read once and then
 // printed either way.
 struct TreeItem
@@ -93,17 +88,21 @@ void addRows(TablePrinter &table, const TreeItem &item, int depth)
 int runTreeCommand(const CommandContext &context)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Prints the org tree below PATH (the whole tree without it): each node "
-                                        "with its kind, and for agents their owner, visibility, criticality and "
-                                        "head version."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("steward::TreeCommand",
+                                    "Prints the org tree below PATH (the whole tree without it): each node "
+                                    "with its kind, and for agents their owner, visibility, criticality and "
+                                    "head version."));
     CommandLine::addGlobalOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("path"), tr("Where to start, e.g. /acme/sales."),
-                                 QStringLiteral("[PATH]"));
+    parser.addPositionalArgument(
+        QStringLiteral("path"),
+        QCoreApplication::translate("steward::TreeCommand", "Where to start, e.g. /acme/sales."),
+        QStringLiteral("[PATH]"));
     if (const std::optional<int> done = CommandLine::parse(parser, context)) {
         return *done;
     }
-    if (const std::optional<int> wrong =
-            CommandLine::checkPositionalCount(parser, 0, 1, QStringLiteral("stewardctl --store FILE tree [--json] [PATH]"))) {
+    if (const std::optional<int> wrong = CommandLine::checkPositionalCount(
+            parser, 0, 1, QStringLiteral("stewardctl --store FILE tree [--json] [PATH]"))) {
         return *wrong;
     }
     int exitCode = 0;
@@ -125,7 +124,12 @@ int runTreeCommand(const CommandContext &context)
         Console::printJson(QJsonDocument(toJson(loaded.value())));
         return static_cast<int>(ExitCode::Success);
     }
-    TablePrinter table({tr("NAME"), tr("KIND"), tr("OWNER"), tr("VISIBILITY"), tr("CRITICALITY"), tr("VERSION")});
+    TablePrinter table({QCoreApplication::translate("steward::TreeCommand", "NAME"),
+                        QCoreApplication::translate("steward::TreeCommand", "KIND"),
+                        QCoreApplication::translate("steward::TreeCommand", "OWNER"),
+                        QCoreApplication::translate("steward::TreeCommand", "VISIBILITY"),
+                        QCoreApplication::translate("steward::TreeCommand", "CRITICALITY"),
+                        QCoreApplication::translate("steward::TreeCommand", "VERSION")});
     addRows(table, loaded.value(), 0);
     Console::print(table.toString());
     return static_cast<int>(ExitCode::Success);

@@ -22,10 +22,12 @@ Result<AuditVerification> AuditVerifier::verify(const Store &store, const std::f
     query.setForwardOnly(true);
     // Text columns come back as their stored UTF-8 bytes, hashed as they are, without a
     // round trip through QString.
-    if (!query.exec(QStringLiteral("SELECT sequence, time, CAST(actor AS BLOB), CAST(action AS BLOB), "
-                                   "CAST(subject AS BLOB), CAST(details AS BLOB), CAST(reason AS BLOB), "
-                                   "CAST(previous_hash AS BLOB), CAST(hash AS BLOB) FROM audit_log ORDER BY sequence"))) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::AuditVerifier", "reading the audit log"));
+    if (!query.exec(
+            QStringLiteral("SELECT sequence, time, CAST(actor AS BLOB), CAST(action AS BLOB), "
+                           "CAST(subject AS BLOB), CAST(details AS BLOB), CAST(reason AS BLOB), "
+                           "CAST(previous_hash AS BLOB), CAST(hash AS BLOB) FROM audit_log ORDER BY sequence"))) {
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::AuditVerifier", "reading the audit log"));
     }
     AuditVerification report;
     QByteArray previous = AuditChain::genesisHash();
@@ -46,21 +48,27 @@ Result<AuditVerification> AuditVerifier::verify(const Store &store, const std::f
             return report;
         };
         if (sequence != expected) {
-            return fail(AuditVerification::Problem::Missing, expected,
-                        QCoreApplication::translate("steward::AuditVerifier", "Audit entry %1 is missing: the log jumps from entry %2 to entry %3.")
-                            .arg(expected)
-                            .arg(expected - 1)
-                            .arg(sequence));
+            return fail(
+                AuditVerification::Problem::Missing, expected,
+                QCoreApplication::translate("steward::AuditVerifier",
+                                            "Audit entry %1 is missing: the log jumps from entry %2 to entry %3.")
+                    .arg(expected)
+                    .arg(expected - 1)
+                    .arg(sequence));
         }
         const QByteArray recomputed = AuditChain::computeHash(
             {sequence, query.value(1).toLongLong(), actor, action, subject, details, reason, previousHash});
         if (recomputed != hash) {
             return fail(AuditVerification::Problem::Altered, sequence,
-                        QCoreApplication::translate("steward::AuditVerifier", "Audit entry %1 was altered: its content does not match its hash.").arg(sequence));
+                        QCoreApplication::translate("steward::AuditVerifier",
+                                                    "Audit entry %1 was altered: its content does not match its hash.")
+                            .arg(sequence));
         }
         if (previousHash != previous) {
             return fail(AuditVerification::Problem::Unchained, sequence,
-                        QCoreApplication::translate("steward::AuditVerifier", "Audit entry %1 does not follow entry %2: entries were removed, replaced or reordered.")
+                        QCoreApplication::translate(
+                            "steward::AuditVerifier",
+                            "Audit entry %1 does not follow entry %2: entries were removed, replaced or reordered.")
                             .arg(sequence)
                             .arg(sequence - 1));
         }
@@ -70,11 +78,15 @@ Result<AuditVerification> AuditVerifier::verify(const Store &store, const std::f
         ++report.entriesChecked;
         ++expected;
         if (progress && report.entriesChecked % ProgressEvery == 0 && !progress(report.entriesChecked)) {
-            return Error{Error::Code::Invalid, QCoreApplication::translate("steward::AuditVerifier", "The audit check was cancelled after %1 entries.").arg(report.entriesChecked)};
+            return Error{
+                Error::Code::Invalid,
+                QCoreApplication::translate("steward::AuditVerifier", "The audit check was cancelled after %1 entries.")
+                    .arg(report.entriesChecked)};
         }
     }
     if (query.lastError().isValid()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::AuditVerifier", "reading the audit log"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::AuditVerifier", "reading the audit log"));
     }
     return report;
 }

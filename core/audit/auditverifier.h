@@ -18,17 +18,17 @@ struct AuditVerification
 {
     enum class Problem {
         None,
-        Missing,    // a sequence number is skipped: an entry was removed
-        Altered,    // an entry's content does not give its hash: it was edited or swapped
-        Unchained,  // an entry does not name the hash of the one before it: removed or reordered
+        Missing, // a sequence number is skipped: an entry was removed
+        Altered, // an entry's content does not give its hash: it was edited or swapped
+        Unchained, // an entry does not name the hash of the one before it: removed or reordered
     };
 
     Problem problem = Problem::None;
     qint64 entriesChecked = 0;
     qint64 firstBadSequence = 0;
-    QString message;         // for people; empty when intact
+    QString message; // for people; empty when intact
     qint64 headSequence = 0; // the newest entry that verified
-    QByteArray headHash;     // its hash: the value a bundle's manifest and an auditor pin
+    QByteArray headHash; // its hash: the value a bundle's manifest and an auditor pin
 
     [[nodiscard]] bool intact() const { return problem == Problem::None; }
 };

@@ -39,11 +39,15 @@ Result<QByteArray> fileSha256(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error{Error::Code::NotFound, QCoreApplication::translate("steward::AuditBundle", "Cannot read %1: %2").arg(path, file.errorString())};
+        return Error{
+            Error::Code::NotFound,
+            QCoreApplication::translate("steward::AuditBundle", "Cannot read %1: %2").arg(path, file.errorString())};
     }
     QCryptographicHash hash(QCryptographicHash::Sha256);
     if (!hash.addData(&file)) {
-        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::AuditBundle", "Cannot read %1: %2").arg(path, file.errorString())};
+        return Error{
+            Error::Code::StoreFailure,
+            QCoreApplication::translate("steward::AuditBundle", "Cannot read %1: %2").arg(path, file.errorString())};
     }
     return hash.result().toHex();
 }
@@ -51,13 +55,15 @@ Result<QByteArray> fileSha256(const QString &path)
 Status run(QSqlQuery &query, const QString &statement, const QVariantList &values = {})
 {
     if (!query.prepare(statement)) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::AuditBundle", "preparing the bundle"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::AuditBundle", "preparing the bundle"));
     }
     for (const QVariant &value : values) {
         query.addBindValue(value);
     }
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::AuditBundle", "preparing the bundle"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::AuditBundle", "preparing the bundle"));
     }
     return Done{};
 }
@@ -74,6 +80,7 @@ Status pruneToSubtree(QSqlQuery &query, const QString &path)
         QStringLiteral("DELETE FROM activity_events WHERE agent_id NOT IN (SELECT id FROM bundle_nodes)"),
         QStringLiteral("DELETE FROM runs WHERE agent_id NOT IN (SELECT id FROM bundle_nodes)"),
         QStringLiteral("DELETE FROM activity_rollup_hourly WHERE agent_id NOT IN (SELECT id FROM bundle_nodes)"),
+        QStringLiteral("DELETE FROM version_proposals WHERE agent_id NOT IN (SELECT id FROM bundle_nodes)"),
         QStringLiteral("DELETE FROM agent_versions WHERE agent_id NOT IN (SELECT id FROM bundle_nodes)"),
         QStringLiteral("DELETE FROM agents WHERE node_id NOT IN (SELECT id FROM bundle_nodes)"),
         QStringLiteral("DELETE FROM grants WHERE node_id NOT IN (SELECT id FROM bundle_nodes)"),
@@ -147,7 +154,8 @@ Status prepareCopy(const QString &bundlePath, const BundleScope &scope)
             }
         }
         // The full-text index has external content: rebuild it from the rows that remain.
-        if (const Status rebuilt = run(query, QStringLiteral("INSERT INTO activity_search(activity_search) VALUES ('rebuild')"));
+        if (const Status rebuilt =
+                run(query, QStringLiteral("INSERT INTO activity_search(activity_search) VALUES ('rebuild')"));
             !rebuilt) {
             return rebuilt;
         }
@@ -200,13 +208,17 @@ Result<BundleManifest> BundleManifest::fromJson(const QByteArray &json)
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     const QJsonObject object = document.object();
     const auto invalid = [](const QString &why) {
-        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::AuditBundle", "This is not a valid Steward bundle manifest: %1").arg(why)};
+        return Error{
+            Error::Code::Invalid,
+            QCoreApplication::translate("steward::AuditBundle", "This is not a valid Steward bundle manifest: %1")
+                .arg(why)};
     };
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         return invalid(parseError.errorString());
     }
     if (object.value(QStringLiteral("format")).toInt() != 1) {
-        return invalid(QCoreApplication::translate("steward::AuditBundle", "unknown format %1.").arg(object.value(QStringLiteral("format")).toVariant().toString()));
+        return invalid(QCoreApplication::translate("steward::AuditBundle", "unknown format %1.")
+                           .arg(object.value(QStringLiteral("format")).toVariant().toString()));
     }
     BundleManifest manifest;
     manifest.workspaceId = object.value(QStringLiteral("workspaceId")).toString();
@@ -225,7 +237,8 @@ Result<BundleManifest> BundleManifest::fromJson(const QByteArray &json)
     manifest.signature = object.value(QStringLiteral("signature")).toString().toLatin1();
     if (manifest.contentSha256.size() != 64 || manifest.publicKey.size() != 64 || manifest.signature.size() != 128
         || manifest.auditHeadHash.size() != 64 || !manifest.createdAt.isValid()) {
-        return invalid(QCoreApplication::translate("steward::AuditBundle", "a required field is missing or malformed."));
+        return invalid(
+            QCoreApplication::translate("steward::AuditBundle", "a required field is missing or malformed."));
     }
     return manifest;
 }
@@ -241,7 +254,9 @@ Result<BundleManifest> AuditBundle::exportTo(const Store &store, const QString &
 {
     const QString manifestPath = manifestPathFor(bundlePath);
     if (QFileInfo::exists(bundlePath) || QFileInfo::exists(manifestPath)) {
-        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::AuditBundle", "%1 already exists; choose another name.").arg(bundlePath)};
+        return Error{Error::Code::Invalid,
+                     QCoreApplication::translate("steward::AuditBundle", "%1 already exists; choose another name.")
+                         .arg(bundlePath)};
     }
     if (const Status given = OrgService::requireReason(reason); !given) {
         return given.error();
@@ -252,7 +267,8 @@ Result<BundleManifest> AuditBundle::exportTo(const Store &store, const QString &
         }
     }
     if (scope.from.isValid() && scope.until.isValid() && scope.from > scope.until) {
-        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::AuditBundle", "The time range ends before it starts.")};
+        return Error{Error::Code::Invalid,
+                     QCoreApplication::translate("steward::AuditBundle", "The time range ends before it starts.")};
     }
 
     BundleManifest manifest;
@@ -287,7 +303,8 @@ Result<BundleManifest> AuditBundle::exportTo(const Store &store, const QString &
     }
 
     const auto removeOutput = [&bundlePath]() {
-        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+        for (const QString &suffix :
+             {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
             QFile::remove(bundlePath + suffix);
         }
     };
@@ -296,7 +313,8 @@ Result<BundleManifest> AuditBundle::exportTo(const Store &store, const QString &
     query.addBindValue(bundlePath);
     if (!query.exec()) {
         removeOutput();
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::AuditBundle", "writing %1").arg(bundlePath));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::AuditBundle", "writing %1").arg(bundlePath));
     }
     manifest.workspaceId = store.workspaceId();
     manifest.schemaVersion = Migrator::latestVersion(store.dialect());
@@ -313,9 +331,12 @@ Result<BundleManifest> AuditBundle::exportTo(const Store &store, const QString &
     manifest.signature = key.sign(manifest.signedBytes());
 
     QSaveFile file(manifestPath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(manifest.toJson()).toJson()) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(manifest.toJson()).toJson()) < 0
+        || !file.commit()) {
         removeOutput();
-        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::AuditBundle", "Cannot write %1: %2").arg(manifestPath, file.errorString())};
+        return Error{Error::Code::StoreFailure,
+                     QCoreApplication::translate("steward::AuditBundle", "Cannot write %1: %2")
+                         .arg(manifestPath, file.errorString())};
     }
     return manifest;
 }
@@ -325,10 +346,14 @@ Result<BundleVerification> AuditBundle::verify(const QString &bundlePath, const 
     const QString manifestPath = manifestPathFor(bundlePath);
     QFile manifestFile(manifestPath);
     if (!manifestFile.open(QIODevice::ReadOnly)) {
-        return Error{Error::Code::NotFound, QCoreApplication::translate("steward::AuditBundle", "Cannot read the manifest %1: %2").arg(manifestPath, manifestFile.errorString())};
+        return Error{Error::Code::NotFound,
+                     QCoreApplication::translate("steward::AuditBundle", "Cannot read the manifest %1: %2")
+                         .arg(manifestPath, manifestFile.errorString())};
     }
     if (manifestFile.size() > MaxManifestBytes) {
-        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::AuditBundle", "%1 is too large to be a bundle manifest.").arg(manifestPath)};
+        return Error{Error::Code::Invalid,
+                     QCoreApplication::translate("steward::AuditBundle", "%1 is too large to be a bundle manifest.")
+                         .arg(manifestPath)};
     }
     const Result<BundleManifest> manifest = BundleManifest::fromJson(manifestFile.readAll());
     if (!manifest) {
@@ -339,13 +364,17 @@ Result<BundleVerification> AuditBundle::verify(const QString &bundlePath, const 
     const QByteArray expectedKey = publicKeyHex.trimmed().toLower();
     result.signedByExpectedKey = result.manifest.publicKey.toLower() == expectedKey;
     if (!result.signedByExpectedKey) {
-        result.problems.append(QCoreApplication::translate("steward::AuditBundle", "The manifest names another signing key (%1) than the one given (%2).")
-                                   .arg(QString::fromLatin1(result.manifest.publicKey), QString::fromLatin1(expectedKey)));
+        result.problems.append(
+            QCoreApplication::translate("steward::AuditBundle",
+                                        "The manifest names another signing key (%1) than the one given (%2).")
+                .arg(QString::fromLatin1(result.manifest.publicKey), QString::fromLatin1(expectedKey)));
     }
     result.signatureValid = SigningKey::verify(result.manifest.signedBytes(), result.manifest.signature, expectedKey);
     if (!result.signatureValid) {
-        result.problems.append(QCoreApplication::translate("steward::AuditBundle", "The manifest's signature does not verify with the given key: the manifest was changed "
-                                  "or signed by someone else."));
+        result.problems.append(QCoreApplication::translate(
+            "steward::AuditBundle",
+            "The manifest's signature does not verify with the given key: the manifest was changed "
+            "or signed by someone else."));
     }
     const Result<QByteArray> digest = fileSha256(bundlePath);
     if (!digest) {
@@ -353,7 +382,9 @@ Result<BundleVerification> AuditBundle::verify(const QString &bundlePath, const 
     }
     result.contentMatches = digest.value() == result.manifest.contentSha256;
     if (!result.contentMatches) {
-        result.problems.append(QCoreApplication::translate("steward::AuditBundle", "The bundle file was changed after it was signed (its SHA-256 differs from the manifest's)."));
+        result.problems.append(QCoreApplication::translate(
+            "steward::AuditBundle",
+            "The bundle file was changed after it was signed (its SHA-256 differs from the manifest's)."));
     }
     const Result<std::unique_ptr<Store>> store = Store::openReadOnly(bundlePath);
     if (!store) {
@@ -370,12 +401,15 @@ Result<BundleVerification> AuditBundle::verify(const QString &bundlePath, const 
         result.problems.append(result.chain.message);
     }
     result.headMatches = result.chain.headSequence == result.manifest.auditHeadSequence
-                      && result.chain.headHash == result.manifest.auditHeadHash;
+        && result.chain.headHash == result.manifest.auditHeadHash;
     if (result.chain.intact() && !result.headMatches) {
-        result.problems.append(QCoreApplication::translate("steward::AuditBundle", "The audit log ends at entry %1, but the manifest was signed at entry %2: entries were "
-                                  "added or removed after the export.")
-                                   .arg(result.chain.headSequence)
-                                   .arg(result.manifest.auditHeadSequence));
+        result.problems.append(
+            QCoreApplication::translate(
+                "steward::AuditBundle",
+                "The audit log ends at entry %1, but the manifest was signed at entry %2: entries were "
+                "added or removed after the export.")
+                .arg(result.chain.headSequence)
+                .arg(result.manifest.auditHeadSequence));
     }
     return result;
 }

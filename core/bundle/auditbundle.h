@@ -21,8 +21,8 @@ class Store;
 struct BundleScope
 {
     QString subtreePath; // empty: the whole tree
-    QDateTime from;      // null: from the beginning
-    QDateTime until;     // null: up to the export
+    QDateTime from; // null: from the beginning
+    QDateTime until; // null: up to the export
 };
 
 // The signed description of a bundle, kept beside it as FILE.manifest.json.
@@ -37,8 +37,8 @@ struct BundleManifest
     qint64 auditHeadSequence = 0;
     QByteArray auditHeadHash;
     QByteArray contentSha256; // hex SHA-256 of the bundle file
-    QByteArray publicKey;     // hex Ed25519 public key that signed it
-    QByteArray signature;     // hex signature over signedBytes()
+    QByteArray publicKey; // hex Ed25519 public key that signed it
+    QByteArray signature; // hex signature over signedBytes()
 
     // The manifest without its signature, as compact JSON with sorted keys: what is signed.
     [[nodiscard]] QByteArray signedBytes() const;

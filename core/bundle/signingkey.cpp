@@ -27,13 +27,14 @@ const QByteArray fileHeader("steward-ed25519-secret-key-v1\n");
 QString SigningKey::defaultPathFor(const QString &workspaceId)
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/steward/keys/")
-         + workspaceId + QStringLiteral(".key");
+        + workspaceId + QStringLiteral(".key");
 }
 
 Result<SigningKey> SigningKey::generate()
 {
     if (!sodiumReady()) {
-        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::SigningKey", "The cryptography library could not start.")};
+        return Error{Error::Code::StoreFailure,
+                     QCoreApplication::translate("steward::SigningKey", "The cryptography library could not start.")};
     }
     SigningKey key;
     key.m_publicKey.resize(crypto_sign_PUBLICKEYBYTES);
@@ -46,25 +47,34 @@ Result<SigningKey> SigningKey::generate()
 Result<SigningKey> SigningKey::load(const QString &path)
 {
     if (!sodiumReady()) {
-        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::SigningKey", "The cryptography library could not start.")};
+        return Error{Error::Code::StoreFailure,
+                     QCoreApplication::translate("steward::SigningKey", "The cryptography library could not start.")};
     }
     const QFileInfo info(path);
     if (!info.exists()) {
-        return Error{Error::Code::NotFound, QCoreApplication::translate("steward::SigningKey", "There is no signing key at %1.").arg(path)};
+        return Error{Error::Code::NotFound,
+                     QCoreApplication::translate("steward::SigningKey", "There is no signing key at %1.").arg(path)};
     }
     if (info.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) {
         return Error{Error::Code::Forbidden,
-                     QCoreApplication::translate("steward::SigningKey", "The signing key %1 can be read by other users; make it private (chmod 600) first.").arg(path)};
+                     QCoreApplication::translate(
+                         "steward::SigningKey",
+                         "The signing key %1 can be read by other users; make it private (chmod 600) first.")
+                         .arg(path)};
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::SigningKey", "Cannot read %1: %2").arg(path, file.errorString())};
+        return Error{
+            Error::Code::StoreFailure,
+            QCoreApplication::translate("steward::SigningKey", "Cannot read %1: %2").arg(path, file.errorString())};
     }
     const QByteArray content = file.read(4096);
-    const QByteArray secretHex = content.startsWith(fileHeader) ? content.mid(fileHeader.size()).trimmed() : QByteArray();
+    const QByteArray secretHex =
+        content.startsWith(fileHeader) ? content.mid(fileHeader.size()).trimmed() : QByteArray();
     const QByteArray secret = QByteArray::fromHex(secretHex);
     if (secret.size() != crypto_sign_SECRETKEYBYTES || secretHex.size() != 2 * crypto_sign_SECRETKEYBYTES) {
-        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::SigningKey", "%1 is not a Steward signing key.").arg(path)};
+        return Error{Error::Code::Invalid,
+                     QCoreApplication::translate("steward::SigningKey", "%1 is not a Steward signing key.").arg(path)};
     }
     SigningKey key;
     key.m_secretKey = secret;
@@ -92,17 +102,22 @@ Result<SigningKey> SigningKey::loadOrCreate(const QString &path)
 Status SigningKey::save(const QString &path) const
 {
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::SigningKey", "Cannot create the folder for %1.").arg(path)};
+        return Error{Error::Code::StoreFailure,
+                     QCoreApplication::translate("steward::SigningKey", "Cannot create the folder for %1.").arg(path)};
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::SigningKey", "Cannot write %1: %2").arg(path, file.errorString())};
+        return Error{
+            Error::Code::StoreFailure,
+            QCoreApplication::translate("steward::SigningKey", "Cannot write %1: %2").arg(path, file.errorString())};
     }
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(fileHeader);
     file.write(m_secretKey.toHex() + '\n');
     if (!file.commit()) {
-        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::SigningKey", "Cannot write %1: %2").arg(path, file.errorString())};
+        return Error{
+            Error::Code::StoreFailure,
+            QCoreApplication::translate("steward::SigningKey", "Cannot write %1: %2").arg(path, file.errorString())};
     }
     return Done{};
 }

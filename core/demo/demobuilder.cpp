@@ -59,18 +59,14 @@ constexpr int AgentsDonePercent = 10;
 class Random final
 {
 public:
-    explicit Random(quint64 seed) : m_engine(seed) {}
+    explicit Random(quint64 seed) : m_engine(seed) { }
 
     [[nodiscard]] quint64 next() { return m_engine(); }
     [[nodiscard]] int below(qsizetype bound) { return static_cast<int>(m_engine() % static_cast<quint64>(bound)); }
     [[nodiscard]] int between(int low, int high) { return low + below(high - low + 1); }
     [[nodiscard]] double unit() { return static_cast<double>(m_engine() >> 11) * 0x1.0p-53; }
     [[nodiscard]] bool chance(double probability) { return unit() < probability; }
-    template<typename T>
-    [[nodiscard]] const T &pick(const QList<T> &list)
-    {
-        return list.at(below(list.size()));
-    }
+    template<typename T> [[nodiscard]] const T &pick(const QList<T> &list) { return list.at(below(list.size())); }
 
 private:
     std::mt19937_64 m_engine;
@@ -333,17 +329,17 @@ class Builder final
 {
 public:
     Builder(const Store &store, const DemoBuilder::Options &options, const QDateTime &end)
-        : m_store(store),
-          m_options(options),
-          m_random(options.seed),
-          m_start(end.addDays(-HistoryDays)),
-          m_end(end),
-          m_clock(m_start),
-          m_org(store, m_clock),
-          m_agents(store, m_clock, m_org),
-          m_activity(store),
-          m_approvals(store),
-          m_principals(store)
+        : m_store(store)
+        , m_options(options)
+        , m_random(options.seed)
+        , m_start(end.addDays(-HistoryDays))
+        , m_end(end)
+        , m_clock(m_start)
+        , m_org(store, m_clock)
+        , m_agents(store, m_clock, m_org)
+        , m_activity(store)
+        , m_approvals(store)
+        , m_principals(store)
     {
     }
     Q_DISABLE_COPY_MOVE(Builder)
@@ -415,7 +411,8 @@ Status Builder::reportProgress(int percent)
     }
     m_lastPercent = percent;
     if (m_options.progress && !m_options.progress(percent)) {
-        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::DemoBuilder", "Building the demo workspace was cancelled.")};
+        return Error{Error::Code::Invalid,
+                     QCoreApplication::translate("steward::DemoBuilder", "Building the demo workspace was cancelled.")};
     }
     return Done{};
 }
@@ -469,10 +466,10 @@ void Builder::planAgents()
     const QList<DemoAgentKind> &kinds = DemoText::agentKinds();
     m_teamAgentCounts = QList<int>(teams.size(), 0);
     QHash<QString, int> namesUsed; // "team/kind" -> agents of that kind in that team
-    const int storyTeam = static_cast<int>(std::distance(
-        teams.cbegin(), std::find_if(teams.cbegin(), teams.cend(), [](const DemoTeam &t) {
-            return t.department == u"sales" && t.name == DemoText::storyTeam();
-        })));
+    const int storyTeam = static_cast<int>(
+        std::distance(teams.cbegin(), std::find_if(teams.cbegin(), teams.cend(), [](const DemoTeam &t) {
+                          return t.department == u"sales" && t.name == DemoText::storyTeam();
+                      })));
     const int rotation = m_random.below(teams.size());
     for (int i = 0; i < m_options.agents; ++i) {
         AgentPlan agent;
@@ -488,7 +485,8 @@ void Builder::planAgents()
             agent.team = (rotation + i) % static_cast<int>(teams.size());
             QList<int> teamKinds;
             for (int k = 1; k < kinds.size(); ++k) {
-                if (kinds.at(k).department == teams.at(agent.team).department && kinds.at(k).team == teams.at(agent.team).name) {
+                if (kinds.at(k).department == teams.at(agent.team).department
+                    && kinds.at(k).team == teams.at(agent.team).name) {
                     teamKinds.append(k);
                 }
             }
@@ -501,16 +499,16 @@ void Builder::planAgents()
                 agent.name += u'-' + QString::number((used - 1) / suffixes.size() + 1);
             }
             const double criticality = m_random.unit();
-            agent.criticality = criticality < 0.15   ? Criticality::Critical
-                                : criticality < 0.85 ? Criticality::Standard
-                                                     : Criticality::Experimental;
+            agent.criticality = criticality < 0.15 ? Criticality::Critical
+                : criticality < 0.85               ? Criticality::Standard
+                                                   : Criticality::Experimental;
             const double visibility = m_random.unit();
             agent.visibility = visibility < 0.4 ? Visibility::Public
-                               : visibility < 0.85 ? Visibility::Team
-                                                   : Visibility::Private;
-            agent.weight = agent.criticality == Criticality::Critical   ? 2.0
-                           : agent.criticality == Criticality::Standard ? 1.0
-                                                                        : 0.4;
+                : visibility < 0.85             ? Visibility::Team
+                                                : Visibility::Private;
+            agent.weight = agent.criticality == Criticality::Critical ? 2.0
+                : agent.criticality == Criticality::Standard          ? 1.0
+                                                                      : 0.4;
         }
         namesUsed[teams.at(agent.team).name + u'/' + kinds.at(agent.kind).name] += 1;
         m_teamAgentCounts[agent.team] += 1;
@@ -532,9 +530,10 @@ void Builder::planPeople()
     m_teamPeople = QList<QList<int>>(teams.size());
     const int storyTeam = m_agentPlans.first().team;
     addPerson(DemoText::storyOwner(), DemoText::storyOwnerDisplayName(), storyTeam);
-    const int editorTeam = static_cast<int>(std::distance(
-        teams.cbegin(), std::find_if(teams.cbegin(), teams.cend(),
-                                     [](const DemoTeam &t) { return t.name == DemoText::storyEditorTeam(); })));
+    const int editorTeam = static_cast<int>(
+        std::distance(teams.cbegin(), std::find_if(teams.cbegin(), teams.cend(), [](const DemoTeam &t) {
+                          return t.name == DemoText::storyEditorTeam();
+                      })));
     addPerson(DemoText::storyEditor(), DemoText::storyEditorDisplayName(), editorTeam);
     for (int team = 0; team < teams.size(); ++team) {
         const int agents = m_teamAgentCounts.at(team);
@@ -584,8 +583,8 @@ Status Builder::createOrganisation()
     m_companyPath = company->path;
     for (const QString &department : DemoText::departments()) {
         m_clock.advance(MsPerMinute);
-        const Result<OrgNode> created =
-            m_org.createGroup(m_companyId, NodeKind::Department, department, m_admin, u"Department from the org chart"_s);
+        const Result<OrgNode> created = m_org.createGroup(m_companyId, NodeKind::Department, department, m_admin,
+                                                          u"Department from the org chart"_s);
         if (!created) {
             return created.error();
         }
@@ -647,8 +646,8 @@ AgentSpec Builder::initialSpec(const DemoAgentKind &kind, Criticality criticalit
     static const QStringList strongModels{u"gpt-4o"_s, u"claude-3-5-sonnet"_s};
     AgentSpec spec;
     spec.description = kind.description;
-    spec.model = criticality == Criticality::Critical ? m_random.pick(strongModels)
-                                                      : m_random.pick(DemoText::models()).name;
+    spec.model =
+        criticality == Criticality::Critical ? m_random.pick(strongModels) : m_random.pick(DemoText::models()).name;
     spec.temperature = m_random.pick(temperatures);
     spec.maxTokens = m_random.pick(tokenLimits);
     QStringList lines = kind.instructions;
@@ -862,8 +861,8 @@ Status Builder::createAgents()
                 ++m_summary.versions;
             }
         }
-        const int percent = OrganisationDonePercent +
-                            static_cast<int>((AgentsDonePercent - OrganisationDonePercent) * (done + 1) / acts.size());
+        const int percent = OrganisationDonePercent
+            + static_cast<int>((AgentsDonePercent - OrganisationDonePercent) * (done + 1) / acts.size());
         if (const Status reported = reportProgress(percent); !reported) {
             return reported;
         }
@@ -873,8 +872,9 @@ Status Builder::createAgents()
 
 const VersionPlan &Builder::versionAt(const AgentPlan &agent, qint64 timeMs) const
 {
-    const auto after = std::upper_bound(agent.versions.cbegin(), agent.versions.cend(), timeMs,
-                                        [](qint64 time, const VersionPlan &v) { return time < v.at.toMSecsSinceEpoch(); });
+    const auto after =
+        std::upper_bound(agent.versions.cbegin(), agent.versions.cend(), timeMs,
+                         [](qint64 time, const VersionPlan &v) { return time < v.at.toMSecsSinceEpoch(); });
     return after == agent.versions.cbegin() ? agent.versions.first() : *(after - 1);
 }
 
@@ -895,8 +895,8 @@ qint64 Builder::runStart(const AgentPlan &agent)
     const qint64 midnight = instant / MsPerDay * MsPerDay;
     const QList<int> hours = scheduledHours(versionAt(agent, instant).spec);
     const qint64 shaped = hours.isEmpty()
-                              ? midnight + (7 + m_random.below(6) + m_random.below(6)) * MsPerHour + m_random.below(MsPerHour)
-                              : midnight + m_random.pick(hours) * MsPerHour + m_random.below(4 * MsPerMinute);
+        ? midnight + (7 + m_random.below(6) + m_random.below(6)) * MsPerHour + m_random.below(MsPerHour)
+        : midnight + m_random.pick(hours) * MsPerHour + m_random.below(4 * MsPerMinute);
     return shaped >= from && shaped <= to ? shaped : instant;
 }
 
@@ -907,20 +907,23 @@ void Builder::planRuns()
     double total = 0.0;
     const double history = static_cast<double>(m_end.toMSecsSinceEpoch() - m_start.toMSecsSinceEpoch());
     for (const AgentPlan &agent : std::as_const(m_agentPlans)) {
-        const double lifetime = static_cast<double>(m_end.toMSecsSinceEpoch() - agent.versions.first().at.toMSecsSinceEpoch());
+        const double lifetime =
+            static_cast<double>(m_end.toMSecsSinceEpoch() - agent.versions.first().at.toMSecsSinceEpoch());
         total += agent.weight * lifetime / history;
         cumulative.push_back(total);
     }
     qint64 remaining = m_options.events;
     while (remaining > 0) {
         RunPlan run;
-        run.events = remaining <= MaxEventsPerRun ? static_cast<int>(remaining) : m_random.between(MinEventsPerRun, MaxEventsPerRun);
+        run.events = remaining <= MaxEventsPerRun ? static_cast<int>(remaining)
+                                                  : m_random.between(MinEventsPerRun, MaxEventsPerRun);
         if (remaining - run.events > 0 && remaining - run.events < MinEventsPerRun) {
             run.events = static_cast<int>(remaining) - MinEventsPerRun;
         }
         remaining -= run.events;
         const double target = m_random.unit() * total;
-        run.agent = static_cast<int>(std::distance(cumulative.cbegin(), std::upper_bound(cumulative.cbegin(), cumulative.cend(), target)));
+        run.agent = static_cast<int>(
+            std::distance(cumulative.cbegin(), std::upper_bound(cumulative.cbegin(), cumulative.cend(), target)));
         run.agent = std::min(run.agent, static_cast<int>(m_agentPlans.size()) - 1);
         const AgentPlan &agent = m_agentPlans.at(run.agent);
         run.failed = m_random.chance(agent.criticality == Criticality::Experimental ? 0.08 : 0.035);
@@ -1074,7 +1077,9 @@ Status Builder::startRun(int index)
         event.body = std::move(body);
         event.tokensIn = tokensIn;
         event.tokensOut = tokensOut;
-        event.cost = (static_cast<double>(tokensIn) * model.inputPrice + static_cast<double>(tokensOut) * model.outputPrice) / 1e6;
+        event.cost =
+            (static_cast<double>(tokensIn) * model.inputPrice + static_cast<double>(tokensOut) * model.outputPrice)
+            / 1e6;
         event.latencyMs = latencyMs;
         run.tokensIn += tokensIn;
         run.tokensOut += tokensOut;
@@ -1084,8 +1089,8 @@ Status Builder::startRun(int index)
     };
 
     const QString started = run.trigger == RunTrigger::Manual ? u"Started manually by "_s + agent.owner
-                            : run.trigger == RunTrigger::Schedule ? u"Started by schedule "_s + run.triggerDetail
-                                                                  : u"Started by event "_s + run.triggerDetail;
+        : run.trigger == RunTrigger::Schedule                 ? u"Started by schedule "_s + run.triggerDetail
+                                                              : u"Started by event "_s + run.triggerDetail;
     queue(QLatin1String(EventKinds::RunStarted), started, {}, m_random.between(20, 120), 0, 0,
           {{u"trigger"_s, toText(run.trigger)}, {u"model"_s, spec.model}});
 
@@ -1106,14 +1111,15 @@ Status Builder::startRun(int index)
 
     if (plan.failed) {
         const DemoFailure &failure = m_random.pick(DemoText::failures());
-        queue(QLatin1String(EventKinds::Error), failure.summary, failure.detail, m_random.between(500, 30000), 0, 0, {});
+        queue(QLatin1String(EventKinds::Error), failure.summary, failure.detail, m_random.between(500, 30000), 0, 0,
+              {});
     } else {
         const qint64 decisionIn = m_random.between(1500, 6000);
         const qint64 decisionOut = m_random.between(150, 500);
         QString reason = fill(kind.decisionReason, words);
         if (plan.pendingApproval) {
             reason += u" Sent to the reviewers of "_s + spec.reviewers + u" for approval; it expires in "_s
-                      + spec.approvalExpiry + u'.';
+                + spec.approvalExpiry + u'.';
         }
         queue(QLatin1String(EventKinds::Decision), fill(kind.decision, words), reason,
               decisionOut * model.msPerOutputToken + m_random.between(300, 900), decisionIn, decisionOut,
@@ -1124,8 +1130,8 @@ Status Builder::startRun(int index)
         const QString detail = fill(kind.outputDetail, words);
         const QString channel = spec.outputs.first();
         const QString approvalState = spec.approvalsRequired == 0 ? u"not required"_s
-                                      : plan.pendingApproval       ? u"pending"_s
-                                                                   : u"approved"_s;
+            : plan.pendingApproval                                ? u"pending"_s
+                                                                  : u"approved"_s;
         const qint64 outputTime = time;
         queue(QLatin1String(EventKinds::Output), summary, detail,
               outputOut * model.msPerOutputToken + m_random.between(300, 900), outputIn, outputOut,
@@ -1137,14 +1143,15 @@ Status Builder::startRun(int index)
             approval.version = run.version;
             approval.title = summary;
             if (kind.payloadFormat == u"email") {
-                const QString address = words.person.toLower().replace(u' ', u'.') + u'@' + slug(words.company) + u".example";
+                const QString address =
+                    words.person.toLower().replace(u' ', u'.') + u'@' + slug(words.company) + u".example";
                 approval.payload = u"To: "_s + words.person + u" <"_s + address + u">\n"_s + detail;
             } else {
                 approval.payload = u"# "_s + summary + u"\n\n"_s + detail;
             }
             approval.payloadFormat = kind.payloadFormat;
-            approval.action = QJsonObject{{u"type"_s, u"webhook"_s},
-                                          {u"url"_s, QString(u"https://hooks.acme.example/"_s + channel)}};
+            approval.action =
+                QJsonObject{{u"type"_s, u"webhook"_s}, {u"url"_s, QString(u"https://hooks.acme.example/"_s + channel)}};
             approval.policy = {{u"required"_s, spec.approvalsRequired},
                                {u"reviewers"_s, spec.reviewers},
                                {u"expires"_s, spec.approvalExpiry}};
@@ -1157,9 +1164,9 @@ Status Builder::startRun(int index)
     run.endedAt = QDateTime::fromMSecsSinceEpoch(time, Qt::UTC);
     run.latencyMs = time - plan.startMs;
     run.status = plan.failed ? RunStatus::Failed : RunStatus::Succeeded;
-    const QString finished =
-        (plan.failed ? u"Failed after "_s : u"Succeeded in "_s) + QString::number(static_cast<double>(run.latencyMs) / 1000.0, 'f', 1)
-        + u" s, "_s + QString::number(run.tokensIn + run.tokensOut) + u" tokens, $"_s + QString::number(run.cost, 'f', 4);
+    const QString finished = (plan.failed ? u"Failed after "_s : u"Succeeded in "_s)
+        + QString::number(static_cast<double>(run.latencyMs) / 1000.0, 'f', 1) + u" s, "_s
+        + QString::number(run.tokensIn + run.tokensOut) + u" tokens, $"_s + QString::number(run.cost, 'f', 4);
     QueuedEvent finish;
     finish.timeMs = time;
     finish.sequence = m_sequence++;
@@ -1219,20 +1226,26 @@ Status Builder::flushBatch()
         return m_transaction->beginError();
     }
     const qint64 share = m_options.events == 0 ? 1 : m_options.events;
-    return reportProgress(AgentsDonePercent + static_cast<int>((100 - AgentsDonePercent - 1) * m_eventsWritten / share));
+    return reportProgress(AgentsDonePercent
+                          + static_cast<int>((100 - AgentsDonePercent - 1) * m_eventsWritten / share));
 }
 
 Status validate(const DemoBuilder::Options &options)
 {
     if (options.agents < 1 || options.agents > MaxAgents) {
-        return Error{Error::Code::Invalid,
-                     QCoreApplication::translate("steward::DemoBuilder", "The demo needs between 1 and %1 agents, not %2.").arg(MaxAgents).arg(options.agents)};
+        return Error{
+            Error::Code::Invalid,
+            QCoreApplication::translate("steward::DemoBuilder", "The demo needs between 1 and %1 agents, not %2.")
+                .arg(MaxAgents)
+                .arg(options.agents)};
     }
     if (options.events < 0 || options.events > MaxEvents || (options.events > 0 && options.events < MinEventsPerRun)) {
-        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::DemoBuilder", "The demo needs 0 or between %1 and %2 events, not %3.")
-                                               .arg(MinEventsPerRun)
-                                               .arg(MaxEvents)
-                                               .arg(options.events)};
+        return Error{
+            Error::Code::Invalid,
+            QCoreApplication::translate("steward::DemoBuilder", "The demo needs 0 or between %1 and %2 events, not %3.")
+                .arg(MinEventsPerRun)
+                .arg(MaxEvents)
+                .arg(options.events)};
     }
     return Done{};
 }
@@ -1265,7 +1278,10 @@ Result<DemoBuilder::Summary> DemoBuilder::build(const QString &path, const Optio
         return valid.error();
     }
     if (QFileInfo::exists(path)) {
-        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::DemoBuilder", "A file already exists at %1; choose another name.").arg(path)};
+        return Error{
+            Error::Code::Invalid,
+            QCoreApplication::translate("steward::DemoBuilder", "A file already exists at %1; choose another name.")
+                .arg(path)};
     }
     QElapsedTimer timer;
     timer.start();

@@ -25,8 +25,8 @@ public:
         int agents = 300;
         qint64 events = 200000;
         quint64 seed = 1;
-        QDate until;                                 // last day of history; null means yesterday (UTC)
-        std::function<bool(int percent)> progress;   // return false to cancel; may be empty
+        QDate until; // last day of history; null means yesterday (UTC)
+        std::function<bool(int percent)> progress; // return false to cancel; may be empty
     };
 
     struct Summary

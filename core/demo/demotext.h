@@ -20,7 +20,7 @@ namespace steward {
 struct DemoTeam
 {
     QString department; // "sales"
-    QString name;       // "outbound"
+    QString name; // "outbound"
 };
 
 // One kind of agent; the builder names agents after their kind ("ticket-triage", or
@@ -32,16 +32,16 @@ struct DemoAgentKind
     QString team;
     QString description;
     QStringList instructions;
-    QStringList tools;    // "name:permission"
-    QString trigger;      // "schedule <cron>" or "event <name>"
-    QStringList outputs;  // channels
+    QStringList tools; // "name:permission"
+    QString trigger; // "schedule <cron>" or "event <name>"
+    QStringList outputs; // channels
     bool needsApproval = false;
     QString payloadFormat; // of its approvals: "email" or "markdown"
-    QStringList steps;    // one-line step summaries
-    QString decision;     // one line
+    QStringList steps; // one-line step summaries
+    QString decision; // one line
     QString decisionReason;
     QString outputSummary; // one line
-    QString outputDetail;  // the output itself
+    QString outputDetail; // the output itself
 };
 
 // A model an agent can use, with list prices in US dollars per million tokens.
@@ -57,8 +57,17 @@ struct DemoModel
 // An edit someone makes to a spec, and the reason they write down for it.
 struct DemoSpecEdit
 {
-    enum class Kind { AddInstruction, CheaperModel, StrongerModel, LowerTemperature, MoreTokens, AddTool, EarlierSchedule,
-                      LongerApprovalExpiry, AddOutput };
+    enum class Kind {
+        AddInstruction,
+        CheaperModel,
+        StrongerModel,
+        LowerTemperature,
+        MoreTokens,
+        AddTool,
+        EarlierSchedule,
+        LongerApprovalExpiry,
+        AddOutput
+    };
     Kind kind = Kind::AddInstruction;
     QString value; // the instruction line, tool ("name:permission") or output channel
     QString reason;
@@ -74,10 +83,10 @@ struct DemoFailure
 // The version history that tells the story: the outbound mailer whose event location changed.
 struct DemoStoryVersion
 {
-    int day = 0;        // days after the history begins
+    int day = 0; // days after the history begins
     QString author;
     QString reason;
-    QString city;       // where the summit is, as this version says
+    QString city; // where the summit is, as this version says
     std::optional<DemoSpecEdit> edit; // what else changed, besides the city
 };
 

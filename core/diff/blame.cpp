@@ -26,8 +26,8 @@ QList<BlameLine> Blame::of(QList<AgentVersion> history, int version)
                 continue;
             }
             BlameLine blamed = line.kind == DiffLine::Kind::Same
-                                   ? current.at(line.oldNumber - 1)
-                                   : BlameLine{0, line.text, step.number, step.author, step.createdAt, step.reason};
+                ? current.at(line.oldNumber - 1)
+                : BlameLine{0, line.text, step.number, step.author, step.createdAt, step.reason};
             blamed.lineNumber = line.newNumber;
             next.append(blamed);
         }

@@ -12,8 +12,10 @@ namespace {
 void scalar(QStringList &out, const QString &field, const QString &before, const QString &after)
 {
     if (before != after) {
-        const QString shownBefore = before.isEmpty() ? QCoreApplication::translate("steward::SpecSummary", "(none)") : before;
-        const QString shownAfter = after.isEmpty() ? QCoreApplication::translate("steward::SpecSummary", "(none)") : after;
+        const QString shownBefore =
+            before.isEmpty() ? QCoreApplication::translate("steward::SpecSummary", "(none)") : before;
+        const QString shownAfter =
+            after.isEmpty() ? QCoreApplication::translate("steward::SpecSummary", "(none)") : after;
         out.append(field + QStringLiteral(": ") + shownBefore + QStringLiteral(" -> ") + shownAfter);
     }
 }
@@ -71,12 +73,14 @@ QStringList SpecSummary::changes(const AgentSpec &before, const AgentSpec &after
     scalar(out, QStringLiteral("model"), before.model, after.model);
     scalar(out, QStringLiteral("model.temperature"), QString::number(before.temperature, 'g', 3),
            QString::number(after.temperature, 'g', 3));
-    scalar(out, QStringLiteral("model.max_tokens"), QString::number(before.maxTokens), QString::number(after.maxTokens));
-    const TextDiff instructions = TextDiff::compare(before.instructions + QLatin1Char('\n'),
-                                                    after.instructions + QLatin1Char('\n'));
+    scalar(out, QStringLiteral("model.max_tokens"), QString::number(before.maxTokens),
+           QString::number(after.maxTokens));
+    const TextDiff instructions =
+        TextDiff::compare(before.instructions + QLatin1Char('\n'), after.instructions + QLatin1Char('\n'));
     if (!instructions.isIdentical()) {
         const int changed = std::max(instructions.addedCount(), instructions.removedCount());
-        out.append(QStringLiteral("instructions: ") + QCoreApplication::translate("steward::SpecSummary", "lines changed: %1").arg(changed));
+        out.append(QStringLiteral("instructions: ")
+                   + QCoreApplication::translate("steward::SpecSummary", "lines changed: %1").arg(changed));
     }
     list(out, QStringLiteral("tools"), toolTexts(before.tools), toolTexts(after.tools));
     list(out, QStringLiteral("triggers"), triggerTexts(before.triggers), triggerTexts(after.triggers));

@@ -22,8 +22,7 @@ struct Edit
 };
 
 // The minimal edit script between two sequences, removals before additions in each block.
-template<typename T>
-std::vector<Edit> editScript(const std::vector<T> &a, const std::vector<T> &b)
+template<typename T> std::vector<Edit> editScript(const std::vector<T> &a, const std::vector<T> &b)
 {
     dtl::Diff<T, std::vector<T>> diff(a, b, true);
     diff.compose();
@@ -194,8 +193,8 @@ int TextDiff::addedCount() const
 
 int TextDiff::removedCount() const
 {
-    return static_cast<int>(
-        std::count_if(m_lines.cbegin(), m_lines.cend(), [](const DiffLine &line) { return line.kind == Kind::Removed; }));
+    return static_cast<int>(std::count_if(m_lines.cbegin(), m_lines.cend(),
+                                          [](const DiffLine &line) { return line.kind == Kind::Removed; }));
 }
 
 QList<TextDiff::Hunk> TextDiff::hunks(int context) const
@@ -260,18 +259,18 @@ QString TextDiff::unified(const QString &oldLabel, const QString &newLabel, int 
     if (all.isEmpty()) {
         return {};
     }
-    const int lastOld = static_cast<int>(std::count_if(m_lines.cbegin(), m_lines.cend(),
-                                                       [](const DiffLine &l) { return l.kind != Kind::Added; }));
-    const int lastNew = static_cast<int>(std::count_if(m_lines.cbegin(), m_lines.cend(),
-                                                       [](const DiffLine &l) { return l.kind != Kind::Removed; }));
+    const int lastOld = static_cast<int>(
+        std::count_if(m_lines.cbegin(), m_lines.cend(), [](const DiffLine &l) { return l.kind != Kind::Added; }));
+    const int lastNew = static_cast<int>(
+        std::count_if(m_lines.cbegin(), m_lines.cend(), [](const DiffLine &l) { return l.kind != Kind::Removed; }));
     QString out = QStringLiteral("--- ") + oldLabel + QStringLiteral("\n+++ ") + newLabel + QLatin1Char('\n');
     for (const Hunk &hunk : all) {
         out += QStringLiteral("@@ -") + numberedRange(hunk.oldStart, hunk.oldCount) + QStringLiteral(" +")
-             + numberedRange(hunk.newStart, hunk.newCount) + QStringLiteral(" @@\n");
+            + numberedRange(hunk.newStart, hunk.newCount) + QStringLiteral(" @@\n");
         for (const DiffLine &line : hunk.lines) {
             const QChar mark = line.kind == Kind::Same ? QLatin1Char(' ')
-                             : line.kind == Kind::Removed ? QLatin1Char('-')
-                                                          : QLatin1Char('+');
+                : line.kind == Kind::Removed           ? QLatin1Char('-')
+                                                       : QLatin1Char('+');
             out += mark + line.text + QLatin1Char('\n');
             const bool lastOfOld = line.kind != Kind::Added && line.oldNumber == lastOld && !m_oldEndsWithNewline;
             const bool lastOfNew = line.kind != Kind::Removed && line.newNumber == lastNew && !m_newEndsWithNewline;
@@ -325,10 +324,12 @@ Result<QString> TextDiff::apply(const QString &before) const
     QStringList newLines;
     for (const DiffLine &line : m_lines) {
         if (line.kind != Kind::Added) {
-            if (line.oldNumber < 1 || line.oldNumber > oldLines.size() || oldLines.at(line.oldNumber - 1) != line.text) {
-                return Error{Error::Code::Conflict,
-                             QCoreApplication::translate("steward::TextDiff", "The text does not match the diff at line %1.")
-                                 .arg(line.oldNumber)};
+            if (line.oldNumber < 1 || line.oldNumber > oldLines.size()
+                || oldLines.at(line.oldNumber - 1) != line.text) {
+                return Error{
+                    Error::Code::Conflict,
+                    QCoreApplication::translate("steward::TextDiff", "The text does not match the diff at line %1.")
+                        .arg(line.oldNumber)};
             }
         }
         if (line.kind != Kind::Removed) {

@@ -78,7 +78,7 @@ public:
     [[nodiscard]] static QStringList splitLines(const QString &text);
     // The changed words between two versions of one line: spans in the old and in the new line.
     [[nodiscard]] static std::pair<QList<WordSpan>, QList<WordSpan>> wordChanges(const QString &oldLine,
-                                                                                const QString &newLine);
+                                                                                 const QString &newLine);
 
 private:
     QList<DiffLine> m_lines;

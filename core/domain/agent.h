@@ -33,7 +33,7 @@ struct AgentVersion
     QDateTime createdAt;
     QString reason;
     QByteArray contentHash; // SHA-256 of the spec text, hex
-    QString approvedBy;     // for a critical agent: who approved the change; empty otherwise
+    QString approvedBy; // for a critical agent: who approved the change; empty otherwise
 };
 
 using ProposalId = qint64;

@@ -11,12 +11,18 @@ namespace steward {
 namespace {
 
 // The fields in canonical order. Block fields hold indented lines below them.
-const QStringList fieldOrder{QStringLiteral("description"),        QStringLiteral("model"),
-                             QStringLiteral("model.temperature"),  QStringLiteral("model.max_tokens"),
-                             QStringLiteral("instructions"),       QStringLiteral("tools"),
-                             QStringLiteral("triggers"),           QStringLiteral("approval.required"),
-                             QStringLiteral("approval.reviewers"), QStringLiteral("approval.expires"),
-                             QStringLiteral("outputs"),            QStringLiteral("criticality")};
+const QStringList fieldOrder{QStringLiteral("description"),
+                             QStringLiteral("model"),
+                             QStringLiteral("model.temperature"),
+                             QStringLiteral("model.max_tokens"),
+                             QStringLiteral("instructions"),
+                             QStringLiteral("tools"),
+                             QStringLiteral("triggers"),
+                             QStringLiteral("approval.required"),
+                             QStringLiteral("approval.reviewers"),
+                             QStringLiteral("approval.expires"),
+                             QStringLiteral("outputs"),
+                             QStringLiteral("criticality")};
 const QStringList requiredFields{QStringLiteral("model"), QStringLiteral("instructions"),
                                  QStringLiteral("criticality")};
 const QStringList toolPermissions{QStringLiteral("read"), QStringLiteral("write"), QStringLiteral("send")};
@@ -62,7 +68,8 @@ struct Problem
         if (line == 0) {
             return {Error::Code::Invalid, reason};
         }
-        return {Error::Code::Invalid, QCoreApplication::translate("steward::AgentSpec", "Line %1: %2").arg(line).arg(reason)};
+        return {Error::Code::Invalid,
+                QCoreApplication::translate("steward::AgentSpec", "Line %1: %2").arg(line).arg(reason)};
     }
 };
 
@@ -71,15 +78,22 @@ std::optional<Problem> parseTool(const QString &item, int line, AgentSpec &spec)
     static const QRegularExpression pattern(QStringLiteral("^(\\S+) \\((\\S+)\\)$"));
     const QRegularExpressionMatch match = pattern.match(item);
     if (!match.hasMatch()) {
-        return Problem{line, QCoreApplication::translate("steward::AgentSpec", "a tool is written as \"name (permission)\", for example \"crm.lookup (read)\".")};
+        return Problem{line,
+                       QCoreApplication::translate(
+                           "steward::AgentSpec",
+                           "a tool is written as \"name (permission)\", for example \"crm.lookup (read)\".")};
     }
     const QString name = match.captured(1);
     const QString permission = match.captured(2);
     if (!identifier().match(name).hasMatch()) {
-        return Problem{line, QCoreApplication::translate("steward::AgentSpec", "\"%1\" is not a valid tool name.").arg(name)};
+        return Problem{line,
+                       QCoreApplication::translate("steward::AgentSpec", "\"%1\" is not a valid tool name.").arg(name)};
     }
     if (!toolPermissions.contains(permission)) {
-        return Problem{line, QCoreApplication::translate("steward::AgentSpec", "unknown tool permission \"%1\"; use read, write or send.").arg(permission)};
+        return Problem{line,
+                       QCoreApplication::translate("steward::AgentSpec",
+                                                   "unknown tool permission \"%1\"; use read, write or send.")
+                           .arg(permission)};
     }
     spec.tools.append({name, permission});
     return std::nullopt;
@@ -90,29 +104,39 @@ std::optional<Problem> parseTrigger(const QString &item, int line, AgentSpec &sp
     const QStringList words = item.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (words.value(0) == QLatin1String("event")) {
         if (words.size() != 2 || !identifier().match(words.at(1)).hasMatch()) {
-            return Problem{line, QCoreApplication::translate("steward::AgentSpec", "an event trigger is written as \"event name\", for example \"event lead.created\".")};
+            return Problem{line,
+                           QCoreApplication::translate(
+                               "steward::AgentSpec",
+                               "an event trigger is written as \"event name\", for example \"event lead.created\".")};
         }
         spec.triggers.append({words.at(0), words.at(1), {}});
         return std::nullopt;
     }
     if (words.value(0) == QLatin1String("schedule")) {
         if (words.size() < 6 || words.size() > 7) {
-            return Problem{line, QCoreApplication::translate("steward::AgentSpec", "a schedule is written as \"schedule\", five cron fields and an optional time zone, "
-                                    "for example \"schedule 0 9 * * 1-5 Europe/Berlin\".")};
+            return Problem{line,
+                           QCoreApplication::translate(
+                               "steward::AgentSpec",
+                               "a schedule is written as \"schedule\", five cron fields and an optional time zone, "
+                               "for example \"schedule 0 9 * * 1-5 Europe/Berlin\".")};
         }
         for (int i = 1; i <= 5; ++i) {
             if (!cronField().match(words.at(i)).hasMatch()) {
-                return Problem{line, QCoreApplication::translate("steward::AgentSpec", "\"%1\" is not a valid cron field.").arg(words.at(i))};
+                return Problem{line,
+                               QCoreApplication::translate("steward::AgentSpec", "\"%1\" is not a valid cron field.")
+                                   .arg(words.at(i))};
             }
         }
         const QString zone = words.size() == 7 ? words.at(6) : QString();
         if (!zone.isEmpty() && !QTimeZone(zone.toUtf8()).isValid()) {
-            return Problem{line, QCoreApplication::translate("steward::AgentSpec", "\"%1\" is not a known time zone.").arg(zone)};
+            return Problem{
+                line, QCoreApplication::translate("steward::AgentSpec", "\"%1\" is not a known time zone.").arg(zone)};
         }
         spec.triggers.append({words.at(0), words.mid(1, 5).join(QLatin1Char(' ')), zone});
         return std::nullopt;
     }
-    return Problem{line, QCoreApplication::translate("steward::AgentSpec", "a trigger starts with \"schedule\" or \"event\".")};
+    return Problem{
+        line, QCoreApplication::translate("steward::AgentSpec", "a trigger starts with \"schedule\" or \"event\".")};
 }
 
 std::optional<Problem> parseScalar(const QString &key, const QString &value, int line, AgentSpec &spec)
@@ -122,32 +146,44 @@ std::optional<Problem> parseScalar(const QString &key, const QString &value, int
         spec.description = value;
     } else if (key == QLatin1String("model")) {
         if (!modelName().match(value).hasMatch()) {
-            return Problem{line, QCoreApplication::translate("steward::AgentSpec", "\"%1\" is not a valid model name.").arg(value)};
+            return Problem{
+                line,
+                QCoreApplication::translate("steward::AgentSpec", "\"%1\" is not a valid model name.").arg(value)};
         }
         spec.model = value;
     } else if (key == QLatin1String("model.temperature")) {
         spec.temperature = value.toDouble(&ok);
         if (!ok || spec.temperature < 0.0 || spec.temperature > 2.0) {
-            return Problem{line, QCoreApplication::translate("steward::AgentSpec", "the temperature is a number from 0 to 2.")};
+            return Problem{
+                line, QCoreApplication::translate("steward::AgentSpec", "the temperature is a number from 0 to 2.")};
         }
     } else if (key == QLatin1String("model.max_tokens")) {
         spec.maxTokens = value.toInt(&ok);
         if (!ok || spec.maxTokens < 1 || spec.maxTokens > 1000000) {
-            return Problem{line, QCoreApplication::translate("steward::AgentSpec", "max_tokens is a whole number from 1 to 1000000.")};
+            return Problem{
+                line,
+                QCoreApplication::translate("steward::AgentSpec", "max_tokens is a whole number from 1 to 1000000.")};
         }
     } else if (key == QLatin1String("approval.required")) {
         spec.approvalsRequired = value.toInt(&ok);
         if (!ok || spec.approvalsRequired < 0 || spec.approvalsRequired > 10) {
-            return Problem{line, QCoreApplication::translate("steward::AgentSpec", "approval.required is a whole number from 0 to 10.")};
+            return Problem{
+                line,
+                QCoreApplication::translate("steward::AgentSpec", "approval.required is a whole number from 0 to 10.")};
         }
     } else if (key == QLatin1String("approval.reviewers")) {
         if (!value.isEmpty() && !value.startsWith(QLatin1Char('/'))) {
-            return Problem{line, QCoreApplication::translate("steward::AgentSpec", "approval.reviewers is a path in the org tree, such as /acme/sales.")};
+            return Problem{
+                line,
+                QCoreApplication::translate("steward::AgentSpec",
+                                            "approval.reviewers is a path in the org tree, such as /acme/sales.")};
         }
         spec.reviewers = value;
     } else if (key == QLatin1String("approval.expires")) {
         if (!value.isEmpty() && !duration().match(value).hasMatch()) {
-            return Problem{line, QCoreApplication::translate("steward::AgentSpec", "approval.expires is a duration such as 30m, 48h or 7d.")};
+            return Problem{line,
+                           QCoreApplication::translate("steward::AgentSpec",
+                                                       "approval.expires is a duration such as 30m, 48h or 7d.")};
         }
         spec.approvalExpiry = value;
     } else if (key == QLatin1String("outputs")) {
@@ -156,14 +192,19 @@ std::optional<Problem> parseScalar(const QString &key, const QString &value, int
         for (const QString &channel : channels) {
             const QString trimmed = channel.trimmed();
             if (!identifier().match(trimmed).hasMatch()) {
-                return Problem{line, QCoreApplication::translate("steward::AgentSpec", "\"%1\" is not a valid output channel.").arg(trimmed)};
+                return Problem{
+                    line,
+                    QCoreApplication::translate("steward::AgentSpec", "\"%1\" is not a valid output channel.")
+                        .arg(trimmed)};
             }
             spec.outputs.append(trimmed);
         }
     } else if (key == QLatin1String("criticality")) {
         const auto criticality = parseEnum<Criticality>(value);
         if (!criticality) {
-            return Problem{line, QCoreApplication::translate("steward::AgentSpec", "criticality is critical, standard or experimental.")};
+            return Problem{line,
+                           QCoreApplication::translate("steward::AgentSpec",
+                                                       "criticality is critical, standard or experimental.")};
         }
         spec.criticality = *criticality;
     }
@@ -232,13 +273,16 @@ Result<AgentSpec> AgentSpec::parse(const QString &text)
             }
             const QString item = line.trimmed();
             if (block.isEmpty() || !item.startsWith(QLatin1String("- "))) {
-                return Problem{number, QCoreApplication::translate("steward::AgentSpec", "an indented line belongs below \"instructions: |\", \"tools:\" or "
-                                          "\"triggers:\", and list items start with \"- \".")}
+                return Problem{
+                    number,
+                    QCoreApplication::translate("steward::AgentSpec",
+                                                "an indented line belongs below \"instructions: |\", \"tools:\" or "
+                                                "\"triggers:\", and list items start with \"- \".")}
                     .toError();
             }
             const std::optional<Problem> problem = block == QLatin1String("tools")
-                                                       ? parseTool(item.mid(2).trimmed(), number, spec)
-                                                       : parseTrigger(item.mid(2).trimmed(), number, spec);
+                ? parseTool(item.mid(2).trimmed(), number, spec)
+                : parseTrigger(item.mid(2).trimmed(), number, spec);
             if (problem) {
                 return problem->toError();
             }
@@ -246,30 +290,39 @@ Result<AgentSpec> AgentSpec::parse(const QString &text)
         }
         const QRegularExpressionMatch match = fieldLine().match(line);
         if (!match.hasMatch()) {
-            return Problem{number, QCoreApplication::translate("steward::AgentSpec", "expected \"field: value\".")}.toError();
+            return Problem{number, QCoreApplication::translate("steward::AgentSpec", "expected \"field: value\".")}
+                .toError();
         }
         const QString key = match.captured(1);
         const QString value = match.captured(2).trimmed();
         if (!fieldOrder.contains(key)) {
-            return Problem{number, QCoreApplication::translate("steward::AgentSpec", "unknown field \"%1\".").arg(key)}.toError();
+            return Problem{number, QCoreApplication::translate("steward::AgentSpec", "unknown field \"%1\".").arg(key)}
+                .toError();
         }
         if (seen.contains(key)) {
-            return Problem{number, QCoreApplication::translate("steward::AgentSpec", "\"%1\" appears twice.").arg(key)}.toError();
+            return Problem{number, QCoreApplication::translate("steward::AgentSpec", "\"%1\" appears twice.").arg(key)}
+                .toError();
         }
         seen.insert(key);
         block.clear();
         if (key == QLatin1String("instructions")) {
             if (value != QLatin1String("|")) {
-                return Problem{number, QCoreApplication::translate("steward::AgentSpec", "instructions are written as \"instructions: |\" followed by lines "
-                                          "indented by two spaces.")}
+                return Problem{
+                    number,
+                    QCoreApplication::translate("steward::AgentSpec",
+                                                "instructions are written as \"instructions: |\" followed by lines "
+                                                "indented by two spaces.")}
                     .toError();
             }
             block = key;
         } else if (key == QLatin1String("tools") || key == QLatin1String("triggers")) {
             if (!value.isEmpty()) {
-                return Problem{number, QCoreApplication::translate("steward::AgentSpec", "\"%1:\" is followed by its items on the next lines, each starting with "
-                                          "\"  - \".")
-                                           .arg(key)}
+                return Problem{number,
+                               QCoreApplication::translate(
+                                   "steward::AgentSpec",
+                                   "\"%1:\" is followed by its items on the next lines, each starting with "
+                                   "\"  - \".")
+                                   .arg(key)}
                     .toError();
             }
             block = key;
@@ -279,7 +332,9 @@ Result<AgentSpec> AgentSpec::parse(const QString &text)
     }
     for (const QString &required : requiredFields) {
         if (!seen.contains(required)) {
-            return Problem{0, QCoreApplication::translate("steward::AgentSpec", "The spec has no \"%1\" field.").arg(required)}.toError();
+            return Problem{
+                0, QCoreApplication::translate("steward::AgentSpec", "The spec has no \"%1\" field.").arg(required)}
+                .toError();
         }
     }
     while (!instructionLines.isEmpty() && instructionLines.last().trimmed().isEmpty()) {

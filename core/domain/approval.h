@@ -34,9 +34,9 @@ struct Approval
     RunId runId = 0;
     int version = 0;
     QString title;
-    QString payload;       // what a reviewer reads: markdown, an email, a JSON tool call
+    QString payload; // what a reviewer reads: markdown, an email, a JSON tool call
     QString payloadFormat; // "markdown", "email", "json"
-    QJsonObject action;    // what executes once approved (e.g. a webhook)
+    QJsonObject action; // what executes once approved (e.g. a webhook)
     ApprovalState state = ApprovalState::Pending;
     QJsonObject policy;
     int revision = 1;

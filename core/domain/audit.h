@@ -15,12 +15,12 @@ struct AuditEntry
     qint64 sequence = 0;
     QDateTime time;
     QString actor;
-    QString action;  // e.g. "node.move", "version.save"
+    QString action; // e.g. "node.move", "version.save"
     QString subject; // the path or id acted on
     QJsonObject details;
     QString reason;
     QByteArray previousHash; // hex
-    QByteArray hash;         // hex
+    QByteArray hash; // hex
 };
 
 } // namespace steward

@@ -25,7 +25,7 @@ public:
 class ManualClock final : public Clock
 {
 public:
-    explicit ManualClock(QDateTime start) : m_now(std::move(start)) {}
+    explicit ManualClock(QDateTime start) : m_now(std::move(start)) { }
     [[nodiscard]] QDateTime now() const override { return m_now; }
     void set(QDateTime time) { m_now = std::move(time); }
     void advance(qint64 msecs) { m_now = m_now.addMSecs(msecs); }

@@ -10,8 +10,7 @@
 namespace steward {
 namespace {
 
-template<typename Enum, std::size_t N>
-using Spellings = std::array<std::pair<Enum, const char *>, N>;
+template<typename Enum, std::size_t N> using Spellings = std::array<std::pair<Enum, const char *>, N>;
 
 constexpr Spellings<NodeKind, 4> nodeKinds{{{NodeKind::Company, "company"},
                                             {NodeKind::Department, "department"},
@@ -20,8 +19,8 @@ constexpr Spellings<NodeKind, 4> nodeKinds{{{NodeKind::Company, "company"},
 constexpr Spellings<Visibility, 3> visibilities{
     {{Visibility::Public, "public"}, {Visibility::Team, "team"}, {Visibility::Private, "private"}}};
 constexpr Spellings<Criticality, 3> criticalities{{{Criticality::Critical, "critical"},
-                                                  {Criticality::Standard, "standard"},
-                                                  {Criticality::Experimental, "experimental"}}};
+                                                   {Criticality::Standard, "standard"},
+                                                   {Criticality::Experimental, "experimental"}}};
 constexpr Spellings<AgentStatus, 3> agentStatuses{
     {{AgentStatus::Active, "active"}, {AgentStatus::Paused, "paused"}, {AgentStatus::Retired, "retired"}}};
 constexpr Spellings<RunTrigger, 3> runTriggers{
@@ -43,8 +42,7 @@ constexpr Spellings<Role, 5> roles{{{Role::Admin, "admin"},
                                     {Role::Auditor, "auditor"},
                                     {Role::Agent, "agent"}}};
 
-template<typename Enum, std::size_t N>
-QString spell(const Spellings<Enum, N> &table, Enum value)
+template<typename Enum, std::size_t N> QString spell(const Spellings<Enum, N> &table, Enum value)
 {
     for (const auto &[candidate, text] : table) {
         if (candidate == value) {
@@ -54,8 +52,7 @@ QString spell(const Spellings<Enum, N> &table, Enum value)
     return {};
 }
 
-template<typename Enum, std::size_t N>
-std::optional<Enum> parse(const Spellings<Enum, N> &table, const QString &text)
+template<typename Enum, std::size_t N> std::optional<Enum> parse(const Spellings<Enum, N> &table, const QString &text)
 {
     for (const auto &[candidate, spelling] : table) {
         if (text == QLatin1String(spelling)) {
@@ -67,25 +64,79 @@ std::optional<Enum> parse(const Spellings<Enum, N> &table, const QString &text)
 
 } // namespace
 
-QString toText(NodeKind value) { return spell(nodeKinds, value); }
-QString toText(Visibility value) { return spell(visibilities, value); }
-QString toText(Criticality value) { return spell(criticalities, value); }
-QString toText(AgentStatus value) { return spell(agentStatuses, value); }
-QString toText(RunTrigger value) { return spell(runTriggers, value); }
-QString toText(RunStatus value) { return spell(runStatuses, value); }
-QString toText(ApprovalState value) { return spell(approvalStates, value); }
-QString toText(PrincipalKind value) { return spell(principalKinds, value); }
-QString toText(Role value) { return spell(roles, value); }
+QString toText(NodeKind value)
+{
+    return spell(nodeKinds, value);
+}
+QString toText(Visibility value)
+{
+    return spell(visibilities, value);
+}
+QString toText(Criticality value)
+{
+    return spell(criticalities, value);
+}
+QString toText(AgentStatus value)
+{
+    return spell(agentStatuses, value);
+}
+QString toText(RunTrigger value)
+{
+    return spell(runTriggers, value);
+}
+QString toText(RunStatus value)
+{
+    return spell(runStatuses, value);
+}
+QString toText(ApprovalState value)
+{
+    return spell(approvalStates, value);
+}
+QString toText(PrincipalKind value)
+{
+    return spell(principalKinds, value);
+}
+QString toText(Role value)
+{
+    return spell(roles, value);
+}
 
-template<> std::optional<NodeKind> parseEnum<NodeKind>(const QString &text) { return parse(nodeKinds, text); }
-template<> std::optional<Visibility> parseEnum<Visibility>(const QString &text) { return parse(visibilities, text); }
-template<> std::optional<Criticality> parseEnum<Criticality>(const QString &text) { return parse(criticalities, text); }
-template<> std::optional<AgentStatus> parseEnum<AgentStatus>(const QString &text) { return parse(agentStatuses, text); }
-template<> std::optional<RunTrigger> parseEnum<RunTrigger>(const QString &text) { return parse(runTriggers, text); }
-template<> std::optional<RunStatus> parseEnum<RunStatus>(const QString &text) { return parse(runStatuses, text); }
-template<> std::optional<ApprovalState> parseEnum<ApprovalState>(const QString &text) { return parse(approvalStates, text); }
-template<> std::optional<PrincipalKind> parseEnum<PrincipalKind>(const QString &text) { return parse(principalKinds, text); }
-template<> std::optional<Role> parseEnum<Role>(const QString &text) { return parse(roles, text); }
+template<> std::optional<NodeKind> parseEnum<NodeKind>(const QString &text)
+{
+    return parse(nodeKinds, text);
+}
+template<> std::optional<Visibility> parseEnum<Visibility>(const QString &text)
+{
+    return parse(visibilities, text);
+}
+template<> std::optional<Criticality> parseEnum<Criticality>(const QString &text)
+{
+    return parse(criticalities, text);
+}
+template<> std::optional<AgentStatus> parseEnum<AgentStatus>(const QString &text)
+{
+    return parse(agentStatuses, text);
+}
+template<> std::optional<RunTrigger> parseEnum<RunTrigger>(const QString &text)
+{
+    return parse(runTriggers, text);
+}
+template<> std::optional<RunStatus> parseEnum<RunStatus>(const QString &text)
+{
+    return parse(runStatuses, text);
+}
+template<> std::optional<ApprovalState> parseEnum<ApprovalState>(const QString &text)
+{
+    return parse(approvalStates, text);
+}
+template<> std::optional<PrincipalKind> parseEnum<PrincipalKind>(const QString &text)
+{
+    return parse(principalKinds, text);
+}
+template<> std::optional<Role> parseEnum<Role>(const QString &text)
+{
+    return parse(roles, text);
+}
 
 QString displayName(NodeKind value)
 {

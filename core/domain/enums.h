@@ -43,8 +43,7 @@ Q_ENUM_NS(Role)
 
 // toText gives the stable spelling (not named toString so that QTest finds its own printers).
 // Parsing returns nothing for an unknown spelling; callers turn that into an error message.
-template<typename Enum>
-[[nodiscard]] std::optional<Enum> parseEnum(const QString &text);
+template<typename Enum> [[nodiscard]] std::optional<Enum> parseEnum(const QString &text);
 template<> std::optional<NodeKind> parseEnum<NodeKind>(const QString &text);
 template<> std::optional<Visibility> parseEnum<Visibility>(const QString &text);
 template<> std::optional<Criticality> parseEnum<Criticality>(const QString &text);

@@ -17,7 +17,7 @@ class EventIdGenerator
 public:
     static constexpr int CounterBits = 12;
 
-    explicit EventIdGenerator(EventId lastIssued = 0) : m_last(lastIssued) {}
+    explicit EventIdGenerator(EventId lastIssued = 0) : m_last(lastIssued) { }
 
     [[nodiscard]] EventId next(const QDateTime &time);
     [[nodiscard]] EventId lastIssued() const { return m_last; }

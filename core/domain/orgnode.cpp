@@ -29,9 +29,9 @@ QString nodeNameProblem(const QString &name)
     }
     if (!pattern.match(name).hasMatch()) {
         return QCoreApplication::translate(
-            "steward::OrgNode",
-            "The name \"%1\" may only use lower-case letters, digits, '-', '_' and '.', and must start with a "
-            "letter or digit.")
+                   "steward::OrgNode",
+                   "The name \"%1\" may only use lower-case letters, digits, '-', '_' and '.', and must start with a "
+                   "letter or digit.")
             .arg(name);
     }
     return {};

@@ -24,7 +24,7 @@ struct OrgNode
     QString path;
     QDateTime createdAt;
     QDateTime archivedAt; // null while the node is live
-    int childCount = 0;   // live children; lets a lazy tree say "expandable" without loading them
+    int childCount = 0; // live children; lets a lazy tree say "expandable" without loading them
 
     [[nodiscard]] bool isArchived() const { return archivedAt.isValid(); }
     [[nodiscard]] bool isValid() const { return id != NoNode; }

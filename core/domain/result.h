@@ -14,15 +14,15 @@ namespace steward {
 struct Error
 {
     enum class Code {
-        NotFound,      // the thing named does not exist
-        Invalid,       // the input breaks a rule (empty name, cycle, duplicate, bad value)
-        Conflict,      // someone else changed it first
-        Forbidden,     // the actor may not do this
-        StoreMissing,  // no store at the given path
-        StoreLocked,   // another program holds the store
-        StoreCorrupt,  // not a Steward store, or damaged
-        StoreTooNew,   // written by a newer Steward
-        StoreFailure,  // the database failed (disk full, I/O error)
+        NotFound, // the thing named does not exist
+        Invalid, // the input breaks a rule (empty name, cycle, duplicate, bad value)
+        Conflict, // someone else changed it first
+        Forbidden, // the actor may not do this
+        StoreMissing, // no store at the given path
+        StoreLocked, // another program holds the store
+        StoreCorrupt, // not a Steward store, or damaged
+        StoreTooNew, // written by a newer Steward
+        StoreFailure, // the database failed (disk full, I/O error)
     };
 
     Code code = Code::Invalid;
@@ -32,12 +32,11 @@ struct Error
 };
 
 // A value or the reason there is none. Small on purpose: std::expected is C++23.
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_state(std::move(value)) {}            // NOLINT(google-explicit-constructor)
-    Result(Error error) : m_state(std::move(error)) {}        // NOLINT(google-explicit-constructor)
+    Result(T value) : m_state(std::move(value)) { } // NOLINT(google-explicit-constructor)
+    Result(Error error) : m_state(std::move(error)) { } // NOLINT(google-explicit-constructor)
 
     [[nodiscard]] bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }

@@ -54,15 +54,18 @@ Result<OrgNode> AgentService::createAgent(const NewAgent &agent, const QString &
         return given.error();
     }
     if (agent.owner.trimmed().isEmpty()) {
-        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::AgentService", "Every agent needs an owner.")};
+        return Error{Error::Code::Invalid,
+                     QCoreApplication::translate("steward::AgentService", "Every agent needs an owner.")};
     }
     const Result<AgentSpec> spec = AgentSpec::parse(agent.spec);
     if (!spec) {
         return spec.error();
     }
     if (spec->criticality != agent.criticality) {
-        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::AgentService", "The agent is created as %1 but its spec says %2; make them agree.")
-                                               .arg(toText(agent.criticality), toText(spec->criticality))};
+        return Error{Error::Code::Invalid,
+                     QCoreApplication::translate("steward::AgentService",
+                                                 "The agent is created as %1 but its spec says %2; make them agree.")
+                         .arg(toText(agent.criticality), toText(spec->criticality))};
     }
     Transaction transaction(m_store);
     if (!transaction.isActive()) {
@@ -89,13 +92,14 @@ Result<OrgNode> AgentService::createAgent(const NewAgent &agent, const QString &
     if (!version) {
         return version.error();
     }
-    if (const Status audited = m_org.recordAudit(actor, QStringLiteral("agent.create"), node->path,
-                                                 {{QStringLiteral("id"), node->id},
-                                                  {QStringLiteral("owner"), agent.owner},
-                                                  {QStringLiteral("visibility"), toText(agent.visibility)},
-                                                  {QStringLiteral("criticality"), toText(agent.criticality)},
-                                                  {QStringLiteral("contentHash"), QString::fromLatin1(version->contentHash)}},
-                                                 reason);
+    if (const Status audited =
+            m_org.recordAudit(actor, QStringLiteral("agent.create"), node->path,
+                              {{QStringLiteral("id"), node->id},
+                               {QStringLiteral("owner"), agent.owner},
+                               {QStringLiteral("visibility"), toText(agent.visibility)},
+                               {QStringLiteral("criticality"), toText(agent.criticality)},
+                               {QStringLiteral("contentHash"), QString::fromLatin1(version->contentHash)}},
+                              reason);
         !audited) {
         return audited.error();
     }
@@ -106,7 +110,7 @@ Result<OrgNode> AgentService::createAgent(const NewAgent &agent, const QString &
 }
 
 Result<AgentService::CheckedChange> AgentService::checkChange(NodeId agentId, int baseVersion, const QString &spec,
-                                                             const QString &reason) const
+                                                              const QString &reason) const
 {
     if (const Status given = OrgService::requireReason(reason); !given) {
         return given.error();
@@ -124,20 +128,27 @@ Result<AgentService::CheckedChange> AgentService::checkChange(NodeId agentId, in
         return node.error();
     }
     if (node->isArchived()) {
-        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::AgentService", "%1 is archived and cannot change.").arg(node->path)};
+        return Error{
+            Error::Code::Invalid,
+            QCoreApplication::translate("steward::AgentService", "%1 is archived and cannot change.").arg(node->path)};
     }
     if (agent->headVersion != baseVersion) {
-        return Error{Error::Code::Conflict,
-                     QCoreApplication::translate("steward::AgentService", "%1 has changed since you started editing: you based your change on version %2, but version %3 "
-                        "is now the latest. Review it and apply your change again.")
-                         .arg(node->path)
-                         .arg(baseVersion)
-                         .arg(agent->headVersion)};
+        return Error{
+            Error::Code::Conflict,
+            QCoreApplication::translate(
+                "steward::AgentService",
+                "%1 has changed since you started editing: you based your change on version %2, but version %3 "
+                "is now the latest. Review it and apply your change again.")
+                .arg(node->path)
+                .arg(baseVersion)
+                .arg(agent->headVersion)};
     }
     CheckedChange change{node.value(), agent.value(), parsed.value(), parsed->toCanonicalText()};
     const Result<AgentVersion> head = m_versions.version(agentId, baseVersion);
     if (head && head->spec == change.canonical) {
-        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::AgentService", "The spec is unchanged; there is nothing to save.")};
+        return Error{
+            Error::Code::Invalid,
+            QCoreApplication::translate("steward::AgentService", "The spec is unchanged; there is nothing to save.")};
     }
     return change;
 }
@@ -189,18 +200,21 @@ Result<AgentVersion> AgentService::saveVersion(NodeId agentId, int baseVersion, 
     }
     if (checked->agent.criticality == Criticality::Critical) {
         return Error{Error::Code::Forbidden,
-                     QCoreApplication::translate("steward::AgentService", "%1 is critical: a change to it is a proposal until a second person approves it.")
+                     QCoreApplication::translate(
+                         "steward::AgentService",
+                         "%1 is critical: a change to it is a proposal until a second person approves it.")
                          .arg(checked->node.path)};
     }
     Result<AgentVersion> saved = insertVersion(agentId, baseVersion + 1, checked.value(), actor, reason, QString());
     if (!saved) {
         return saved;
     }
-    if (const Status audited = m_org.recordAudit(actor, QStringLiteral("version.save"), checked->node.path,
-                                                 {{QStringLiteral("id"), agentId},
-                                                  {QStringLiteral("version"), saved->number},
-                                                  {QStringLiteral("contentHash"), QString::fromLatin1(saved->contentHash)}},
-                                                 reason);
+    if (const Status audited =
+            m_org.recordAudit(actor, QStringLiteral("version.save"), checked->node.path,
+                              {{QStringLiteral("id"), agentId},
+                               {QStringLiteral("version"), saved->number},
+                               {QStringLiteral("contentHash"), QString::fromLatin1(saved->contentHash)}},
+                              reason);
         !audited) {
         return audited.error();
     }
@@ -262,16 +276,20 @@ Result<AgentVersion> AgentService::approveProposal(ProposalId id, const QString 
         return proposal.error();
     }
     if (proposal->state != VersionProposal::State::Pending) {
-        return Error{Error::Code::Conflict, QCoreApplication::translate("steward::AgentService", "Proposal %1 has already been decided.").arg(id)};
+        return Error{
+            Error::Code::Conflict,
+            QCoreApplication::translate("steward::AgentService", "Proposal %1 has already been decided.").arg(id)};
     }
     if (proposal->author == approver) {
         return Error{Error::Code::Forbidden,
-                     QCoreApplication::translate("steward::AgentService", "A change to a critical agent needs a second person: %1 proposed it and cannot approve it.")
+                     QCoreApplication::translate(
+                         "steward::AgentService",
+                         "A change to a critical agent needs a second person: %1 proposed it and cannot approve it.")
                          .arg(approver)};
     }
     // The proposal's own reason is the change's reason; the approver's is kept in the audit log.
-    const Result<CheckedChange> checked = checkChange(proposal->agentId, proposal->baseVersion, proposal->spec,
-                                                      proposal->reason);
+    const Result<CheckedChange> checked =
+        checkChange(proposal->agentId, proposal->baseVersion, proposal->spec, proposal->reason);
     if (!checked) {
         return checked.error();
     }
@@ -289,13 +307,14 @@ Result<AgentVersion> AgentService::approveProposal(ProposalId id, const QString 
     if (const Status recorded = m_proposals.recordDecision(decided); !recorded) {
         return recorded.error();
     }
-    if (const Status audited = m_org.recordAudit(approver, QStringLiteral("version.approve"), checked->node.path,
-                                                 {{QStringLiteral("id"), proposal->agentId},
-                                                  {QStringLiteral("proposal"), id},
-                                                  {QStringLiteral("author"), proposal->author},
-                                                  {QStringLiteral("version"), saved->number},
-                                                  {QStringLiteral("contentHash"), QString::fromLatin1(saved->contentHash)}},
-                                                 reason);
+    if (const Status audited =
+            m_org.recordAudit(approver, QStringLiteral("version.approve"), checked->node.path,
+                              {{QStringLiteral("id"), proposal->agentId},
+                               {QStringLiteral("proposal"), id},
+                               {QStringLiteral("author"), proposal->author},
+                               {QStringLiteral("version"), saved->number},
+                               {QStringLiteral("contentHash"), QString::fromLatin1(saved->contentHash)}},
+                              reason);
         !audited) {
         return audited.error();
     }
@@ -319,7 +338,9 @@ Result<VersionProposal> AgentService::rejectProposal(ProposalId id, const QStrin
         return proposal.error();
     }
     if (proposal->state != VersionProposal::State::Pending) {
-        return Error{Error::Code::Conflict, QCoreApplication::translate("steward::AgentService", "Proposal %1 has already been decided.").arg(id)};
+        return Error{
+            Error::Code::Conflict,
+            QCoreApplication::translate("steward::AgentService", "Proposal %1 has already been decided.").arg(id)};
     }
     const Result<OrgNode> node = m_org.tree().node(proposal->agentId);
     if (!node) {

@@ -10,13 +10,13 @@
 namespace steward {
 
 LocalWorkspace::LocalWorkspace(std::unique_ptr<Store> store, QString actor, QObject *parent)
-    : Workspace(parent),
-      m_store(std::move(store)),
-      m_actor(std::move(actor)),
-      m_org(*m_store, m_clock),
-      m_agents(*m_store, m_clock, m_org),
-      m_activity(*m_store),
-      m_audit(*m_store)
+    : Workspace(parent)
+    , m_store(std::move(store))
+    , m_actor(std::move(actor))
+    , m_org(*m_store, m_clock)
+    , m_agents(*m_store, m_clock, m_org)
+    , m_activity(*m_store)
+    , m_audit(*m_store)
 {
 }
 
@@ -169,7 +169,8 @@ Result<QList<VersionProposal>> LocalWorkspace::pendingProposals(NodeId agentId) 
     return m_agents.proposals().pending(agentId);
 }
 
-Result<QList<AuditEntry>> LocalWorkspace::auditEntries(const AuditFilter &filter, qint64 beforeSequence, int limit) const
+Result<QList<AuditEntry>> LocalWorkspace::auditEntries(const AuditFilter &filter, qint64 beforeSequence,
+                                                       int limit) const
 {
     return m_audit.query(filter, beforeSequence, limit);
 }
@@ -229,7 +230,8 @@ Result<VersionProposal> LocalWorkspace::rejectProposal(ProposalId id, const QStr
     return rejected;
 }
 
-Result<BundleManifest> LocalWorkspace::exportBundle(const QString &path, const BundleScope &scope, const QString &reason)
+Result<BundleManifest> LocalWorkspace::exportBundle(const QString &path, const BundleScope &scope,
+                                                    const QString &reason)
 {
     if (const Status writable = requireWritable(); !writable) {
         return writable.error();
@@ -238,7 +240,8 @@ Result<BundleManifest> LocalWorkspace::exportBundle(const QString &path, const B
     if (!key) {
         return key.error();
     }
-    Result<BundleManifest> manifest = AuditBundle::exportTo(*m_store, path, scope, key.value(), m_clock, m_actor, reason);
+    Result<BundleManifest> manifest =
+        AuditBundle::exportTo(*m_store, path, scope, key.value(), m_clock, m_actor, reason);
     if (manifest) {
         Q_EMIT auditAppended();
     }

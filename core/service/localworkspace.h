@@ -52,9 +52,9 @@ public:
     [[nodiscard]] Result<OrgNode> move(NodeId id, NodeId newParentId, const QString &reason) override;
     [[nodiscard]] Result<OrgNode> archive(NodeId id, const QString &reason) override;
     [[nodiscard]] Result<AgentService::VersionChange> changeSpec(NodeId agentId, int baseVersion, const QString &spec,
-                                                                const QString &reason) override;
+                                                                 const QString &reason) override;
     [[nodiscard]] Result<AgentService::VersionChange> rollback(NodeId agentId, int toVersion, int baseVersion,
-                                                              const QString &reason) override;
+                                                               const QString &reason) override;
     [[nodiscard]] Result<AgentVersion> approveProposal(ProposalId id, const QString &reason) override;
     [[nodiscard]] Result<VersionProposal> rejectProposal(ProposalId id, const QString &reason) override;
     [[nodiscard]] Result<BundleManifest> exportBundle(const QString &path, const BundleScope &scope,

@@ -31,7 +31,8 @@ OrgService::OrgService(const Store &store, const Clock &clock)
 Status OrgService::requireReason(const QString &reason)
 {
     if (reason.trimmed().isEmpty()) {
-        return invalid(QCoreApplication::translate("steward::OrgService", "Give a reason for the change; it is kept in the audit log."));
+        return invalid(QCoreApplication::translate("steward::OrgService",
+                                                   "Give a reason for the change; it is kept in the audit log."));
     }
     return Done{};
 }
@@ -60,17 +61,20 @@ Result<OrgNode> OrgService::checkNewChild(NodeId parentId, NodeKind kind, const 
         return parent.error();
     }
     if (parent->isArchived()) {
-        return invalid(QCoreApplication::translate("steward::OrgService", "%1 is archived; nothing can be added to it.").arg(parent->path));
+        return invalid(QCoreApplication::translate("steward::OrgService", "%1 is archived; nothing can be added to it.")
+                           .arg(parent->path));
     }
     if (!canContain(parent->kind, kind)) {
-        return invalid(QCoreApplication::translate("steward::OrgService", "A %1 cannot hold a %2.").arg(displayName(parent->kind).toLower(), displayName(kind).toLower()));
+        return invalid(QCoreApplication::translate("steward::OrgService", "A %1 cannot hold a %2.")
+                           .arg(displayName(parent->kind).toLower(), displayName(kind).toLower()));
     }
     const Result<bool> taken = m_tree.liveSiblingNamed(parentId, name);
     if (!taken) {
         return taken.error();
     }
     if (taken.value()) {
-        return invalid(QCoreApplication::translate("steward::OrgService", "%1 already has something called \"%2\".").arg(parent->path, name));
+        return invalid(QCoreApplication::translate("steward::OrgService", "%1 already has something called \"%2\".")
+                           .arg(parent->path, name));
     }
     return parent;
 }
@@ -98,7 +102,8 @@ Result<OrgNode> OrgService::createCompany(const QString &name, const QString &ac
     }
     const Result<OrgNode> existing = m_tree.root();
     if (existing) {
-        return invalid(QCoreApplication::translate("steward::OrgService", "The workspace already has a company, %1.").arg(existing->path));
+        return invalid(QCoreApplication::translate("steward::OrgService", "The workspace already has a company, %1.")
+                           .arg(existing->path));
     }
     if (existing.error().code != Error::Code::NotFound) {
         return existing.error();
@@ -107,10 +112,9 @@ Result<OrgNode> OrgService::createCompany(const QString &name, const QString &ac
     if (!company) {
         return company;
     }
-    if (const Status audited = recordAudit(actor, QStringLiteral("node.create"), company->path,
-                                           {{QStringLiteral("kind"), toText(NodeKind::Company)},
-                                            {QStringLiteral("id"), company->id}},
-                                           reason);
+    if (const Status audited = recordAudit(
+            actor, QStringLiteral("node.create"), company->path,
+            {{QStringLiteral("kind"), toText(NodeKind::Company)}, {QStringLiteral("id"), company->id}}, reason);
         !audited) {
         return audited.error();
     }
@@ -124,7 +128,8 @@ Result<OrgNode> OrgService::createGroup(NodeId parentId, NodeKind kind, const QS
                                         const QString &reason)
 {
     if (kind != NodeKind::Department && kind != NodeKind::Team) {
-        return invalid(QCoreApplication::translate("steward::OrgService", "Only departments and teams are created here; agents are created with their spec."));
+        return invalid(QCoreApplication::translate(
+            "steward::OrgService", "Only departments and teams are created here; agents are created with their spec."));
     }
     if (const Status given = requireReason(reason); !given) {
         return given.error();
@@ -141,9 +146,9 @@ Result<OrgNode> OrgService::createGroup(NodeId parentId, NodeKind kind, const QS
     if (!created) {
         return created;
     }
-    if (const Status audited = recordAudit(actor, QStringLiteral("node.create"), created->path,
-                                           {{QStringLiteral("kind"), toText(kind)}, {QStringLiteral("id"), created->id}},
-                                           reason);
+    if (const Status audited =
+            recordAudit(actor, QStringLiteral("node.create"), created->path,
+                        {{QStringLiteral("kind"), toText(kind)}, {QStringLiteral("id"), created->id}}, reason);
         !audited) {
         return audited.error();
     }
@@ -170,27 +175,30 @@ Result<OrgNode> OrgService::rename(NodeId id, const QString &newName, const QStr
         return node.error();
     }
     if (node->isArchived()) {
-        return invalid(QCoreApplication::translate("steward::OrgService", "%1 is archived and cannot be renamed.").arg(node->path));
+        return invalid(QCoreApplication::translate("steward::OrgService", "%1 is archived and cannot be renamed.")
+                           .arg(node->path));
     }
     if (node->name == newName) {
-        return invalid(QCoreApplication::translate("steward::OrgService", "%1 is already called \"%2\".").arg(node->path, newName));
+        return invalid(QCoreApplication::translate("steward::OrgService", "%1 is already called \"%2\".")
+                           .arg(node->path, newName));
     }
     const Result<bool> taken = m_tree.liveSiblingNamed(node->parentId, newName);
     if (!taken) {
         return taken.error();
     }
     if (taken.value()) {
-        return invalid(QCoreApplication::translate("steward::OrgService", "There is already something called \"%1\" next to %2.").arg(newName, node->path));
+        return invalid(
+            QCoreApplication::translate("steward::OrgService", "There is already something called \"%1\" next to %2.")
+                .arg(newName, node->path));
     }
     const QString newPath = node->path.left(node->path.lastIndexOf(QLatin1Char('/')) + 1) + newName;
     if (const Status renamed = m_tree.relocate(node.value(), node->parentId, newName, newPath); !renamed) {
         return renamed.error();
     }
-    if (const Status audited = recordAudit(actor, QStringLiteral("node.rename"), newPath,
-                                           {{QStringLiteral("id"), id},
-                                            {QStringLiteral("from"), node->path},
-                                            {QStringLiteral("to"), newPath}},
-                                           reason);
+    if (const Status audited = recordAudit(
+            actor, QStringLiteral("node.rename"), newPath,
+            {{QStringLiteral("id"), id}, {QStringLiteral("from"), node->path}, {QStringLiteral("to"), newPath}},
+            reason);
         !audited) {
         return audited.error();
     }
@@ -214,10 +222,12 @@ Result<OrgNode> OrgService::move(NodeId id, NodeId newParentId, const QString &a
         return node.error();
     }
     if (node->isArchived()) {
-        return invalid(QCoreApplication::translate("steward::OrgService", "%1 is archived and cannot be moved.").arg(node->path));
+        return invalid(
+            QCoreApplication::translate("steward::OrgService", "%1 is archived and cannot be moved.").arg(node->path));
     }
     if (node->parentId == NoNode) {
-        return invalid(QCoreApplication::translate("steward::OrgService", "The company is the root of the tree and cannot be moved."));
+        return invalid(QCoreApplication::translate("steward::OrgService",
+                                                   "The company is the root of the tree and cannot be moved."));
     }
     if (node->parentId == newParentId) {
         return invalid(QCoreApplication::translate("steward::OrgService", "%1 is already there.").arg(node->path));
@@ -227,7 +237,9 @@ Result<OrgNode> OrgService::move(NodeId id, NodeId newParentId, const QString &a
         return newParent.error();
     }
     if (newParent->id == node->id || newParent->path.startsWith(node->path + QLatin1Char('/'))) {
-        return invalid(QCoreApplication::translate("steward::OrgService", "%1 cannot be moved into itself or below itself.").arg(node->path));
+        return invalid(
+            QCoreApplication::translate("steward::OrgService", "%1 cannot be moved into itself or below itself.")
+                .arg(node->path));
     }
     const Result<OrgNode> checked = checkNewChild(newParentId, node->kind, node->name);
     if (!checked) {
@@ -237,11 +249,10 @@ Result<OrgNode> OrgService::move(NodeId id, NodeId newParentId, const QString &a
     if (const Status moved = m_tree.relocate(node.value(), newParentId, node->name, newPath); !moved) {
         return moved.error();
     }
-    if (const Status audited = recordAudit(actor, QStringLiteral("node.move"), newPath,
-                                           {{QStringLiteral("id"), id},
-                                            {QStringLiteral("from"), node->path},
-                                            {QStringLiteral("to"), newPath}},
-                                           reason);
+    if (const Status audited = recordAudit(
+            actor, QStringLiteral("node.move"), newPath,
+            {{QStringLiteral("id"), id}, {QStringLiteral("from"), node->path}, {QStringLiteral("to"), newPath}},
+            reason);
         !audited) {
         return audited.error();
     }
@@ -268,14 +279,15 @@ Result<OrgNode> OrgService::archive(NodeId id, const QString &actor, const QStri
         return invalid(QCoreApplication::translate("steward::OrgService", "%1 is already archived.").arg(node->path));
     }
     if (node->parentId == NoNode) {
-        return invalid(QCoreApplication::translate("steward::OrgService", "The company is the root of the tree and cannot be archived."));
+        return invalid(QCoreApplication::translate("steward::OrgService",
+                                                   "The company is the root of the tree and cannot be archived."));
     }
     if (const Status archived = m_tree.archiveSubtree(node.value(), m_clock.now()); !archived) {
         return archived.error();
     }
-    if (const Status audited = recordAudit(actor, QStringLiteral("node.archive"), node->path,
-                                           {{QStringLiteral("id"), id}, {QStringLiteral("kind"), toText(node->kind)}},
-                                           reason);
+    if (const Status audited =
+            recordAudit(actor, QStringLiteral("node.archive"), node->path,
+                        {{QStringLiteral("id"), id}, {QStringLiteral("kind"), toText(node->kind)}}, reason);
         !audited) {
         return audited.error();
     }

@@ -25,7 +25,8 @@ public:
     // Departments and teams.
     [[nodiscard]] Result<OrgNode> createGroup(NodeId parentId, NodeKind kind, const QString &name, const QString &actor,
                                               const QString &reason);
-    [[nodiscard]] Result<OrgNode> rename(NodeId id, const QString &newName, const QString &actor, const QString &reason);
+    [[nodiscard]] Result<OrgNode> rename(NodeId id, const QString &newName, const QString &actor,
+                                         const QString &reason);
     [[nodiscard]] Result<OrgNode> move(NodeId id, NodeId newParentId, const QString &actor, const QString &reason);
     // Archives the node and everything below it; it leaves the tree, its history stays.
     [[nodiscard]] Result<OrgNode> archive(NodeId id, const QString &actor, const QString &reason);

@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "audit/auditverifier.h"
+#include "bundle/auditbundle.h"
 #include "domain/activity.h"
 #include "domain/agent.h"
 #include "domain/audit.h"
 #include "domain/orgnode.h"
 #include "domain/result.h"
-#include "audit/auditverifier.h"
-#include "bundle/auditbundle.h"
 #include "service/agentservice.h"
 #include "storage/auditrepository.h"
 
@@ -62,10 +62,10 @@ public:
     [[nodiscard]] virtual Result<OrgNode> archive(NodeId id, const QString &reason) = 0;
 
     // A new spec for an agent: saved as the new head, or proposed when the agent is critical.
-    [[nodiscard]] virtual Result<AgentService::VersionChange> changeSpec(NodeId agentId, int baseVersion,
-                                                                        const QString &spec, const QString &reason) = 0;
+    [[nodiscard]] virtual Result<AgentService::VersionChange>
+    changeSpec(NodeId agentId, int baseVersion, const QString &spec, const QString &reason) = 0;
     [[nodiscard]] virtual Result<AgentService::VersionChange> rollback(NodeId agentId, int toVersion, int baseVersion,
-                                                                      const QString &reason) = 0;
+                                                                       const QString &reason) = 0;
     [[nodiscard]] virtual Result<AgentVersion> approveProposal(ProposalId id, const QString &reason) = 0;
     [[nodiscard]] virtual Result<VersionProposal> rejectProposal(ProposalId id, const QString &reason) = 0;
     // Writes a signed bundle with the workspace's signing key (created on first use at

@@ -48,35 +48,38 @@ Status ActivityRepository::prepare()
     }
     QSqlQuery last(m_store.database());
     if (!last.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM activity_events")) || !last.next()) {
-        return Store::errorFrom(last.lastError(), QCoreApplication::translate("steward::ActivityRepository", "reading the activity log"));
+        return Store::errorFrom(last.lastError(),
+                                QCoreApplication::translate("steward::ActivityRepository", "reading the activity log"));
     }
     m_ids.emplace(last.value(0).toLongLong());
 
     m_insertEvent.emplace(m_store.database());
     m_indexEvents.emplace(m_store.database());
     m_upsertRollup.emplace(m_store.database());
-    const bool prepared =
-        m_insertEvent->prepare(QStringLiteral(
-            "INSERT INTO activity_events(id, client_id, time, agent_id, version, run_id, span_id, parent_span_id, kind, "
-            "status, summary, detail, body, tokens_in, tokens_out, cost, latency_ms) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"))
+    const bool prepared = m_insertEvent->prepare(QStringLiteral(
+                              "INSERT INTO activity_events(id, client_id, time, agent_id, version, run_id, span_id, "
+                              "parent_span_id, kind, "
+                              "status, summary, detail, body, tokens_in, tokens_out, cost, latency_ms) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"))
         && m_indexEvents->prepare(m_store.dialect().indexEventsForSearch())
         && m_upsertRollup->prepare(QStringLiteral(
-            "INSERT INTO activity_rollup_hourly AS r(agent_id, hour, events, runs_started, runs_failed, errors, outputs, "
+            "INSERT INTO activity_rollup_hourly AS r(agent_id, hour, events, runs_started, runs_failed, errors, "
+            "outputs, "
             "tokens_in, tokens_out, cost, latency_sum_ms, latency_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(agent_id, hour) DO UPDATE SET events = r.events + excluded.events, "
-            "runs_started = r.runs_started + excluded.runs_started, runs_failed = r.runs_failed + excluded.runs_failed, "
+            "runs_started = r.runs_started + excluded.runs_started, runs_failed = r.runs_failed + "
+            "excluded.runs_failed, "
             "errors = r.errors + excluded.errors, outputs = r.outputs + excluded.outputs, "
             "tokens_in = r.tokens_in + excluded.tokens_in, tokens_out = r.tokens_out + excluded.tokens_out, "
             "cost = r.cost + excluded.cost, latency_sum_ms = r.latency_sum_ms + excluded.latency_sum_ms, "
             "latency_count = r.latency_count + excluded.latency_count"));
     if (!prepared) {
-        const QSqlError error = !m_insertEvent->lastError().isValid() ? (m_indexEvents->lastError().isValid()
-                                                                            ? m_indexEvents->lastError()
-                                                                            : m_upsertRollup->lastError())
-                                                                      : m_insertEvent->lastError();
+        const QSqlError error = !m_insertEvent->lastError().isValid()
+            ? (m_indexEvents->lastError().isValid() ? m_indexEvents->lastError() : m_upsertRollup->lastError())
+            : m_insertEvent->lastError();
         m_insertEvent.reset();
-        return Store::errorFrom(error, QCoreApplication::translate("steward::ActivityRepository", "preparing the activity log"));
+        return Store::errorFrom(
+            error, QCoreApplication::translate("steward::ActivityRepository", "preparing the activity log"));
     }
     return Done{};
 }
@@ -104,14 +107,16 @@ Result<ActivityRepository::AppendResult> ActivityRepository::appendEvents(QList<
         q.bindValue(9, notNull(event.status));
         q.bindValue(10, notNull(event.summary));
         q.bindValue(11, notNull(event.detail));
-        q.bindValue(12, event.body.isEmpty() ? QStringLiteral("{}")
-                                             : QString::fromUtf8(QJsonDocument(event.body).toJson(QJsonDocument::Compact)));
+        q.bindValue(12,
+                    event.body.isEmpty() ? QStringLiteral("{}")
+                                         : QString::fromUtf8(QJsonDocument(event.body).toJson(QJsonDocument::Compact)));
         q.bindValue(13, event.tokensIn);
         q.bindValue(14, event.tokensOut);
         q.bindValue(15, event.cost);
         q.bindValue(16, event.latencyMs);
         if (!q.exec()) {
-            return Store::errorFrom(q.lastError(), QCoreApplication::translate("steward::ActivityRepository", "recording activity"));
+            return Store::errorFrom(q.lastError(),
+                                    QCoreApplication::translate("steward::ActivityRepository", "recording activity"));
         }
         if (q.numRowsAffected() == 0) {
             ++result.duplicates;
@@ -132,7 +137,9 @@ Result<ActivityRepository::AppendResult> ActivityRepository::appendEvents(QList<
     m_indexEvents->bindValue(0, result.firstId);
     m_indexEvents->bindValue(1, result.lastId);
     if (!m_indexEvents->exec()) {
-        return Store::errorFrom(m_indexEvents->lastError(), QCoreApplication::translate("steward::ActivityRepository", "indexing activity for search"));
+        return Store::errorFrom(
+            m_indexEvents->lastError(),
+            QCoreApplication::translate("steward::ActivityRepository", "indexing activity for search"));
     }
     if (const Status rolled = updateRollups(inserted); !rolled) {
         return rolled.error();
@@ -167,14 +174,15 @@ Status ActivityRepository::updateRollups(const QList<ActivityEvent> &inserted)
     QSqlQuery &q = *m_upsertRollup;
     for (auto it = rollups.cbegin(); it != rollups.cend(); ++it) {
         const Rollup &r = it.value();
-        const QVariantList values{it.key().first, it.key().second, r.events,    r.runsStarted,
-                                  r.runsFailed,   r.errors,        r.outputs,   r.tokensIn,
+        const QVariantList values{it.key().first, it.key().second, r.events,       r.runsStarted,
+                                  r.runsFailed,   r.errors,        r.outputs,      r.tokensIn,
                                   r.tokensOut,    r.cost,          r.latencySumMs, r.latencyCount};
         for (int i = 0; i < values.size(); ++i) {
             q.bindValue(i, values.at(i));
         }
         if (!q.exec()) {
-            return Store::errorFrom(q.lastError(), QCoreApplication::translate("steward::ActivityRepository", "updating activity rollups"));
+            return Store::errorFrom(
+                q.lastError(), QCoreApplication::translate("steward::ActivityRepository", "updating activity rollups"));
         }
     }
     return Done{};
@@ -183,8 +191,9 @@ Status ActivityRepository::updateRollups(const QList<ActivityEvent> &inserted)
 Result<RunId> ActivityRepository::insertRun(const Run &run)
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("INSERT INTO runs(agent_id, version, trigger, trigger_detail, started_at, ended_at, status, "
-                                 "tokens_in, tokens_out, cost, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.prepare(
+        QStringLiteral("INSERT INTO runs(agent_id, version, trigger, trigger_detail, started_at, ended_at, status, "
+                       "tokens_in, tokens_out, cost, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(run.agentId);
     query.addBindValue(run.version);
     query.addBindValue(toText(run.trigger));
@@ -197,7 +206,8 @@ Result<RunId> ActivityRepository::insertRun(const Run &run)
     query.addBindValue(run.cost);
     query.addBindValue(run.latencyMs);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ActivityRepository", "recording a run"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::ActivityRepository", "recording a run"));
     }
     return query.lastInsertId().toLongLong();
 }
@@ -215,7 +225,8 @@ Status ActivityRepository::finishRun(const Run &run)
     query.addBindValue(run.latencyMs);
     query.addBindValue(run.id);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ActivityRepository", "recording a run"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::ActivityRepository", "recording a run"));
     }
     return Done{};
 }
@@ -229,7 +240,8 @@ Result<QList<Run>> ActivityRepository::recentRuns(NodeId agentId, int limit) con
     query.addBindValue(agentId);
     query.addBindValue(limit);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ActivityRepository", "reading runs"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::ActivityRepository", "reading runs"));
     }
     QList<Run> runs;
     while (query.next()) {
@@ -257,7 +269,8 @@ Result<qint64> ActivityRepository::eventCount() const
 {
     QSqlQuery query(m_store.database());
     if (!query.exec(QStringLiteral("SELECT count(*) FROM activity_events")) || !query.next()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ActivityRepository", "counting activity"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::ActivityRepository", "counting activity"));
     }
     return query.value(0).toLongLong();
 }

@@ -21,7 +21,7 @@ class Store;
 class ActivityRepository final
 {
 public:
-    explicit ActivityRepository(const Store &store) : m_store(store) {}
+    explicit ActivityRepository(const Store &store) : m_store(store) { }
     Q_DISABLE_COPY_MOVE(ActivityRepository)
     ~ActivityRepository() = default;
 

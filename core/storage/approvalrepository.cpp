@@ -27,9 +27,10 @@ QJsonObject objectFrom(const QVariant &value)
 Result<ApprovalId> ApprovalRepository::insert(const Approval &approval)
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("INSERT INTO approvals(agent_id, run_id, version, title, payload, payload_format, action, "
-                                 "state, policy, revision, created_at, expires_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.prepare(
+        QStringLiteral("INSERT INTO approvals(agent_id, run_id, version, title, payload, payload_format, action, "
+                       "state, policy, revision, created_at, expires_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(approval.agentId);
     query.addBindValue(approval.runId == 0 ? QVariant() : QVariant(approval.runId));
     query.addBindValue(approval.version);
@@ -43,7 +44,8 @@ Result<ApprovalId> ApprovalRepository::insert(const Approval &approval)
     query.addBindValue(approval.createdAt.toMSecsSinceEpoch());
     query.addBindValue(approval.expiresAt.isValid() ? QVariant(approval.expiresAt.toMSecsSinceEpoch()) : QVariant());
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ApprovalRepository", "recording a proposal"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::ApprovalRepository", "recording a proposal"));
     }
     return query.lastInsertId().toLongLong();
 }
@@ -58,7 +60,8 @@ Result<QList<Approval>> ApprovalRepository::forAgent(NodeId agentId, ApprovalSta
     query.addBindValue(toText(state));
     query.addBindValue(limit);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ApprovalRepository", "reading proposals"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::ApprovalRepository", "reading proposals"));
     }
     QList<Approval> approvals;
     while (query.next()) {
@@ -89,7 +92,8 @@ Result<qint64> ApprovalRepository::countInState(ApprovalState state) const
     query.prepare(QStringLiteral("SELECT count(*) FROM approvals WHERE state = ?"));
     query.addBindValue(toText(state));
     if (!query.exec() || !query.next()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ApprovalRepository", "counting proposals"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::ApprovalRepository", "counting proposals"));
     }
     return query.value(0).toLongLong();
 }

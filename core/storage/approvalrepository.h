@@ -15,7 +15,7 @@ class Store;
 class ApprovalRepository final
 {
 public:
-    explicit ApprovalRepository(const Store &store) : m_store(store) {}
+    explicit ApprovalRepository(const Store &store) : m_store(store) { }
 
     [[nodiscard]] Result<ApprovalId> insert(const Approval &approval);
     [[nodiscard]] Result<QList<Approval>> forAgent(NodeId agentId, ApprovalState state, int limit) const;

@@ -19,7 +19,8 @@ const QString entryColumns =
 Result<QList<AuditEntry>> entriesFrom(QSqlQuery &query)
 {
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::AuditRepository", "reading the audit log"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::AuditRepository", "reading the audit log"));
     }
     QList<AuditEntry> entries;
     while (query.next()) {
@@ -44,7 +45,8 @@ Result<AuditEntry> AuditRepository::append(AuditEntry entry)
 {
     QSqlQuery query(m_store.database());
     if (!query.exec(QStringLiteral("SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1"))) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::AuditRepository", "reading the audit log"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::AuditRepository", "reading the audit log"));
     }
     entry.sequence = 1;
     entry.previousHash = AuditChain::genesisHash();
@@ -54,8 +56,8 @@ Result<AuditEntry> AuditRepository::append(AuditEntry entry)
     }
     entry.hash = AuditChain::computeHash(entry);
 
-    query.prepare(QStringLiteral("INSERT INTO audit_log(") + entryColumns +
-                  QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.prepare(QStringLiteral("INSERT INTO audit_log(") + entryColumns
+                  + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(entry.sequence);
     query.addBindValue(entry.time.toMSecsSinceEpoch());
     query.addBindValue(entry.actor);
@@ -66,7 +68,8 @@ Result<AuditEntry> AuditRepository::append(AuditEntry entry)
     query.addBindValue(QString::fromLatin1(entry.previousHash));
     query.addBindValue(QString::fromLatin1(entry.hash));
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::AuditRepository", "writing the audit log"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::AuditRepository", "writing the audit log"));
     }
     return entry;
 }
@@ -74,8 +77,8 @@ Result<AuditEntry> AuditRepository::append(AuditEntry entry)
 Result<QList<AuditEntry>> AuditRepository::entriesAfter(qint64 after, int limit) const
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT ") + entryColumns +
-                  QStringLiteral(" FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?"));
+    query.prepare(QStringLiteral("SELECT ") + entryColumns
+                  + QStringLiteral(" FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?"));
     query.addBindValue(after);
     query.addBindValue(limit);
     return entriesFrom(query);
@@ -117,9 +120,10 @@ Result<QList<AuditEntry>> AuditRepository::query(const AuditFilter &filter, qint
         values.append(filter.until.toMSecsSinceEpoch());
     }
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT ") + entryColumns + QStringLiteral(" FROM audit_log")
-                  + (conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")))
-                  + QStringLiteral(" ORDER BY sequence DESC LIMIT ?"));
+    query.prepare(
+        QStringLiteral("SELECT ") + entryColumns + QStringLiteral(" FROM audit_log")
+        + (conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")))
+        + QStringLiteral(" ORDER BY sequence DESC LIMIT ?"));
     for (const QVariant &value : std::as_const(values)) {
         query.addBindValue(value);
     }
@@ -130,8 +134,8 @@ Result<QList<AuditEntry>> AuditRepository::query(const AuditFilter &filter, qint
 Result<QList<AuditEntry>> AuditRepository::entriesForSubject(const QString &subject, int limit) const
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT ") + entryColumns +
-                  QStringLiteral(" FROM audit_log WHERE subject = ? ORDER BY sequence DESC LIMIT ?"));
+    query.prepare(QStringLiteral("SELECT ") + entryColumns
+                  + QStringLiteral(" FROM audit_log WHERE subject = ? ORDER BY sequence DESC LIMIT ?"));
     query.addBindValue(subject);
     query.addBindValue(limit);
     return entriesFrom(query);

@@ -16,8 +16,8 @@ class Store;
 struct AuditFilter
 {
     QString actor;
-    QString action;         // exact, or a prefix ending in '.' ("node." for every tree edit)
-    QString subjectPrefix;  // a path: the entries about it and everything below it
+    QString action; // exact, or a prefix ending in '.' ("node." for every tree edit)
+    QString subjectPrefix; // a path: the entries about it and everything below it
     QDateTime from;
     QDateTime until;
 };
@@ -27,7 +27,7 @@ struct AuditFilter
 class AuditRepository final
 {
 public:
-    explicit AuditRepository(const Store &store) : m_store(store) {}
+    explicit AuditRepository(const Store &store) : m_store(store) { }
 
     // Fills in sequence, previous hash and hash, stores the entry and returns it.
     [[nodiscard]] Result<AuditEntry> append(AuditEntry entry);

@@ -16,7 +16,8 @@
 Q_LOGGING_CATEGORY(lcMigrations, "steward.storage.migrations", QtWarningMsg)
 
 namespace steward {
-Migrator::Migrator(QSqlDatabase database, const SqlDialect &dialect) : m_database(std::move(database)), m_dialect(dialect)
+Migrator::Migrator(QSqlDatabase database, const SqlDialect &dialect)
+    : m_database(std::move(database)), m_dialect(dialect)
 {
 }
 
@@ -77,7 +78,8 @@ Status Migrator::ensureVersionTable()
                                    "version INTEGER NOT NULL PRIMARY KEY, "
                                    "name TEXT NOT NULL, "
                                    "applied_at INTEGER NOT NULL)"))) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::Migrator", "preparing the schema table"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::Migrator", "preparing the schema table"));
     }
     return Done{};
 }
@@ -86,13 +88,15 @@ Result<int> Migrator::currentVersion() const
 {
     QSqlQuery query(m_database);
     if (!query.exec(m_dialect.schemaTableExistsQuery()) || !query.next()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::Migrator", "reading the schema version"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::Migrator", "reading the schema version"));
     }
     if (query.value(0).toInt() == 0) {
         return 0;
     }
     if (!query.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_version")) || !query.next()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::Migrator", "reading the schema version"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::Migrator", "reading the schema version"));
     }
     return query.value(0).toInt();
 }
@@ -112,12 +116,17 @@ Status Migrator::migrateTo(int targetVersion)
             continue;
         }
         if (!m_database.transaction()) {
-            return Store::errorFrom(m_database.lastError(), QCoreApplication::translate("steward::Migrator", "starting schema migration %1").arg(migration.version));
+            return Store::errorFrom(m_database.lastError(),
+                                    QCoreApplication::translate("steward::Migrator", "starting schema migration %1")
+                                        .arg(migration.version));
         }
         const auto fail = [this, &migration](const QSqlError &error) -> Status {
             m_database.rollback();
             qCWarning(lcMigrations) << "migration" << migration.version << migration.name << "failed:" << error.text();
-            return Store::errorFrom(error, QCoreApplication::translate("steward::Migrator", "upgrading the workspace to schema %1").arg(migration.version));
+            return Store::errorFrom(
+                error,
+                QCoreApplication::translate("steward::Migrator", "upgrading the workspace to schema %1")
+                    .arg(migration.version));
         };
         if (const Status table = ensureVersionTable(); !table) {
             m_database.rollback();

@@ -32,7 +32,8 @@ Result<PrincipalId> PrincipalRepository::insert(const Principal &principal, cons
     query.addBindValue(toText(principal.kind));
     query.addBindValue(createdAt.toMSecsSinceEpoch());
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::PrincipalRepository", "adding a person"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::PrincipalRepository", "adding a person"));
     }
     return query.lastInsertId().toLongLong();
 }
@@ -43,10 +44,13 @@ Result<Principal> PrincipalRepository::byName(const QString &name) const
     query.prepare(QStringLiteral("SELECT id, name, display_name, kind FROM principals WHERE name = ?"));
     query.addBindValue(name);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::PrincipalRepository", "reading people"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::PrincipalRepository", "reading people"));
     }
     if (!query.next()) {
-        return Error{Error::Code::NotFound, QCoreApplication::translate("steward::PrincipalRepository", "There is nobody called %1.").arg(name)};
+        return Error{
+            Error::Code::NotFound,
+            QCoreApplication::translate("steward::PrincipalRepository", "There is nobody called %1.").arg(name)};
     }
     return principalFrom(query);
 }
@@ -55,7 +59,8 @@ Result<QList<Principal>> PrincipalRepository::all() const
 {
     QSqlQuery query(m_store.database());
     if (!query.exec(QStringLiteral("SELECT id, name, display_name, kind FROM principals ORDER BY name"))) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::PrincipalRepository", "reading people"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::PrincipalRepository", "reading people"));
     }
     QList<Principal> principals;
     while (query.next()) {
@@ -67,12 +72,14 @@ Result<QList<Principal>> PrincipalRepository::all() const
 Status PrincipalRepository::grant(const Grant &grant)
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("INSERT INTO grants(principal_id, role, node_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+    query.prepare(
+        QStringLiteral("INSERT INTO grants(principal_id, role, node_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
     query.addBindValue(grant.principalId);
     query.addBindValue(toText(grant.role));
     query.addBindValue(grant.nodeId);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::PrincipalRepository", "granting a role"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::PrincipalRepository", "granting a role"));
     }
     return Done{};
 }

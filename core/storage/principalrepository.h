@@ -16,7 +16,7 @@ class Store;
 class PrincipalRepository final
 {
 public:
-    explicit PrincipalRepository(const Store &store) : m_store(store) {}
+    explicit PrincipalRepository(const Store &store) : m_store(store) { }
 
     [[nodiscard]] Result<PrincipalId> insert(const Principal &principal, const QDateTime &createdAt);
     [[nodiscard]] Result<Principal> byName(const QString &name) const;

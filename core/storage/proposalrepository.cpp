@@ -11,8 +11,9 @@
 namespace steward {
 namespace {
 
-const QString columns = QStringLiteral("id, agent_id, base_version, spec, author, created_at, reason, state, decided_by, "
-                                       "decided_at, decision_reason, resulting_version");
+const QString columns =
+    QStringLiteral("id, agent_id, base_version, spec, author, created_at, reason, state, decided_by, "
+                   "decided_at, decision_reason, resulting_version");
 
 VersionProposal::State stateFrom(const QString &text)
 {
@@ -28,7 +29,8 @@ VersionProposal::State stateFrom(const QString &text)
 Result<QList<VersionProposal>> proposalsFrom(QSqlQuery &query)
 {
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ProposalRepository", "reading proposals"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::ProposalRepository", "reading proposals"));
     }
     QList<VersionProposal> proposals;
     while (query.next()) {
@@ -67,8 +69,9 @@ QString ProposalRepository::stateText(VersionProposal::State state)
 Result<ProposalId> ProposalRepository::insert(const VersionProposal &proposal)
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("INSERT INTO version_proposals(agent_id, base_version, spec, author, created_at, reason, "
-                                 "state) VALUES (?, ?, ?, ?, ?, ?, 'pending')"));
+    query.prepare(
+        QStringLiteral("INSERT INTO version_proposals(agent_id, base_version, spec, author, created_at, reason, "
+                       "state) VALUES (?, ?, ?, ?, ?, ?, 'pending')"));
     query.addBindValue(proposal.agentId);
     query.addBindValue(proposal.baseVersion);
     query.addBindValue(proposal.spec);
@@ -76,7 +79,8 @@ Result<ProposalId> ProposalRepository::insert(const VersionProposal &proposal)
     query.addBindValue(proposal.createdAt.toMSecsSinceEpoch());
     query.addBindValue(proposal.reason);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ProposalRepository", "recording a proposal"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::ProposalRepository", "recording a proposal"));
     }
     return query.lastInsertId().toLongLong();
 }
@@ -91,7 +95,8 @@ Result<VersionProposal> ProposalRepository::proposal(ProposalId id) const
         return found.error();
     }
     if (found->isEmpty()) {
-        return Error{Error::Code::NotFound, QCoreApplication::translate("steward::ProposalRepository", "There is no proposal %1.").arg(id)};
+        return Error{Error::Code::NotFound,
+                     QCoreApplication::translate("steward::ProposalRepository", "There is no proposal %1.").arg(id)};
     }
     return found->first();
 }
@@ -123,10 +128,14 @@ Status ProposalRepository::recordDecision(const VersionProposal &decided)
     query.addBindValue(decided.resultingVersion == 0 ? QVariant() : QVariant(decided.resultingVersion));
     query.addBindValue(decided.id);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::ProposalRepository", "recording a decision"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::ProposalRepository", "recording a decision"));
     }
     if (query.numRowsAffected() != 1) {
-        return Error{Error::Code::Conflict, QCoreApplication::translate("steward::ProposalRepository", "Proposal %1 was decided by someone else first.").arg(decided.id)};
+        return Error{
+            Error::Code::Conflict,
+            QCoreApplication::translate("steward::ProposalRepository", "Proposal %1 was decided by someone else first.")
+                .arg(decided.id)};
     }
     return Done{};
 }

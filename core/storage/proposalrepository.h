@@ -15,7 +15,7 @@ class Store;
 class ProposalRepository final
 {
 public:
-    explicit ProposalRepository(const Store &store) : m_store(store) {}
+    explicit ProposalRepository(const Store &store) : m_store(store) { }
 
     [[nodiscard]] Result<ProposalId> insert(const VersionProposal &proposal);
     [[nodiscard]] Result<VersionProposal> proposal(ProposalId id) const;

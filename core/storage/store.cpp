@@ -69,11 +69,15 @@ Status checkHeader(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error{Error::Code::StoreFailure, QCoreApplication::translate("steward::Store", "Cannot read %1: %2").arg(path, file.errorString())};
+        return Error{Error::Code::StoreFailure,
+                     QCoreApplication::translate("steward::Store", "Cannot read %1: %2").arg(path, file.errorString())};
     }
     static const QByteArray sqliteMagic("SQLite format 3\0", 16);
     if (file.read(16) != sqliteMagic) {
-        return Error{Error::Code::StoreCorrupt, QCoreApplication::translate("steward::Store", "%1 is not a Steward workspace (it is not an SQLite database).").arg(path)};
+        return Error{Error::Code::StoreCorrupt,
+                     QCoreApplication::translate("steward::Store",
+                                                 "%1 is not a Steward workspace (it is not an SQLite database).")
+                         .arg(path)};
     }
     return Done{};
 }
@@ -83,10 +87,12 @@ Status inspectExisting(const QString &path, const Store::Options &options)
 {
     const QFileInfo info(path);
     if (!info.exists()) {
-        return Error{Error::Code::StoreMissing, QCoreApplication::translate("steward::Store", "There is no workspace at %1.").arg(path)};
+        return Error{Error::Code::StoreMissing,
+                     QCoreApplication::translate("steward::Store", "There is no workspace at %1.").arg(path)};
     }
     if (!info.isFile()) {
-        return Error{Error::Code::StoreCorrupt, QCoreApplication::translate("steward::Store", "%1 is not a file.").arg(path)};
+        return Error{Error::Code::StoreCorrupt,
+                     QCoreApplication::translate("steward::Store", "%1 is not a file.").arg(path)};
     }
     if (const Status header = checkHeader(path); !header) {
         return header;
@@ -100,11 +106,14 @@ Status inspectExisting(const QString &path, const Store::Options &options)
     }
     QSqlQuery query(db);
     if (!query.exec(dialect.schemaTableExistsQuery()) || !query.next()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::Store", "reading %1").arg(path));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::Store", "reading %1").arg(path));
     }
     if (query.value(0).toInt() == 0) {
-        return Error{Error::Code::StoreCorrupt,
-                     QCoreApplication::translate("steward::Store", "%1 is an SQLite database but not a Steward workspace.").arg(path)};
+        return Error{
+            Error::Code::StoreCorrupt,
+            QCoreApplication::translate("steward::Store", "%1 is an SQLite database but not a Steward workspace.")
+                .arg(path)};
     }
     Migrator migrator(db, dialect);
     const Result<int> version = migrator.currentVersion();
@@ -114,8 +123,10 @@ Status inspectExisting(const QString &path, const Store::Options &options)
     const int latest = Migrator::latestVersion(dialect);
     if (version.value() > latest) {
         return Error{Error::Code::StoreTooNew,
-                     QCoreApplication::translate("steward::Store", "%1 was written by a newer version of Steward (schema %2; this version knows up to %3). "
-                        "Update Steward to open it.")
+                     QCoreApplication::translate(
+                         "steward::Store",
+                         "%1 was written by a newer version of Steward (schema %2; this version knows up to %3). "
+                         "Update Steward to open it.")
                          .arg(path)
                          .arg(version.value())
                          .arg(latest)};
@@ -165,12 +176,18 @@ Error Store::errorFrom(const QSqlError &error, const QString &doing)
     const QString text = error.text();
     if (code == SqliteBusy || code == SqliteLocked || text.contains(QLatin1String("database is locked"))) {
         return {Error::Code::StoreLocked,
-                QCoreApplication::translate("steward::Store", "The workspace is in use by another program (while %1). Close it there and try again.").arg(doing)};
+                QCoreApplication::translate(
+                    "steward::Store",
+                    "The workspace is in use by another program (while %1). Close it there and try again.")
+                    .arg(doing)};
     }
     if (code == SqliteCorrupt || code == SqliteNotADatabase) {
-        return {Error::Code::StoreCorrupt, QCoreApplication::translate("steward::Store", "The workspace is damaged (while %1): %2").arg(doing, text)};
+        return {
+            Error::Code::StoreCorrupt,
+            QCoreApplication::translate("steward::Store", "The workspace is damaged (while %1): %2").arg(doing, text)};
     }
-    return {Error::Code::StoreFailure, QCoreApplication::translate("steward::Store", "The database failed while %1: %2").arg(doing, text)};
+    return {Error::Code::StoreFailure,
+            QCoreApplication::translate("steward::Store", "The database failed while %1: %2").arg(doing, text)};
 }
 
 Result<std::unique_ptr<Store>> Store::connect(const QString &path, Options options, bool readOnly)
@@ -196,7 +213,8 @@ Result<std::unique_ptr<Store>> Store::connect(const QString &path, Options optio
     const QStringList setup = store->dialect().connectionSetup();
     for (const QString &statement : setup) {
         if (!query.exec(statement)) {
-            return errorFrom(query.lastError(), QCoreApplication::translate("steward::Store", "preparing %1").arg(path));
+            return errorFrom(query.lastError(),
+                             QCoreApplication::translate("steward::Store", "preparing %1").arg(path));
         }
     }
     return store;
@@ -234,8 +252,10 @@ Result<std::unique_ptr<Store>> Store::openReadOnly(const QString &path)
     const int latest = Migrator::latestVersion(connected.value()->dialect());
     if (version != latest) {
         return Error{version > latest ? Error::Code::StoreTooNew : Error::Code::Invalid,
-                     QCoreApplication::translate("steward::Store", "%1 has schema %2, and this version of Steward reads schema %3 without changing a file. "
-                        "Open a copy of it as a workspace instead.")
+                     QCoreApplication::translate(
+                         "steward::Store",
+                         "%1 has schema %2, and this version of Steward reads schema %3 without changing a file. "
+                         "Open a copy of it as a workspace instead.")
                          .arg(path)
                          .arg(version)
                          .arg(latest)};
@@ -246,7 +266,9 @@ Result<std::unique_ptr<Store>> Store::openReadOnly(const QString &path)
 Result<std::unique_ptr<Store>> Store::createAtVersion(const QString &path, int schemaVersion)
 {
     if (QFileInfo::exists(path)) {
-        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::Store", "A file already exists at %1; choose another name.").arg(path)};
+        return Error{Error::Code::Invalid,
+                     QCoreApplication::translate("steward::Store", "A file already exists at %1; choose another name.")
+                         .arg(path)};
     }
     Result<std::unique_ptr<Store>> connected = connect(path, Options{}, false);
     if (!connected) {
@@ -264,7 +286,9 @@ Result<std::unique_ptr<Store>> Store::createAtVersion(const QString &path, int s
 Result<std::unique_ptr<Store>> Store::create(const QString &path, Options options)
 {
     if (QFileInfo::exists(path)) {
-        return Error{Error::Code::Invalid, QCoreApplication::translate("steward::Store", "A file already exists at %1; choose another name.").arg(path)};
+        return Error{Error::Code::Invalid,
+                     QCoreApplication::translate("steward::Store", "A file already exists at %1; choose another name.")
+                         .arg(path)};
     }
     Result<std::unique_ptr<Store>> connected = connect(path, options, false);
     if (!connected) {
@@ -292,7 +316,8 @@ Transaction::Transaction(const Store &store) : m_database(store.database())
 {
     m_active = m_database.transaction();
     if (!m_active) {
-        m_beginError = Store::errorFrom(m_database.lastError(), QCoreApplication::translate("steward::Store", "starting a change"));
+        m_beginError = Store::errorFrom(m_database.lastError(),
+                                        QCoreApplication::translate("steward::Store", "starting a change"));
     }
 }
 
@@ -309,7 +334,8 @@ Status Transaction::commit()
         return m_beginError;
     }
     if (!m_database.commit()) {
-        const Error error = Store::errorFrom(m_database.lastError(), QCoreApplication::translate("steward::Store", "saving a change"));
+        const Error error =
+            Store::errorFrom(m_database.lastError(), QCoreApplication::translate("steward::Store", "saving a change"));
         m_database.rollback();
         m_active = false;
         return error;

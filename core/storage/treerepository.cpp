@@ -11,9 +11,9 @@
 namespace steward {
 namespace {
 
-const QString nodeColumns = QStringLiteral(
-    "n.id, n.parent_id, n.kind, n.name, n.path, n.created_at, n.archived_at, "
-    "(SELECT count(*) FROM nodes c WHERE c.parent_id = n.id AND c.archived_at IS NULL)");
+const QString nodeColumns =
+    QStringLiteral("n.id, n.parent_id, n.kind, n.name, n.path, n.created_at, n.archived_at, "
+                   "(SELECT count(*) FROM nodes c WHERE c.parent_id = n.id AND c.archived_at IS NULL)");
 
 // Groups (company, department, team) sort before agents, then by name.
 const QString siblingOrder = QStringLiteral("CASE n.kind WHEN 'agent' THEN 1 ELSE 0 END, n.name");
@@ -76,31 +76,36 @@ Result<OrgNode> TreeRepository::node(NodeId id) const
     QSqlQuery query(m_store.database());
     query.prepare(QStringLiteral("SELECT ") + nodeColumns + QStringLiteral(" FROM nodes n WHERE n.id = ?"));
     query.addBindValue(id);
-    return singleNode(query, QCoreApplication::translate("steward::TreeRepository", "reading a node"), QCoreApplication::translate("steward::TreeRepository", "There is no node with id %1.").arg(id));
+    return singleNode(query, QCoreApplication::translate("steward::TreeRepository", "reading a node"),
+                      QCoreApplication::translate("steward::TreeRepository", "There is no node with id %1.").arg(id));
 }
 
 Result<OrgNode> TreeRepository::nodeByPath(const QString &path) const
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT ") + nodeColumns +
-                  QStringLiteral(" FROM nodes n WHERE n.path = ? AND n.archived_at IS NULL"));
+    query.prepare(QStringLiteral("SELECT ") + nodeColumns
+                  + QStringLiteral(" FROM nodes n WHERE n.path = ? AND n.archived_at IS NULL"));
     query.addBindValue(path);
-    return singleNode(query, QCoreApplication::translate("steward::TreeRepository", "reading a node"), QCoreApplication::translate("steward::TreeRepository", "There is nothing at %1.").arg(path));
+    return singleNode(query, QCoreApplication::translate("steward::TreeRepository", "reading a node"),
+                      QCoreApplication::translate("steward::TreeRepository", "There is nothing at %1.").arg(path));
 }
 
 Result<OrgNode> TreeRepository::root() const
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT ") + nodeColumns +
-                  QStringLiteral(" FROM nodes n WHERE n.parent_id IS NULL AND n.archived_at IS NULL ORDER BY n.id LIMIT 1"));
-    return singleNode(query, QCoreApplication::translate("steward::TreeRepository", "reading the company"), QCoreApplication::translate("steward::TreeRepository", "The workspace has no company yet."));
+    query.prepare(
+        QStringLiteral("SELECT ") + nodeColumns
+        + QStringLiteral(" FROM nodes n WHERE n.parent_id IS NULL AND n.archived_at IS NULL ORDER BY n.id LIMIT 1"));
+    return singleNode(query, QCoreApplication::translate("steward::TreeRepository", "reading the company"),
+                      QCoreApplication::translate("steward::TreeRepository", "The workspace has no company yet."));
 }
 
 Result<QList<OrgNode>> TreeRepository::children(NodeId parentId) const
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT ") + nodeColumns +
-                  QStringLiteral(" FROM nodes n WHERE n.parent_id = ? AND n.archived_at IS NULL ORDER BY ") + siblingOrder);
+    query.prepare(QStringLiteral("SELECT ") + nodeColumns
+                  + QStringLiteral(" FROM nodes n WHERE n.parent_id = ? AND n.archived_at IS NULL ORDER BY ")
+                  + siblingOrder);
     query.addBindValue(parentId);
     return nodesFrom(query, QCoreApplication::translate("steward::TreeRepository", "reading the tree"));
 }
@@ -113,9 +118,9 @@ Result<QList<OrgNode>> TreeRepository::subtree(NodeId rootId) const
     }
     QSqlQuery query(m_store.database());
     // Paths sort parents before children; the '/' suffix keeps "/a/b" from matching "/a/bc".
-    query.prepare(QStringLiteral("SELECT ") + nodeColumns +
-                  QStringLiteral(" FROM nodes n WHERE (n.id = ? OR substr(n.path, 1, ?) = ?) "
-                                 "AND n.archived_at IS NULL ORDER BY n.path"));
+    query.prepare(QStringLiteral("SELECT ") + nodeColumns
+                  + QStringLiteral(" FROM nodes n WHERE (n.id = ? OR substr(n.path, 1, ?) = ?) "
+                                   "AND n.archived_at IS NULL ORDER BY n.path"));
     const QString prefix = top->path + QLatin1Char('/');
     query.addBindValue(rootId);
     query.addBindValue(prefix.size());
@@ -126,11 +131,13 @@ Result<QList<OrgNode>> TreeRepository::subtree(NodeId rootId) const
 Result<bool> TreeRepository::liveSiblingNamed(NodeId parentId, const QString &name) const
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT count(*) FROM nodes WHERE parent_id IS ? AND name = ? AND archived_at IS NULL"));
+    query.prepare(
+        QStringLiteral("SELECT count(*) FROM nodes WHERE parent_id IS ? AND name = ? AND archived_at IS NULL"));
     query.addBindValue(parentId == NoNode ? QVariant() : QVariant(parentId));
     query.addBindValue(name);
     if (!query.exec() || !query.next()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::TreeRepository", "checking sibling names"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::TreeRepository", "checking sibling names"));
     }
     return query.value(0).toInt() > 0;
 }
@@ -146,7 +153,8 @@ Result<NodeId> TreeRepository::insertNode(NodeId parentId, NodeKind kind, const 
     query.addBindValue(path);
     query.addBindValue(createdAt.toMSecsSinceEpoch());
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::TreeRepository", "adding a node"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::TreeRepository", "adding a node"));
     }
     return query.lastInsertId().toLongLong();
 }
@@ -159,7 +167,8 @@ Status TreeRepository::relocate(const OrgNode &node, NodeId newParentId, const Q
     query.addBindValue(newName);
     query.addBindValue(newPath);
     query.addBindValue(node.id);
-    if (const Status moved = execute(query, QCoreApplication::translate("steward::TreeRepository", "moving a node")); !moved) {
+    if (const Status moved = execute(query, QCoreApplication::translate("steward::TreeRepository", "moving a node"));
+        !moved) {
         return moved;
     }
     // Descendants keep their place below the node; only the leading part of their path changes.
@@ -192,10 +201,12 @@ Result<Agent> TreeRepository::agent(NodeId id) const
         "SELECT node_id, owner, visibility, criticality, status, head_version FROM agents WHERE node_id = ?"));
     query.addBindValue(id);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::TreeRepository", "reading an agent"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::TreeRepository", "reading an agent"));
     }
     if (!query.next()) {
-        return Error{Error::Code::NotFound, QCoreApplication::translate("steward::TreeRepository", "There is no agent with id %1.").arg(id)};
+        return Error{Error::Code::NotFound,
+                     QCoreApplication::translate("steward::TreeRepository", "There is no agent with id %1.").arg(id)};
     }
     Agent agent;
     agent.nodeId = query.value(0).toLongLong();

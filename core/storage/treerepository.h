@@ -18,7 +18,7 @@ class Store;
 class TreeRepository final
 {
 public:
-    explicit TreeRepository(const Store &store) : m_store(store) {}
+    explicit TreeRepository(const Store &store) : m_store(store) { }
 
     [[nodiscard]] Result<OrgNode> node(NodeId id) const;
     [[nodiscard]] Result<OrgNode> nodeByPath(const QString &path) const;
@@ -32,7 +32,8 @@ public:
     [[nodiscard]] Result<NodeId> insertNode(NodeId parentId, NodeKind kind, const QString &name, const QString &path,
                                             const QDateTime &createdAt);
     // Renames or moves: sets the node's parent, name and path, and rewrites the paths below it.
-    [[nodiscard]] Status relocate(const OrgNode &node, NodeId newParentId, const QString &newName, const QString &newPath);
+    [[nodiscard]] Status relocate(const OrgNode &node, NodeId newParentId, const QString &newName,
+                                  const QString &newPath);
     // Archives the node and everything below it.
     [[nodiscard]] Status archiveSubtree(const OrgNode &node, const QDateTime &at);
 

@@ -31,15 +31,20 @@ AgentVersion versionFrom(const QSqlQuery &query)
 Result<AgentVersion> VersionRepository::version(NodeId agentId, int number) const
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT agent_id, number, parent_number, author, created_at, reason, content_hash, spec, approved_by "
-                                 "FROM agent_versions WHERE agent_id = ? AND number = ?"));
+    query.prepare(QStringLiteral(
+        "SELECT agent_id, number, parent_number, author, created_at, reason, content_hash, spec, approved_by "
+        "FROM agent_versions WHERE agent_id = ? AND number = ?"));
     query.addBindValue(agentId);
     query.addBindValue(number);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::VersionRepository", "reading a version"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::VersionRepository", "reading a version"));
     }
     if (!query.next()) {
-        return Error{Error::Code::NotFound, QCoreApplication::translate("steward::VersionRepository", "Agent %1 has no version %2.").arg(agentId).arg(number)};
+        return Error{Error::Code::NotFound,
+                     QCoreApplication::translate("steward::VersionRepository", "Agent %1 has no version %2.")
+                         .arg(agentId)
+                         .arg(number)};
     }
     return versionFrom(query);
 }
@@ -47,11 +52,14 @@ Result<AgentVersion> VersionRepository::version(NodeId agentId, int number) cons
 Result<QList<AgentVersion>> VersionRepository::history(NodeId agentId) const
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT agent_id, number, parent_number, author, created_at, reason, content_hash, '', approved_by "
-                                 "FROM agent_versions WHERE agent_id = ? ORDER BY number DESC"));
+    query.prepare(QStringLiteral(
+        "SELECT agent_id, number, parent_number, author, created_at, reason, content_hash, '', approved_by "
+        "FROM agent_versions WHERE agent_id = ? ORDER BY number DESC"));
     query.addBindValue(agentId);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::VersionRepository", "reading the version history"));
+        return Store::errorFrom(
+            query.lastError(),
+            QCoreApplication::translate("steward::VersionRepository", "reading the version history"));
     }
     QList<AgentVersion> versions;
     while (query.next()) {
@@ -63,8 +71,9 @@ Result<QList<AgentVersion>> VersionRepository::history(NodeId agentId) const
 Status VersionRepository::insert(const AgentVersion &version)
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("INSERT INTO agent_versions(agent_id, number, parent_number, spec, author, created_at, "
-                                 "reason, content_hash, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.prepare(
+        QStringLiteral("INSERT INTO agent_versions(agent_id, number, parent_number, spec, author, created_at, "
+                       "reason, content_hash, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(version.agentId);
     query.addBindValue(version.number);
     query.addBindValue(version.parentNumber);
@@ -75,7 +84,8 @@ Status VersionRepository::insert(const AgentVersion &version)
     query.addBindValue(QString::fromLatin1(version.contentHash));
     query.addBindValue(version.approvedBy.isEmpty() ? QVariant() : QVariant(version.approvedBy));
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::VersionRepository", "saving a version"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::VersionRepository", "saving a version"));
     }
     return Done{};
 }

@@ -15,7 +15,7 @@ class Store;
 class VersionRepository final
 {
 public:
-    explicit VersionRepository(const Store &store) : m_store(store) {}
+    explicit VersionRepository(const Store &store) : m_store(store) { }
 
     [[nodiscard]] Result<AgentVersion> version(NodeId agentId, int number) const;
     // Newest first, without the spec text (a history list does not need it).

@@ -3,6 +3,8 @@
 //
 // stewardctl as scripts use it: the real binary, its output, its exit codes and its one-line
 // errors. One small demo workspace is built once; tests that change the tree work on copies.
+#include "stewardctlprocess.h"
+
 #include "storage/auditrepository.h"
 #include "storage/store.h"
 #include "storage/treerepository.h"
@@ -11,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,12 +38,7 @@ private Q_SLOTS:
     void failures();
 
 private:
-    struct Outcome
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Outcome = StewardctlOutcome;
     [[nodiscard]] Outcome run(const QStringList &arguments) const;
     [[nodiscard]] QString copyOfDemo(const QString &name) const;
 
@@ -67,17 +63,7 @@ QJsonObject childNamed(const QJsonObject &node, const QString &name)
 
 TestStewardctl::Outcome TestStewardctl::run(const QStringList &arguments) const
 {
-    QProcess process;
-    process.setWorkingDirectory(m_dir.path());
-    process.start(QStringLiteral(STEWARDCTL_PATH), arguments);
-    Outcome outcome;
-    if (!process.waitForFinished(120'000) || process.exitStatus() != QProcess::NormalExit) {
-        return outcome;
-    }
-    outcome.exitCode = process.exitCode();
-    outcome.out = QString::fromUtf8(process.readAllStandardOutput());
-    outcome.err = QString::fromUtf8(process.readAllStandardError());
-    return outcome;
+    return runStewardctl(arguments, m_dir.path());
 }
 
 QString TestStewardctl::copyOfDemo(const QString &name) const
@@ -125,7 +111,7 @@ void TestStewardctl::demo_existingFile_isReplacedWithForce()
         QVERIFY(existing.open(QIODevice::WriteOnly));
         existing.write("old");
     }
-    const QStringList arguments{QStringLiteral("demo"),   QStringLiteral("--out"),    file,
+    const QStringList arguments{QStringLiteral("demo"),     QStringLiteral("--out"), file,
                                 QStringLiteral("--agents"), QStringLiteral("5"),     QStringLiteral("--events"),
                                 QStringLiteral("100")};
     const Outcome refused = run(arguments);
@@ -145,8 +131,9 @@ void TestStewardctl::tree_text_listsNodesWithAgentAttributes()
     const QStringList lines = tree.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QVERIFY(lines.first().startsWith(QLatin1String("NAME")));
     QVERIFY(lines.at(1).startsWith(QLatin1String("acme")));
-    const auto mailer = std::find_if(lines.cbegin(), lines.cend(),
-                                     [](const QString &line) { return line.contains(QLatin1String("prospect-mailer")); });
+    const auto mailer = std::find_if(lines.cbegin(), lines.cend(), [](const QString &line) {
+        return line.contains(QLatin1String("prospect-mailer"));
+    });
     QVERIFY(mailer != lines.cend());
     QVERIFY(mailer->startsWith(QLatin1String("      prospect-mailer")));
     QVERIFY(mailer->contains(QLatin1String("dana.kim")));
@@ -165,7 +152,7 @@ void TestStewardctl::tree_json_isNestedTree()
     QCOMPARE(root.value(QStringLiteral("children")).toArray().size(), 8);
     const QJsonObject mailer =
         childNamed(childNamed(childNamed(root, QStringLiteral("sales")), QStringLiteral("outbound")),
-                  QStringLiteral("prospect-mailer"));
+                   QStringLiteral("prospect-mailer"));
     QCOMPARE(mailer.value(QStringLiteral("path")).toString(), mailerPath);
     QCOMPARE(mailer.value(QStringLiteral("kind")).toString(), QStringLiteral("agent"));
     QCOMPARE(mailer.value(QStringLiteral("owner")).toString(), QStringLiteral("dana.kim"));
@@ -220,18 +207,20 @@ void TestStewardctl::node_createRenameMoveArchive_areAudited()
         QCOMPARE(entry.actor, QStringLiteral("ada.admin"));
         lastFour.append(entry.action + QLatin1Char(' ') + entry.subject + QStringLiteral(": ") + entry.reason);
     }
-    QCOMPARE(lastFour, (QStringList{
-                           QStringLiteral("node.create /acme/sales/partnerships: Partner channel starts in June"),
-                           QStringLiteral("node.rename /acme/sales/alliances: Name used by the partner programme"),
-                           QStringLiteral("node.move /acme/sales/alliances/prospect-mailer: Alliances own event "
-                                          "invitations now"),
-                           QStringLiteral("node.archive /acme/sales/alliances: Programme paused"),
-                       }));
+    QCOMPARE(lastFour,
+             (QStringList{
+                 QStringLiteral("node.create /acme/sales/partnerships: Partner channel starts in June"),
+                 QStringLiteral("node.rename /acme/sales/alliances: Name used by the partner programme"),
+                 QStringLiteral("node.move /acme/sales/alliances/prospect-mailer: Alliances own event "
+                                "invitations now"),
+                 QStringLiteral("node.archive /acme/sales/alliances: Programme paused"),
+             }));
 }
 
 void TestStewardctl::agent_show_text()
 {
-    const Outcome shown = run({QStringLiteral("--store"), m_demo, QStringLiteral("agent"), QStringLiteral("show"), mailerPath});
+    const Outcome shown =
+        run({QStringLiteral("--store"), m_demo, QStringLiteral("agent"), QStringLiteral("show"), mailerPath});
     QCOMPARE(shown.exitCode, 0);
     QVERIFY(shown.out.contains(QLatin1String("dana.kim")));
     QVERIFY(shown.out.contains(QLatin1String("Head version")));
@@ -264,8 +253,10 @@ void TestStewardctl::help_everywhere_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("expected");
     QTest::newRow("global") << QStringList{QStringLiteral("--help")} << QStringLiteral("Commands:");
-    QTest::newRow("demo") << QStringList{QStringLiteral("demo"), QStringLiteral("--help")} << QStringLiteral("--agents");
-    QTest::newRow("tree") << QStringList{QStringLiteral("tree"), QStringLiteral("-h")} << QStringLiteral("stewardctl tree");
+    QTest::newRow("demo") << QStringList{QStringLiteral("demo"), QStringLiteral("--help")}
+                          << QStringLiteral("--agents");
+    QTest::newRow("tree") << QStringList{QStringLiteral("tree"), QStringLiteral("-h")}
+                          << QStringLiteral("stewardctl tree");
     QTest::newRow("node") << QStringList{QStringLiteral("node"), QStringLiteral("--help")} << QStringLiteral("archive");
     QTest::newRow("node move") << QStringList{QStringLiteral("node"), QStringLiteral("move"), QStringLiteral("--help")}
                                << QStringLiteral("--reason");
@@ -294,38 +285,66 @@ void TestStewardctl::failures_data()
     QTest::newRow("no command") << QStringList{} << 2 << QStringLiteral("Name a command");
     row("unknown command", QStringLiteral("frobnicate"), 2, QStringLiteral("Unknown command 'frobnicate'"));
     row("unknown global option", QStringLiteral("--bogus|tree"), 2, QStringLiteral("Unknown option 'bogus'"));
-    row("unknown command option", QStringLiteral("--store|{store}|tree|--deep"), 2, QStringLiteral("Unknown option 'deep'"));
+    row("unknown command option", QStringLiteral("--store|{store}|tree|--deep"), 2,
+        QStringLiteral("Unknown option 'deep'"));
     row("missing option value", QStringLiteral("tree|--store"), 2, QStringLiteral("Missing value after '--store'"));
     row("missing --store", QStringLiteral("tree"), 2, QStringLiteral("--store FILE"));
-    row("missing store file", QStringLiteral("--store|{dir}/missing.steward|tree"), 1, QStringLiteral("There is no workspace"));
-    row("corrupt store file", QStringLiteral("--store|{dir}/corrupt.steward|tree"), 1, QStringLiteral("not a Steward workspace"));
-    row("tree: no such path", QStringLiteral("--store|{store}|tree|/acme/nowhere"), 1, QStringLiteral("There is nothing at /acme/nowhere"));
-    row("tree: two paths", QStringLiteral("--store|{store}|tree|/acme|/acme/sales"), 2, QStringLiteral("Unexpected argument"));
+    row("missing store file", QStringLiteral("--store|{dir}/missing.steward|tree"), 1,
+        QStringLiteral("There is no workspace"));
+    row("corrupt store file", QStringLiteral("--store|{dir}/corrupt.steward|tree"), 1,
+        QStringLiteral("not a Steward workspace"));
+    row("tree: no such path", QStringLiteral("--store|{store}|tree|/acme/nowhere"), 1,
+        QStringLiteral("There is nothing at /acme/nowhere"));
+    row("tree: two paths", QStringLiteral("--store|{store}|tree|/acme|/acme/sales"), 2,
+        QStringLiteral("Unexpected argument"));
     row("demo: no --out", QStringLiteral("demo"), 2, QStringLiteral("--out FILE"));
-    row("demo: letters", QStringLiteral("demo|--out|{dir}/x.steward|--agents|abc"), 1, QStringLiteral("--agents takes a whole number, not 'abc'"));
+    row("demo: letters", QStringLiteral("demo|--out|{dir}/x.steward|--agents|abc"), 1,
+        QStringLiteral("--agents takes a whole number, not 'abc'"));
     row("demo: negative", QStringLiteral("demo|--out|{dir}/x.steward|--events|-5"), 1, QStringLiteral("not -5"));
-    row("demo: huge agents", QStringLiteral("demo|--out|{dir}/x.steward|--agents|99999999999999999999"), 1, QStringLiteral("whole number"));
-    row("demo: too many agents", QStringLiteral("demo|--out|{dir}/x.steward|--agents|100000"), 1, QStringLiteral("between 1 and"));
-    row("demo: too many events", QStringLiteral("demo|--out|{dir}/x.steward|--events|9000000000000"), 1, QStringLiteral("events"));
-    row("demo: bad date", QStringLiteral("demo|--out|{dir}/x.steward|--until|2026-13-45"), 1, QStringLiteral("--until takes a date"));
+    row("demo: huge agents", QStringLiteral("demo|--out|{dir}/x.steward|--agents|99999999999999999999"), 1,
+        QStringLiteral("whole number"));
+    row("demo: too many agents", QStringLiteral("demo|--out|{dir}/x.steward|--agents|100000"), 1,
+        QStringLiteral("between 1 and"));
+    row("demo: too many events", QStringLiteral("demo|--out|{dir}/x.steward|--events|9000000000000"), 1,
+        QStringLiteral("events"));
+    row("demo: bad date", QStringLiteral("demo|--out|{dir}/x.steward|--until|2026-13-45"), 1,
+        QStringLiteral("--until takes a date"));
     row("demo: exists", QStringLiteral("demo|--out|{store}"), 1, QStringLiteral("already exists"));
-    row("node: no subcommand", QStringLiteral("--store|{store}|node"), 2, QStringLiteral("node create, rename, move or archive"));
-    row("node: unknown subcommand", QStringLiteral("--store|{store}|node|explode"), 2, QStringLiteral("Unknown subcommand 'node explode'"));
-    row("node: no reason", QStringLiteral("--store|{store}|node|create|/acme/sales/x|--kind|team"), 2, QStringLiteral("--reason"));
-    row("node: no kind", QStringLiteral("--store|{store}|node|create|/acme/sales/x|--reason|r"), 2, QStringLiteral("--kind"));
-    row("node: bad kind", QStringLiteral("--store|{store}|node|create|/acme/sales/x|--kind|robot|--reason|r"), 1, QStringLiteral("not 'robot'"));
-    row("node: create agent", QStringLiteral("--store|{store}|node|create|/acme/sales/x|--kind|agent|--reason|r"), 1, QStringLiteral("agents are created with their spec"));
-    row("node: blank reason", QStringLiteral("--store|{store}|node|archive|/acme/sales|--reason| "), 1, QStringLiteral("Give a reason"));
-    row("node: bad name", QStringLiteral("--store|{store}|node|rename|/acme/sales|Sales Team|--reason|r"), 1, QStringLiteral("may only use lower-case"));
-    row("node: rename missing", QStringLiteral("--store|{store}|node|rename|/acme/nothing|new|--reason|r"), 1, QStringLiteral("There is nothing at /acme/nothing"));
-    row("node: move root", QStringLiteral("--store|{store}|node|move|/acme|/acme/sales|--reason|r"), 1, QStringLiteral("cannot be moved"));
-    row("node: move into itself", QStringLiteral("--store|{store}|node|move|/acme/sales|/acme/sales/outbound|--reason|r"), 1, QStringLiteral("into itself"));
-    row("node: duplicate", QStringLiteral("--store|{store}|node|create|/acme/sales/outbound|--kind|team|--reason|r"), 1, QStringLiteral("already has something called"));
-    row("node: archive root", QStringLiteral("--store|{store}|node|archive|/acme|--reason|r"), 1, QStringLiteral("cannot be archived"));
-    row("node: rename, one argument", QStringLiteral("--store|{store}|node|rename|/acme/sales|--reason|r"), 2, QStringLiteral("Missing arguments"));
-    row("agent: no subcommand", QStringLiteral("--store|{store}|agent"), 2, QStringLiteral("Missing arguments"));
-    row("agent: unknown subcommand", QStringLiteral("--store|{store}|agent|delete|/acme/x"), 2, QStringLiteral("Unknown subcommand 'agent delete'"));
-    row("agent: not an agent", QStringLiteral("--store|{store}|agent|show|/acme/sales"), 1, QStringLiteral("is a department, not an agent"));
+    row("node: no subcommand", QStringLiteral("--store|{store}|node"), 2,
+        QStringLiteral("node create, rename, move or archive"));
+    row("node: unknown subcommand", QStringLiteral("--store|{store}|node|explode"), 2,
+        QStringLiteral("Unknown subcommand 'node explode'"));
+    row("node: no reason", QStringLiteral("--store|{store}|node|create|/acme/sales/x|--kind|team"), 2,
+        QStringLiteral("--reason"));
+    row("node: no kind", QStringLiteral("--store|{store}|node|create|/acme/sales/x|--reason|r"), 2,
+        QStringLiteral("--kind"));
+    row("node: bad kind", QStringLiteral("--store|{store}|node|create|/acme/sales/x|--kind|robot|--reason|r"), 1,
+        QStringLiteral("not 'robot'"));
+    row("node: create agent", QStringLiteral("--store|{store}|node|create|/acme/sales/x|--kind|agent|--reason|r"), 1,
+        QStringLiteral("agents are created with their spec"));
+    row("node: blank reason", QStringLiteral("--store|{store}|node|archive|/acme/sales|--reason| "), 1,
+        QStringLiteral("Give a reason"));
+    row("node: bad name", QStringLiteral("--store|{store}|node|rename|/acme/sales|Sales Team|--reason|r"), 1,
+        QStringLiteral("may only use lower-case"));
+    row("node: rename missing", QStringLiteral("--store|{store}|node|rename|/acme/nothing|new|--reason|r"), 1,
+        QStringLiteral("There is nothing at /acme/nothing"));
+    row("node: move root", QStringLiteral("--store|{store}|node|move|/acme|/acme/sales|--reason|r"), 1,
+        QStringLiteral("cannot be moved"));
+    row("node: move into itself",
+        QStringLiteral("--store|{store}|node|move|/acme/sales|/acme/sales/outbound|--reason|r"), 1,
+        QStringLiteral("into itself"));
+    row("node: duplicate", QStringLiteral("--store|{store}|node|create|/acme/sales/outbound|--kind|team|--reason|r"), 1,
+        QStringLiteral("already has something called"));
+    row("node: archive root", QStringLiteral("--store|{store}|node|archive|/acme|--reason|r"), 1,
+        QStringLiteral("cannot be archived"));
+    row("node: rename, one argument", QStringLiteral("--store|{store}|node|rename|/acme/sales|--reason|r"), 2,
+        QStringLiteral("Missing arguments"));
+    row("agent: no subcommand", QStringLiteral("--store|{store}|agent"), 2,
+        QStringLiteral("Name what to do: agent show, create"));
+    row("agent: unknown subcommand", QStringLiteral("--store|{store}|agent|delete|/acme/x"), 2,
+        QStringLiteral("Unknown subcommand 'agent delete'"));
+    row("agent: not an agent", QStringLiteral("--store|{store}|agent|show|/acme/sales"), 1,
+        QStringLiteral("is a department, not an agent"));
 }
 
 void TestStewardctl::failures()
@@ -346,7 +365,8 @@ void TestStewardctl::failures()
     QCOMPARE(failed.exitCode, exitCode);
     QVERIFY2(failed.out.isEmpty(), qPrintable(failed.out));
     QVERIFY2(failed.err.startsWith(QLatin1String("stewardctl: ")), qPrintable(failed.err));
-    QVERIFY2(failed.err.endsWith(QLatin1Char('\n')) && failed.err.count(QLatin1Char('\n')) == 1, qPrintable(failed.err));
+    QVERIFY2(failed.err.endsWith(QLatin1Char('\n')) && failed.err.count(QLatin1Char('\n')) == 1,
+             qPrintable(failed.err));
     QVERIFY2(failed.err.contains(message), qPrintable(failed.err));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("x.steward"))));
 }

@@ -53,12 +53,14 @@ void TestActivityRepository::init()
     AgentService agents(*m_store, clock, org);
     const auto acme = org.createCompany(QStringLiteral("acme"), QStringLiteral("ops"), QStringLiteral("setup"));
     QVERIFY(acme.ok());
-    const auto mailer = agents.createAgent({acme->id, QStringLiteral("mailer"), QStringLiteral("dana.kim"),
-                                            Visibility::Public, Criticality::Standard, QStringLiteral("model: a\ninstructions: |\n  Mail.\ncriticality: standard\n")},
-                                           QStringLiteral("ops"), QStringLiteral("setup"));
-    const auto triage = agents.createAgent({acme->id, QStringLiteral("triage"), QStringLiteral("li.wei"),
-                                            Visibility::Team, Criticality::Standard, QStringLiteral("model: b\ninstructions: |\n  Triage.\ncriticality: standard\n")},
-                                           QStringLiteral("ops"), QStringLiteral("setup"));
+    const auto mailer = agents.createAgent(
+        {acme->id, QStringLiteral("mailer"), QStringLiteral("dana.kim"), Visibility::Public, Criticality::Standard,
+         QStringLiteral("model: a\ninstructions: |\n  Mail.\ncriticality: standard\n")},
+        QStringLiteral("ops"), QStringLiteral("setup"));
+    const auto triage = agents.createAgent(
+        {acme->id, QStringLiteral("triage"), QStringLiteral("li.wei"), Visibility::Team, Criticality::Standard,
+         QStringLiteral("model: b\ninstructions: |\n  Triage.\ncriticality: standard\n")},
+        QStringLiteral("ops"), QStringLiteral("setup"));
     QVERIFY(mailer.ok() && triage.ok());
     m_agent = mailer->id;
     m_otherAgent = triage->id;
@@ -87,7 +89,8 @@ ActivityEvent TestActivityRepository::event(const QString &kind, const QString &
 QList<qint64> TestActivityRepository::search(const QString &match) const
 {
     QSqlQuery query(m_store->database());
-    query.prepare(QStringLiteral("SELECT rowid FROM activity_search WHERE activity_search MATCH ? ORDER BY rowid DESC"));
+    query.prepare(
+        QStringLiteral("SELECT rowid FROM activity_search WHERE activity_search MATCH ? ORDER BY rowid DESC"));
     query.addBindValue(match);
     QList<qint64> ids;
     if (!query.exec()) {
@@ -165,7 +168,8 @@ void TestActivityRepository::appendEvents_areSearchableByWordAccentAndFacet()
     QCOMPARE(search(QStringLiteral("cafe")), QList<qint64>{events.at(0).id});
     QCOMPARE(search(QStringLiteral("саммит")), QList<qint64>{events.at(3).id});
     QCOMPARE(search(QStringLiteral("meta:kinderror")), QList<qint64>{events.at(2).id});
-    QCOMPARE(search(QStringLiteral("meta:statuserror AND meta:agent%1").arg(m_otherAgent)), QList<qint64>{events.at(2).id});
+    QCOMPARE(search(QStringLiteral("meta:statuserror AND meta:agent%1").arg(m_otherAgent)),
+             QList<qint64>{events.at(2).id});
     QCOMPARE(search(QStringLiteral("summit AND meta:agent%1").arg(m_otherAgent)), QList<qint64>{});
 
     QSqlQuery snippet(m_store->database());

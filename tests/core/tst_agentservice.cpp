@@ -46,7 +46,7 @@ private:
     std::unique_ptr<OrgService> m_org;
     std::unique_ptr<AgentService> m_agents;
     NodeId m_team = NoNode;
-    NodeId m_mailer = NoNode;   // critical
+    NodeId m_mailer = NoNode; // critical
     NodeId m_notetaker = NoNode; // standard
 };
 
@@ -95,10 +95,10 @@ void TestAgentService::init()
                                               QStringLiteral("dana.kim"), QStringLiteral("first version"));
     QVERIFY2(mailer.ok(), qPrintable(mailer ? QString() : mailer.error().message));
     m_mailer = mailer->id;
-    const auto notetaker = m_agents->createAgent({m_team, QStringLiteral("call-notes"), QStringLiteral("sam.lee"),
-                                                  Visibility::Team, Criticality::Standard,
-                                                  standardSpec(QStringLiteral("Summarise sales calls."))},
-                                                 QStringLiteral("sam.lee"), QStringLiteral("first version"));
+    const auto notetaker =
+        m_agents->createAgent({m_team, QStringLiteral("call-notes"), QStringLiteral("sam.lee"), Visibility::Team,
+                               Criticality::Standard, standardSpec(QStringLiteral("Summarise sales calls."))},
+                              QStringLiteral("sam.lee"), QStringLiteral("first version"));
     QVERIFY(notetaker.ok());
     m_notetaker = notetaker->id;
 }
@@ -143,7 +143,8 @@ void TestAgentService::createAgent_storesAttributesAndCanonicalFirstVersion()
     QCOMPARE(entries->first().action, QStringLiteral("agent.create"));
 
     // A spec written by hand in another field order is stored canonically.
-    const QString handWritten = QStringLiteral("criticality: standard\ninstructions: |\n  Answer tickets.\nmodel: m1\n");
+    const QString handWritten =
+        QStringLiteral("criticality: standard\ninstructions: |\n  Answer tickets.\nmodel: m1\n");
     const auto helper = m_agents->createAgent({m_team, QStringLiteral("helper"), QStringLiteral("kim.ng"),
                                                Visibility::Private, Criticality::Standard, handWritten},
                                               QStringLiteral("kim.ng"), QStringLiteral("new helper"));
@@ -160,16 +161,22 @@ void TestAgentService::createAgent_refusals_data()
     QTest::addColumn<QString>("messagePart");
 
     const QString valid = standardSpec(QStringLiteral("x"));
-    QTest::newRow("duplicate name") << "prospect-mailer" << "dana.kim" << Criticality::Standard << valid
-                                    << "already has something called";
-    QTest::newRow("no owner") << "other" << "" << Criticality::Standard << valid << "owner";
-    QTest::newRow("no spec") << "other" << "dana.kim" << Criticality::Standard << "  \n" << "no \"model\" field";
-    QTest::newRow("invalid spec") << "other" << "dana.kim" << Criticality::Standard
+    QTest::newRow("duplicate name") << "prospect-mailer"
+                                    << "dana.kim" << Criticality::Standard << valid << "already has something called";
+    QTest::newRow("no owner") << "other"
+                              << "" << Criticality::Standard << valid << "owner";
+    QTest::newRow("no spec") << "other"
+                             << "dana.kim" << Criticality::Standard << "  \n"
+                             << "no \"model\" field";
+    QTest::newRow("invalid spec") << "other"
+                                  << "dana.kim" << Criticality::Standard
                                   << QString(valid).replace(QStringLiteral("(read)"), QStringLiteral("(root)"))
                                   << "Line 8: unknown tool permission";
-    QTest::newRow("criticality disagrees") << "other" << "dana.kim" << Criticality::Critical << valid
-                                           << "created as critical but its spec says standard";
-    QTest::newRow("bad name") << "Other Agent" << "dana.kim" << Criticality::Standard << valid << "lower-case";
+    QTest::newRow("criticality disagrees")
+        << "other"
+        << "dana.kim" << Criticality::Critical << valid << "created as critical but its spec says standard";
+    QTest::newRow("bad name") << "Other Agent"
+                              << "dana.kim" << Criticality::Standard << valid << "lower-case";
 }
 
 void TestAgentService::createAgent_refusals()
@@ -190,8 +197,8 @@ void TestAgentService::saveVersion_onHead_becomesNewHead()
 {
     m_clock->advance(3600 * 1000);
     const QString edited = standardSpec(QStringLiteral("Summarise sales calls in five bullets."));
-    const auto saved = m_agents->saveVersion(m_notetaker, 1, edited, QStringLiteral("kim.ng"),
-                                             QStringLiteral("Shorter summaries"));
+    const auto saved =
+        m_agents->saveVersion(m_notetaker, 1, edited, QStringLiteral("kim.ng"), QStringLiteral("Shorter summaries"));
     QVERIFY(saved.ok());
     QCOMPARE(saved->number, 2);
     QCOMPARE(saved->parentNumber, 1);
@@ -207,11 +214,12 @@ void TestAgentService::saveVersion_onHead_becomesNewHead()
 
 void TestAgentService::saveVersion_staleBase_isRefusedAsConflict()
 {
-    QVERIFY(m_agents->saveVersion(m_notetaker, 1, standardSpec(QStringLiteral("A")), QStringLiteral("sam.lee"),
-                                  QStringLiteral("first edit"))
+    QVERIFY(m_agents
+                ->saveVersion(m_notetaker, 1, standardSpec(QStringLiteral("A")), QStringLiteral("sam.lee"),
+                              QStringLiteral("first edit"))
                 .ok());
-    const auto stale = m_agents->saveVersion(m_notetaker, 1, standardSpec(QStringLiteral("B")), QStringLiteral("kim.ng"),
-                                             QStringLiteral("second edit"));
+    const auto stale = m_agents->saveVersion(m_notetaker, 1, standardSpec(QStringLiteral("B")),
+                                             QStringLiteral("kim.ng"), QStringLiteral("second edit"));
     QVERIFY(!stale.ok());
     QCOMPARE(stale.error().code, Error::Code::Conflict);
     QVERIFY2(stale.error().message.contains(QStringLiteral("version 2 is now the latest")),
@@ -223,11 +231,12 @@ void TestAgentService::saveVersion_staleBase_isRefusedAsConflict()
 void TestAgentService::saveVersion_unchangedInvalidOrNoReason_isRefused()
 {
     const QString same = m_agents->versions().version(m_notetaker, 1)->spec;
-    const auto unchanged = m_agents->saveVersion(m_notetaker, 1, same, QStringLiteral("sam.lee"), QStringLiteral("noop"));
+    const auto unchanged =
+        m_agents->saveVersion(m_notetaker, 1, same, QStringLiteral("sam.lee"), QStringLiteral("noop"));
     QVERIFY(!unchanged.ok());
     QVERIFY(unchanged.error().message.contains(QStringLiteral("unchanged")));
-    const auto noReason = m_agents->saveVersion(m_notetaker, 1, standardSpec(QStringLiteral("C")), QStringLiteral("sam.lee"),
-                                                QStringLiteral(" "));
+    const auto noReason = m_agents->saveVersion(m_notetaker, 1, standardSpec(QStringLiteral("C")),
+                                                QStringLiteral("sam.lee"), QStringLiteral(" "));
     QVERIFY(!noReason.ok());
     const auto invalid = m_agents->saveVersion(m_notetaker, 1, QStringLiteral("model: x\n"), QStringLiteral("sam.lee"),
                                                QStringLiteral("oops"));
@@ -258,7 +267,8 @@ void TestAgentService::criticalAgent_changeIsAProposalUntilASecondPersonApproves
     QCOMPARE(lastAuditAction(), QStringLiteral("version.propose"));
 
     m_clock->advance(60000);
-    const auto approved = m_agents->approveProposal(proposal.id, QStringLiteral("lee.park"), QStringLiteral("Checked the brief"));
+    const auto approved =
+        m_agents->approveProposal(proposal.id, QStringLiteral("lee.park"), QStringLiteral("Checked the brief"));
     QVERIFY2(approved.ok(), qPrintable(approved ? QString() : approved.error().message));
     QCOMPARE(approved->number, 2);
     QCOMPARE(approved->author, QStringLiteral("sam.lee"));
@@ -279,8 +289,8 @@ void TestAgentService::criticalAgent_changeIsAProposalUntilASecondPersonApproves
 
 void TestAgentService::criticalAgent_authorCannotApproveOwnProposal()
 {
-    const auto proposed = m_agents->proposeVersion(m_mailer, 1, specText(QStringLiteral("London")), QStringLiteral("sam.lee"),
-                                                   QStringLiteral("brief"));
+    const auto proposed = m_agents->proposeVersion(m_mailer, 1, specText(QStringLiteral("London")),
+                                                   QStringLiteral("sam.lee"), QStringLiteral("brief"));
     QVERIFY(proposed.ok());
     const auto self = m_agents->approveProposal(proposed->id, QStringLiteral("sam.lee"), QStringLiteral("looks fine"));
     QVERIFY(!self.ok());
@@ -307,12 +317,12 @@ void TestAgentService::criticalAgent_staleProposal_isRefusedOnApproval()
 
 void TestAgentService::criticalAgent_rejectedProposalChangesNothing()
 {
-    const auto proposed = m_agents->proposeVersion(m_mailer, 1, specText(QStringLiteral("London")), QStringLiteral("sam.lee"),
-                                                   QStringLiteral("brief"));
+    const auto proposed = m_agents->proposeVersion(m_mailer, 1, specText(QStringLiteral("London")),
+                                                   QStringLiteral("sam.lee"), QStringLiteral("brief"));
     QVERIFY(proposed.ok());
     QVERIFY(!m_agents->rejectProposal(proposed->id, QStringLiteral("lee.park"), QString()).ok());
-    const auto rejected = m_agents->rejectProposal(proposed->id, QStringLiteral("lee.park"),
-                                                   QStringLiteral("The summit is in Lisbon"));
+    const auto rejected =
+        m_agents->rejectProposal(proposed->id, QStringLiteral("lee.park"), QStringLiteral("The summit is in Lisbon"));
     QVERIFY(rejected.ok());
     QCOMPARE(rejected->state, VersionProposal::State::Rejected);
     QCOMPARE(rejected->decisionReason, QStringLiteral("The summit is in Lisbon"));
@@ -323,10 +333,12 @@ void TestAgentService::criticalAgent_rejectedProposalChangesNothing()
 
 void TestAgentService::rollback_makesANewVersionWithOldContent()
 {
-    QVERIFY(m_agents->saveVersion(m_notetaker, 1, standardSpec(QStringLiteral("Bad idea")), QStringLiteral("sam.lee"),
-                                  QStringLiteral("try"))
+    QVERIFY(m_agents
+                ->saveVersion(m_notetaker, 1, standardSpec(QStringLiteral("Bad idea")), QStringLiteral("sam.lee"),
+                              QStringLiteral("try"))
                 .ok());
-    const auto rolled = m_agents->rollback(m_notetaker, 1, 2, QStringLiteral("kim.ng"), QStringLiteral("Roll back to version 1"));
+    const auto rolled =
+        m_agents->rollback(m_notetaker, 1, 2, QStringLiteral("kim.ng"), QStringLiteral("Roll back to version 1"));
     QVERIFY(rolled.ok());
     QVERIFY(rolled->saved.has_value());
     QCOMPARE(rolled->saved->number, 3);
@@ -342,11 +354,12 @@ void TestAgentService::rollback_makesANewVersionWithOldContent()
 
 void TestAgentService::change_thatLowersCriticality_updatesTheAgent()
 {
-    const auto proposed = m_agents->change(m_mailer, 1, standardSpec(QStringLiteral("Lisbon")), QStringLiteral("sam.lee"),
-                                           QStringLiteral("No longer customer-facing"));
+    const auto proposed = m_agents->change(m_mailer, 1, standardSpec(QStringLiteral("Lisbon")),
+                                           QStringLiteral("sam.lee"), QStringLiteral("No longer customer-facing"));
     QVERIFY(proposed.ok() && proposed->proposed.has_value());
     QCOMPARE(m_org->tree().agent(m_mailer)->criticality, Criticality::Critical);
-    QVERIFY(m_agents->approveProposal(proposed->proposed->id, QStringLiteral("lee.park"), QStringLiteral("agreed")).ok());
+    QVERIFY(
+        m_agents->approveProposal(proposed->proposed->id, QStringLiteral("lee.park"), QStringLiteral("agreed")).ok());
     QCOMPARE(m_org->tree().agent(m_mailer)->criticality, Criticality::Standard);
     const auto direct = m_agents->change(m_mailer, 2, standardSpec(QStringLiteral("Porto")), QStringLiteral("sam.lee"),
                                          QStringLiteral("venue"));

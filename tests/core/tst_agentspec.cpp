@@ -19,7 +19,8 @@ AgentSpec sample()
     spec.temperature = 0.3;
     spec.maxTokens = 800;
     spec.instructions = QStringLiteral("You write the first email.\n\nKeep it under 120 words.\n  - indented bullet");
-    spec.tools = {{QStringLiteral("crm.lookup"), QStringLiteral("read")}, {QStringLiteral("email.draft"), QStringLiteral("write")}};
+    spec.tools = {{QStringLiteral("crm.lookup"), QStringLiteral("read")},
+                  {QStringLiteral("email.draft"), QStringLiteral("write")}};
     spec.triggers = {{QStringLiteral("schedule"), QStringLiteral("0 9 * * 1-5"), QStringLiteral("Europe/Berlin")},
                      {QStringLiteral("event"), QStringLiteral("lead.created"), QString()}};
     spec.approvalsRequired = 2;
@@ -117,7 +118,8 @@ void TestAgentSpec::parse_refusesWithLineAndReason_data()
     QTest::newRow("tool without permission") << replaced("crm.lookup (read)", "crm.lookup")
                                              << "Line 11: a tool is written as \"name (permission)\", for example "
                                                 "\"crm.lookup (read)\".";
-    QTest::newRow("bad cron") << replaced("0 9 * * 1-5", "0 9 * * MON") << "Line 14: \"MON\" is not a valid cron field.";
+    QTest::newRow("bad cron") << replaced("0 9 * * 1-5", "0 9 * * MON")
+                              << "Line 14: \"MON\" is not a valid cron field.";
     QTest::newRow("short cron") << replaced("0 9 * * 1-5 Europe/Berlin", "0 9 *")
                                 << "Line 14: a schedule is written as \"schedule\", five cron fields and an optional "
                                    "time zone, for example \"schedule 0 9 * * 1-5 Europe/Berlin\".";

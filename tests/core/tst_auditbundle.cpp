@@ -111,8 +111,8 @@ void TestAuditBundle::init()
             event.version = 1;
             event.kind = QStringLiteral("output");
             event.status = QStringLiteral("ok");
-            event.summary = QStringLiteral("%1 output on day %2").arg(agent == mailer->id ? QStringLiteral("mailer")
-                                                                                          : QStringLiteral("triage"))
+            event.summary = QStringLiteral("%1 output on day %2")
+                                .arg(agent == mailer->id ? QStringLiteral("mailer") : QStringLiteral("triage"))
                                 .arg(day);
             events.append(event);
         }
@@ -134,8 +134,8 @@ void TestAuditBundle::cleanup()
 
 BundleManifest TestAuditBundle::exportBundle(const QString &name, const BundleScope &scope)
 {
-    const auto manifest = AuditBundle::exportTo(*m_store, path(name), scope, *m_key, *m_clock, QStringLiteral("aud.itor"),
-                                                QStringLiteral("Quarterly audit"));
+    const auto manifest = AuditBundle::exportTo(*m_store, path(name), scope, *m_key, *m_clock,
+                                                QStringLiteral("aud.itor"), QStringLiteral("Quarterly audit"));
     if (!manifest.ok()) {
         qWarning() << manifest.error().message;
         return {};
@@ -148,7 +148,7 @@ void TestAuditBundle::signingKey_savesLoadsAndRefusesReadableFiles()
     const QString keyFile = path(QStringLiteral("keys/workspace.key"));
     QVERIFY(m_key->save(keyFile).ok());
     const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-                                          | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
     QVERIFY(QFile::permissions(keyFile).testFlag(QFileDevice::ReadOwner));
     QCOMPARE(QFile::permissions(keyFile) & others, QFileDevice::Permissions());
     const auto loaded = SigningKey::load(keyFile);
@@ -221,14 +221,17 @@ void TestAuditBundle::subtreeAndTimeRange_holdOnlyThatActivity()
     while (query.next()) {
         paths.append(query.value(0).toString());
     }
-    QCOMPARE(paths, (QStringList{QStringLiteral("/acme"), QStringLiteral("/acme/sales"), QStringLiteral("/acme/sales/mailer")}));
+    QCOMPARE(
+        paths,
+        (QStringList{QStringLiteral("/acme"), QStringLiteral("/acme/sales"), QStringLiteral("/acme/sales/mailer")}));
     QVERIFY(query.exec(QStringLiteral("SELECT summary FROM activity_events ORDER BY id")));
     QStringList summaries;
     while (query.next()) {
         summaries.append(query.value(0).toString());
     }
-    QCOMPARE(summaries, (QStringList{QStringLiteral("mailer output on day 3"), QStringLiteral("mailer output on day 4"),
-                                     QStringLiteral("mailer output on day 5")}));
+    QCOMPARE(summaries,
+             (QStringList{QStringLiteral("mailer output on day 3"), QStringLiteral("mailer output on day 4"),
+                          QStringLiteral("mailer output on day 5")}));
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM activity_search WHERE activity_search MATCH 'output'")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 3);
@@ -242,20 +245,18 @@ void TestAuditBundle::tampering_isCaught_data()
     QTest::addColumn<QString>("attack");
     QTest::addColumn<QStringList>("expectedProblems");
 
-    QTest::newRow("edited event") << "edit-row"
-                                  << QStringList{QStringLiteral("changed after it was signed")};
+    QTest::newRow("edited event") << "edit-row" << QStringList{QStringLiteral("changed after it was signed")};
     QTest::newRow("deleted audit row") << "delete-audit"
                                        << QStringList{QStringLiteral("changed after it was signed"),
                                                       QStringLiteral("entry 3 is missing")};
     QTest::newRow("edited audit reason") << "edit-audit"
                                          << QStringList{QStringLiteral("changed after it was signed"),
                                                         QStringLiteral("entry 2 was altered")};
-    QTest::newRow("edited manifest") << "edit-manifest"
-                                     << QStringList{QStringLiteral("signature does not verify")};
-    QTest::newRow("re-signed with another key") << "resign"
-                                                << QStringList{QStringLiteral("names another signing key"),
-                                                               QStringLiteral("signature does not verify"),
-                                                               QStringLiteral("entry 2 was altered")};
+    QTest::newRow("edited manifest") << "edit-manifest" << QStringList{QStringLiteral("signature does not verify")};
+    QTest::newRow("re-signed with another key")
+        << "resign"
+        << QStringList{QStringLiteral("names another signing key"), QStringLiteral("signature does not verify"),
+                       QStringLiteral("entry 2 was altered")};
 }
 
 void TestAuditBundle::tampering_isCaught()
@@ -267,7 +268,9 @@ void TestAuditBundle::tampering_isCaught()
     QVERIFY(!exportBundle(QStringLiteral("t.bundle"), {}).signature.isEmpty());
 
     if (attack == QLatin1String("edit-row")) {
-        editBundle(bundle, QStringLiteral("UPDATE activity_events SET summary = 'nothing happened' WHERE id = (SELECT min(id) FROM activity_events)"));
+        editBundle(bundle,
+                   QStringLiteral("UPDATE activity_events SET summary = 'nothing happened' WHERE id = (SELECT min(id) "
+                                  "FROM activity_events)"));
     } else if (attack == QLatin1String("delete-audit")) {
         editBundle(bundle, QStringLiteral("DELETE FROM audit_log WHERE sequence = 3"));
     } else if (attack == QLatin1String("edit-audit") || attack == QLatin1String("resign")) {

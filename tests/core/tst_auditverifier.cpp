@@ -91,23 +91,28 @@ void TestAuditVerifier::tampering_isCaughtAndNamed_data()
     QTest::addColumn<qint64>("firstBad");
     QTest::addColumn<QString>("messagePart");
 
-    QTest::newRow("edited reason") << QStringList{QStringLiteral("UPDATE audit_log SET reason = 'nothing to see' WHERE sequence = 5")}
+    QTest::newRow("edited reason") << QStringList{QStringLiteral(
+        "UPDATE audit_log SET reason = 'nothing to see' WHERE sequence = 5")}
                                    << AuditVerification::Problem::Altered << qint64(5) << "entry 5 was altered";
-    QTest::newRow("edited time") << QStringList{QStringLiteral("UPDATE audit_log SET time = time + 1 WHERE sequence = 9")}
+    QTest::newRow("edited time") << QStringList{QStringLiteral(
+        "UPDATE audit_log SET time = time + 1 WHERE sequence = 9")}
                                  << AuditVerification::Problem::Altered << qint64(9) << "entry 9 was altered";
-    QTest::newRow("edited details") << QStringList{QStringLiteral("UPDATE audit_log SET details = '{}' WHERE sequence = 2")}
+    QTest::newRow("edited details") << QStringList{QStringLiteral(
+        "UPDATE audit_log SET details = '{}' WHERE sequence = 2")}
                                     << AuditVerification::Problem::Altered << qint64(2) << "entry 2 was altered";
     QTest::newRow("deleted row") << QStringList{QStringLiteral("DELETE FROM audit_log WHERE sequence = 7")}
                                  << AuditVerification::Problem::Missing << qint64(7) << "entry 7 is missing";
     QTest::newRow("deleted first row") << QStringList{QStringLiteral("DELETE FROM audit_log WHERE sequence = 1")}
                                        << AuditVerification::Problem::Missing << qint64(1) << "entry 1 is missing";
-    QTest::newRow("swapped rows") << QStringList{QStringLiteral("UPDATE audit_log SET sequence = -3 WHERE sequence = 3"),
-                                                 QStringLiteral("UPDATE audit_log SET sequence = 3 WHERE sequence = 4"),
-                                                 QStringLiteral("UPDATE audit_log SET sequence = 4 WHERE sequence = -3")}
-                                  << AuditVerification::Problem::Altered << qint64(3) << "entry 3 was altered";
+    QTest::newRow("swapped rows")
+        << QStringList{QStringLiteral("UPDATE audit_log SET sequence = -3 WHERE sequence = 3"),
+                       QStringLiteral("UPDATE audit_log SET sequence = 3 WHERE sequence = 4"),
+                       QStringLiteral("UPDATE audit_log SET sequence = 4 WHERE sequence = -3")}
+        << AuditVerification::Problem::Altered << qint64(3) << "entry 3 was altered";
     // The forger edits entry 6 and recomputes its hash: entry 7 no longer follows it.
-    QTest::newRow("edited and re-hashed") << QStringList{QStringLiteral("UPDATE audit_log SET reason = 'forged' WHERE sequence = 6")}
-                                          << AuditVerification::Problem::Unchained << qint64(7) << "entry 7 does not follow entry 6";
+    QTest::newRow("edited and re-hashed")
+        << QStringList{QStringLiteral("UPDATE audit_log SET reason = 'forged' WHERE sequence = 6")}
+        << AuditVerification::Problem::Unchained << qint64(7) << "entry 7 does not follow entry 6";
 }
 
 void TestAuditVerifier::tampering_isCaughtAndNamed()
@@ -119,8 +124,9 @@ void TestAuditVerifier::tampering_isCaughtAndNamed()
     tamper(statements);
     if (QByteArrayView(QTest::currentDataTag()) == "edited and re-hashed") {
         QSqlQuery query(m_store->database());
-        QVERIFY(query.exec(QStringLiteral("SELECT sequence, time, actor, action, subject, details, reason, previous_hash "
-                                          "FROM audit_log WHERE sequence = 6")));
+        QVERIFY(
+            query.exec(QStringLiteral("SELECT sequence, time, actor, action, subject, details, reason, previous_hash "
+                                      "FROM audit_log WHERE sequence = 6")));
         QVERIFY(query.next());
         const QByteArray actor = query.value(2).toString().toUtf8();
         const QByteArray action = query.value(3).toString().toUtf8();
@@ -130,7 +136,8 @@ void TestAuditVerifier::tampering_isCaughtAndNamed()
         const QByteArray previous = query.value(7).toString().toUtf8();
         const QByteArray forged = AuditChain::computeHash(
             {6, query.value(1).toLongLong(), actor, action, subject, details, reason, previous});
-        tamper({QStringLiteral("UPDATE audit_log SET hash = '%1' WHERE sequence = 6").arg(QString::fromLatin1(forged))});
+        tamper(
+            {QStringLiteral("UPDATE audit_log SET hash = '%1' WHERE sequence = 6").arg(QString::fromLatin1(forged))});
     }
     const auto report = AuditVerifier::verify(*m_store);
     QVERIFY(report.ok());
@@ -155,7 +162,10 @@ void TestAuditVerifier::progress_canCancel()
 {
     // Not enough entries to reach a progress call: the check runs to the end.
     int calls = 0;
-    const auto report = AuditVerifier::verify(*m_store, [&calls](qint64) { ++calls; return false; });
+    const auto report = AuditVerifier::verify(*m_store, [&calls](qint64) {
+        ++calls;
+        return false;
+    });
     QVERIFY(report.ok());
     QCOMPARE(calls, 0);
 }

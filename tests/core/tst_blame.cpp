@@ -27,7 +27,8 @@ QStringList origins(const QList<BlameLine> &lines)
 {
     QStringList out;
     for (const BlameLine &line : lines) {
-        out.append(QStringLiteral("%1:%2:v%3:%4").arg(line.lineNumber).arg(line.text).arg(line.version).arg(line.author));
+        out.append(
+            QStringLiteral("%1:%2:v%3:%4").arg(line.lineNumber).arg(line.text).arg(line.version).arg(line.author));
     }
     return out;
 }
@@ -47,13 +48,16 @@ private Q_SLOTS:
 void TestBlame::blame_namesTheVersionThatIntroducedEachLine()
 {
     const QList<AgentVersion> history{
-        version(3, QStringLiteral("model: a\nevent: London\nsign: AE\n"), QStringLiteral("sam"), QStringLiteral("brief")),
+        version(3, QStringLiteral("model: a\nevent: London\nsign: AE\n"), QStringLiteral("sam"),
+                QStringLiteral("brief")),
         version(1, QStringLiteral("model: a\nevent: Lisbon\n"), QStringLiteral("dana"), QStringLiteral("first")),
-        version(2, QStringLiteral("model: a\nevent: Lisbon\nsign: AE\n"), QStringLiteral("kim"), QStringLiteral("sign")),
+        version(2, QStringLiteral("model: a\nevent: Lisbon\nsign: AE\n"), QStringLiteral("kim"),
+                QStringLiteral("sign")),
     };
     const QList<BlameLine> lines = Blame::of(history, 3);
-    QCOMPARE(origins(lines), (QStringList{QStringLiteral("1:model: a:v1:dana"), QStringLiteral("2:event: London:v3:sam"),
-                                          QStringLiteral("3:sign: AE:v2:kim")}));
+    QCOMPARE(origins(lines),
+             (QStringList{QStringLiteral("1:model: a:v1:dana"), QStringLiteral("2:event: London:v3:sam"),
+                          QStringLiteral("3:sign: AE:v2:kim")}));
     QCOMPARE(lines.at(1).reason, QStringLiteral("brief"));
     QCOMPARE(lines.at(1).time, QDateTime(QDate(2026, 1, 3), QTime(12, 0), Qt::UTC));
 }
@@ -64,7 +68,8 @@ void TestBlame::blame_ofAnEarlierVersion_ignoresLaterOnes()
         version(1, QStringLiteral("a\nb\n"), QStringLiteral("dana"), QStringLiteral("first")),
         version(2, QStringLiteral("a\nB\n"), QStringLiteral("kim"), QStringLiteral("second")),
     };
-    QCOMPARE(origins(Blame::of(history, 1)), (QStringList{QStringLiteral("1:a:v1:dana"), QStringLiteral("2:b:v1:dana")}));
+    QCOMPARE(origins(Blame::of(history, 1)),
+             (QStringList{QStringLiteral("1:a:v1:dana"), QStringLiteral("2:b:v1:dana")}));
     QVERIFY(Blame::of(history, 0).isEmpty());
 }
 
@@ -75,7 +80,8 @@ void TestBlame::blame_rollbackIsTheChangeThatPutLinesBack()
         version(2, QStringLiteral("a\nc\n"), QStringLiteral("kim"), QStringLiteral("oops")),
         version(3, QStringLiteral("a\nb\n"), QStringLiteral("lee"), QStringLiteral("Roll back to version 1")),
     };
-    QCOMPARE(origins(Blame::of(history, 3)), (QStringList{QStringLiteral("1:a:v1:dana"), QStringLiteral("2:b:v3:lee")}));
+    QCOMPARE(origins(Blame::of(history, 3)),
+             (QStringList{QStringLiteral("1:a:v1:dana"), QStringLiteral("2:b:v3:lee")}));
 }
 
 QTEST_GUILESS_MAIN(TestBlame)

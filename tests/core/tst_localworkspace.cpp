@@ -58,12 +58,14 @@ void TestLocalWorkspace::init()
     SystemClock clock;
     OrgService org(m_workspace->store(), clock);
     AgentService agents(m_workspace->store(), clock, org);
-    const auto standard = agents.createAgent({acme->id, QStringLiteral("notes"), QStringLiteral("ada"), Visibility::Team,
-                                              Criticality::Standard, spec(QStringLiteral("a"), QStringLiteral("standard"))},
-                                             QStringLiteral("ada"), QStringLiteral("setup"));
-    const auto critical = agents.createAgent({acme->id, QStringLiteral("mailer"), QStringLiteral("ada"), Visibility::Team,
-                                              Criticality::Critical, spec(QStringLiteral("a"), QStringLiteral("critical"))},
-                                             QStringLiteral("ada"), QStringLiteral("setup"));
+    const auto standard =
+        agents.createAgent({acme->id, QStringLiteral("notes"), QStringLiteral("ada"), Visibility::Team,
+                            Criticality::Standard, spec(QStringLiteral("a"), QStringLiteral("standard"))},
+                           QStringLiteral("ada"), QStringLiteral("setup"));
+    const auto critical =
+        agents.createAgent({acme->id, QStringLiteral("mailer"), QStringLiteral("ada"), Visibility::Team,
+                            Criticality::Critical, spec(QStringLiteral("a"), QStringLiteral("critical"))},
+                           QStringLiteral("ada"), QStringLiteral("setup"));
     QVERIFY(standard.ok() && critical.ok());
     m_standard = standard->id;
     m_critical = critical->id;
@@ -114,10 +116,12 @@ void TestLocalWorkspace::exportBundle_createsTheDefaultKeyOnce()
 {
     const QString keyPath = SigningKey::defaultPathFor(m_workspace->store().workspaceId());
     QFile::remove(keyPath);
-    const auto first = m_workspace->exportBundle(m_dir->filePath(QStringLiteral("a.bundle")), {}, QStringLiteral("audit"));
+    const auto first =
+        m_workspace->exportBundle(m_dir->filePath(QStringLiteral("a.bundle")), {}, QStringLiteral("audit"));
     QVERIFY2(first.ok(), qPrintable(first ? QString() : first.error().message));
     QVERIFY(QFile::exists(keyPath));
-    const auto second = m_workspace->exportBundle(m_dir->filePath(QStringLiteral("b.bundle")), {}, QStringLiteral("audit"));
+    const auto second =
+        m_workspace->exportBundle(m_dir->filePath(QStringLiteral("b.bundle")), {}, QStringLiteral("audit"));
     QVERIFY(second.ok());
     QCOMPARE(second->publicKey, first->publicKey);
     QVERIFY(AuditBundle::verify(m_dir->filePath(QStringLiteral("b.bundle")), first->publicKey)->ok());
@@ -136,11 +140,13 @@ void TestLocalWorkspace::bundle_opensReadOnlyAndRefusesChanges()
     QVERIFY(bundle->isReadOnly());
     QCOMPARE(bundle->root()->path, QStringLiteral("/acme"));
     QCOMPARE(bundle->history(m_standard)->size(), 1);
-    const auto refused = bundle->createGroup(bundle->root()->id, NodeKind::Department, QStringLiteral("x"),
-                                             QStringLiteral("try"));
+    const auto refused =
+        bundle->createGroup(bundle->root()->id, NodeKind::Department, QStringLiteral("x"), QStringLiteral("try"));
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, Error::Code::Forbidden);
-    QVERIFY(!bundle->changeSpec(m_standard, 1, spec(QStringLiteral("z"), QStringLiteral("standard")), QStringLiteral("x")).ok());
+    QVERIFY(
+        !bundle->changeSpec(m_standard, 1, spec(QStringLiteral("z"), QStringLiteral("standard")), QStringLiteral("x"))
+             .ok());
     QVERIFY(!bundle->exportBundle(m_dir->filePath(QStringLiteral("again.bundle")), {}, QStringLiteral("x")).ok());
     QVERIFY(bundle->verifyAudit()->intact());
     QVERIFY(AuditBundle::verify(bundlePath, manifest->publicKey)->ok());

@@ -118,11 +118,12 @@ void TestOrgService::createGroup_rules_data()
     QTest::newRow("team under department") << "/acme/sales" << NodeKind::Team << "renewals" << because << true << "";
     QTest::newRow("team under team") << "/acme/sales/outbound" << NodeKind::Team << "apac" << because << true << "";
     QTest::newRow("dotted and dashed name") << "/acme" << NodeKind::Department << "r-and.d_2" << because << true << "";
-    QTest::newRow("department under team") << "/acme/sales/outbound" << NodeKind::Department << "x" << because << false
-                                           << "cannot hold";
-    QTest::newRow("department under department") << "/acme/sales" << NodeKind::Department << "x" << because << false
-                                                 << "cannot hold";
-    QTest::newRow("agent kind") << "/acme/sales" << NodeKind::Agent << "bot" << because << false << "agents are created";
+    QTest::newRow("department under team")
+        << "/acme/sales/outbound" << NodeKind::Department << "x" << because << false << "cannot hold";
+    QTest::newRow("department under department")
+        << "/acme/sales" << NodeKind::Department << "x" << because << false << "cannot hold";
+    QTest::newRow("agent kind") << "/acme/sales" << NodeKind::Agent << "bot" << because << false
+                                << "agents are created";
     QTest::newRow("company kind") << "/acme" << NodeKind::Company << "sub" << because << false << "agents are created";
     QTest::newRow("duplicate sibling") << "/acme" << NodeKind::Department << "sales" << because << false
                                        << "already has something called";
@@ -131,12 +132,14 @@ void TestOrgService::createGroup_rules_data()
     QTest::newRow("space") << "/acme" << NodeKind::Department << "field ops" << because << false << "lower-case";
     QTest::newRow("slash") << "/acme" << NodeKind::Department << "a/b" << because << false << "lower-case";
     QTest::newRow("leading dash") << "/acme" << NodeKind::Department << "-x" << because << false << "lower-case";
-    QTest::newRow("65 characters") << "/acme" << NodeKind::Department << QString(65, QLatin1Char('a')) << because << false
-                                   << "longer than 64";
-    QTest::newRow("sql in the name") << "/acme" << NodeKind::Department << "x'); DROP TABLE nodes;--" << because << false
-                                     << "lower-case";
-    QTest::newRow("no reason") << "/acme" << NodeKind::Department << "finance" << "" << false << "reason";
-    QTest::newRow("blank reason") << "/acme" << NodeKind::Department << "finance" << "   " << false << "reason";
+    QTest::newRow("65 characters") << "/acme" << NodeKind::Department << QString(65, QLatin1Char('a')) << because
+                                   << false << "longer than 64";
+    QTest::newRow("sql in the name") << "/acme" << NodeKind::Department << "x'); DROP TABLE nodes;--" << because
+                                     << false << "lower-case";
+    QTest::newRow("no reason") << "/acme" << NodeKind::Department << "finance"
+                               << "" << false << "reason";
+    QTest::newRow("blank reason") << "/acme" << NodeKind::Department << "finance"
+                                  << "   " << false << "reason";
     QTest::newRow("missing parent") << "/nowhere" << NodeKind::Team << "x" << because << false << "no node";
 }
 
@@ -183,9 +186,10 @@ void TestOrgService::rename_rewritesPathsBelow()
     QVERIFY(id(QStringLiteral("/acme/revenue/outbound/emea")) != NoNode);
     QCOMPARE(id(QStringLiteral("/acme/sales/outbound")), NoNode);
     // A sibling whose name starts the same way is untouched.
-    QVERIFY(m_org->createGroup(id(QStringLiteral("/acme")), NodeKind::Department, QStringLiteral("revenue2"), actor,
-                               because)
-                .ok());
+    QVERIFY(
+        m_org
+            ->createGroup(id(QStringLiteral("/acme")), NodeKind::Department, QStringLiteral("revenue2"), actor, because)
+            .ok());
     QVERIFY(m_org->rename(id(QStringLiteral("/acme/revenue")), QStringLiteral("sales"), actor, because).ok());
     QVERIFY(id(QStringLiteral("/acme/revenue2")) != NoNode);
     QVERIFY(id(QStringLiteral("/acme/sales/outbound/emea")) != NoNode);
@@ -198,10 +202,16 @@ void TestOrgService::rename_refusals_data()
     QTest::addColumn<QString>("reason");
     QTest::addColumn<QString>("messagePart");
 
-    QTest::newRow("same name") << "/acme/sales" << "sales" << because << "already called";
-    QTest::newRow("sibling's name") << "/acme/sales" << "support" << because << "already something called";
-    QTest::newRow("bad name") << "/acme/sales" << "Sales Team" << because << "lower-case";
-    QTest::newRow("no reason") << "/acme/sales" << "revenue" << "" << "reason";
+    QTest::newRow("same name") << "/acme/sales"
+                               << "sales" << because << "already called";
+    QTest::newRow("sibling's name") << "/acme/sales"
+                                    << "support" << because << "already something called";
+    QTest::newRow("bad name") << "/acme/sales"
+                              << "Sales Team" << because << "lower-case";
+    QTest::newRow("no reason") << "/acme/sales"
+                               << "revenue"
+                               << ""
+                               << "reason";
 }
 
 void TestOrgService::rename_refusals()
@@ -247,12 +257,24 @@ void TestOrgService::move_refusals_data()
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("messagePart");
 
-    QTest::newRow("into itself") << "/acme/sales" << "/acme/sales" << "into itself or below itself";
-    QTest::newRow("below itself") << "/acme/sales" << "/acme/sales/outbound/emea" << "into itself or below itself";
-    QTest::newRow("the company") << "/acme" << "/acme/sales" << "root";
-    QTest::newRow("same parent") << "/acme/sales/outbound" << "/acme/sales" << "already there";
-    QTest::newRow("department into team") << "/acme/support" << "/acme/sales/outbound" << "cannot hold";
-    QTest::newRow("name taken at target") << "/acme/sales/outbound/emea" << "/acme/sales" << "";
+    QTest::newRow("into itself") << "/acme/sales"
+                                 << "/acme/sales"
+                                 << "into itself or below itself";
+    QTest::newRow("below itself") << "/acme/sales"
+                                  << "/acme/sales/outbound/emea"
+                                  << "into itself or below itself";
+    QTest::newRow("the company") << "/acme"
+                                 << "/acme/sales"
+                                 << "root";
+    QTest::newRow("same parent") << "/acme/sales/outbound"
+                                 << "/acme/sales"
+                                 << "already there";
+    QTest::newRow("department into team") << "/acme/support"
+                                          << "/acme/sales/outbound"
+                                          << "cannot hold";
+    QTest::newRow("name taken at target") << "/acme/sales/outbound/emea"
+                                          << "/acme/sales"
+                                          << "";
 }
 
 void TestOrgService::move_refusals()
@@ -261,9 +283,10 @@ void TestOrgService::move_refusals()
     QFETCH(QString, target);
     QFETCH(QString, messagePart);
     if (QByteArrayView(QTest::currentDataTag()) == "name taken at target") {
-        QVERIFY(m_org->createGroup(id(QStringLiteral("/acme/sales")), NodeKind::Team, QStringLiteral("emea"), actor,
-                                   because)
-                    .ok());
+        QVERIFY(
+            m_org
+                ->createGroup(id(QStringLiteral("/acme/sales")), NodeKind::Team, QStringLiteral("emea"), actor, because)
+                .ok());
         messagePart = QStringLiteral("already has something called \"emea\"");
     }
     const qint64 before = auditCount();

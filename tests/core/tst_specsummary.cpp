@@ -42,11 +42,12 @@ void TestSpecSummary::changes_nameEachChangedField()
     after.triggers.clear();
     after.approvalExpiry = QStringLiteral("24h");
     after.criticality = Criticality::Critical;
-    QCOMPARE(SpecSummary::changes(base(), after),
-             (QStringList{QStringLiteral("model: gpt-4o-mini -> gpt-4o"), QStringLiteral("instructions: lines changed: 1"),
-                          QStringLiteral("tools: +web.search (read)"), QStringLiteral("triggers: -event lead.created"),
-                          QStringLiteral("approval.expires: (none) -> 24h"),
-                          QStringLiteral("criticality: standard -> critical")}));
+    QCOMPARE(
+        SpecSummary::changes(base(), after),
+        (QStringList{QStringLiteral("model: gpt-4o-mini -> gpt-4o"), QStringLiteral("instructions: lines changed: 1"),
+                     QStringLiteral("tools: +web.search (read)"), QStringLiteral("triggers: -event lead.created"),
+                     QStringLiteral("approval.expires: (none) -> 24h"),
+                     QStringLiteral("criticality: standard -> critical")}));
 }
 
 void TestSpecSummary::changes_ofIdenticalSpecs_isEmpty()

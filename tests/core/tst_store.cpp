@@ -182,7 +182,8 @@ void TestStore::open_newerSchema_isRefusedUnchanged()
         const auto store = Store::create(file);
         QVERIFY(store.ok());
         QSqlQuery query(store.value()->database());
-        QVERIFY(query.exec(QStringLiteral("INSERT INTO schema_version(version, name, applied_at) VALUES (99, 'future', 0)")));
+        QVERIFY(query.exec(
+            QStringLiteral("INSERT INTO schema_version(version, name, applied_at) VALUES (99, 'future', 0)")));
         QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
     }
     const QByteArray before = fileDigest(file);
@@ -190,7 +191,8 @@ void TestStore::open_newerSchema_isRefusedUnchanged()
     const auto store = Store::open(file);
     QVERIFY(!store.ok());
     QCOMPARE(store.error().code, Error::Code::StoreTooNew);
-    QVERIFY2(store.error().message.contains(QStringLiteral("newer version of Steward")), qPrintable(store.error().message));
+    QVERIFY2(store.error().message.contains(QStringLiteral("newer version of Steward")),
+             qPrintable(store.error().message));
     QVERIFY(store.error().message.contains(QStringLiteral("99")));
     QCOMPARE(fileDigest(file), before);
 }

@@ -111,15 +111,26 @@ void TestTextDiff::wordChanges_markOnlyTheChangedWords_data()
                               << "Invite them to Acme Summit 2027 in London on 14 May."
                               << "Invite them to Acme Summit 2027 in [Lisbon] on 14 May."
                               << "Invite them to Acme Summit 2027 in [London] on 14 May.";
-    QTest::newRow("value after key") << "model: gpt-4o-mini" << "model: gpt-4o"
-                                     << "model: gpt-4o[-mini]" << "model: gpt-4o";
-    QTest::newRow("words added") << "Never promise discounts." << "Never promise discounts or free trials."
-                                 << "Never promise discounts." << "Never promise discounts[ or free trials]."
-                                 ;
-    QTest::newRow("accented words") << "Grüße aus München" << "Grüße aus Köln"
-                                    << "Grüße aus [München]" << "Grüße aus [Köln]";
-    QTest::newRow("all different") << "abc" << "xyz" << "[abc]" << "[xyz]";
-    QTest::newRow("same") << "same line" << "same line" << "same line" << "same line";
+    QTest::newRow("value after key") << "model: gpt-4o-mini"
+                                     << "model: gpt-4o"
+                                     << "model: gpt-4o[-mini]"
+                                     << "model: gpt-4o";
+    QTest::newRow("words added") << "Never promise discounts."
+                                 << "Never promise discounts or free trials."
+                                 << "Never promise discounts."
+                                 << "Never promise discounts[ or free trials].";
+    QTest::newRow("accented words") << "Grüße aus München"
+                                    << "Grüße aus Köln"
+                                    << "Grüße aus [München]"
+                                    << "Grüße aus [Köln]";
+    QTest::newRow("all different") << "abc"
+                                   << "xyz"
+                                   << "[abc]"
+                                   << "[xyz]";
+    QTest::newRow("same") << "same line"
+                          << "same line"
+                          << "same line"
+                          << "same line";
 }
 
 void TestTextDiff::wordChanges_markOnlyTheChangedWords()
@@ -168,7 +179,8 @@ void TestTextDiff::sideBySide_alignsRemovedAndAddedLines()
     QCOMPARE(rows.at(3).left->oldNumber, 4);
     QCOMPARE(rows.at(3).right->newNumber, 4);
 
-    const QList<TextDiff::Row> uneven = TextDiff::compare(QStringLiteral("a\n"), QStringLiteral("a\nb\nc\n")).sideBySide();
+    const QList<TextDiff::Row> uneven =
+        TextDiff::compare(QStringLiteral("a\n"), QStringLiteral("a\nb\nc\n")).sideBySide();
     QCOMPARE(uneven.size(), 3);
     QVERIFY(!uneven.at(1).left.has_value());
     QCOMPARE(uneven.at(2).right->text, QStringLiteral("c"));
@@ -188,9 +200,9 @@ void TestTextDiff::randomEdits_applyRoundTrips()
     // Property: for any two texts, applying their diff to the first gives the second, and the
     // diff has no more changes than the edits that made the second text.
     QRandomGenerator random(20261124);
-    const QStringList vocabulary{QStringLiteral("model: a"), QStringLiteral("model: b"), QStringLiteral("tools:"),
-                                 QStringLiteral("  - crm (read)"), QStringLiteral(""), QStringLiteral("London"),
-                                 QStringLiteral("Lisbon"), QStringLiteral("x y z")};
+    const QStringList vocabulary{QStringLiteral("model: a"),       QStringLiteral("model: b"), QStringLiteral("tools:"),
+                                 QStringLiteral("  - crm (read)"), QStringLiteral(""),         QStringLiteral("London"),
+                                 QStringLiteral("Lisbon"),         QStringLiteral("x y z")};
     for (int round = 0; round < 300; ++round) {
         QStringList lines;
         const int length = static_cast<int>(random.bounded(40));
@@ -203,8 +215,16 @@ void TestTextDiff::randomEdits_applyRoundTrips()
             const int at = edited.isEmpty() ? 0 : static_cast<int>(random.bounded(edited.size()));
             switch (random.bounded(3)) {
             case 0: edited.insert(at, vocabulary.at(static_cast<int>(random.bounded(vocabulary.size())))); break;
-            case 1: if (!edited.isEmpty()) { edited.removeAt(at); } break;
-            default: if (!edited.isEmpty()) { edited[at] = QStringLiteral("changed %1").arg(e); } break;
+            case 1:
+                if (!edited.isEmpty()) {
+                    edited.removeAt(at);
+                }
+                break;
+            default:
+                if (!edited.isEmpty()) {
+                    edited[at] = QStringLiteral("changed %1").arg(e);
+                }
+                break;
             }
         }
         const QString before = lines.isEmpty() ? QString() : lines.join(QLatin1Char('\n')) + QLatin1Char('\n');

@@ -176,11 +176,14 @@ void TestDemoBuilder::build_counts_matchOptions()
     QCOMPARE(count(s, QStringLiteral("SELECT count(*) FROM principals")), qint64(summary->people));
     // Every run is finished and has its start, its end and its events.
     QCOMPARE(count(s, QStringLiteral("SELECT count(*) FROM runs WHERE status = 'running' OR ended_at IS NULL")), 0);
-    QCOMPARE(count(s, QStringLiteral("SELECT count(*) FROM activity_events WHERE kind = 'run.started'")), summary->runs);
-    QCOMPARE(count(s, QStringLiteral("SELECT count(*) FROM activity_events WHERE kind = 'run.finished'")), summary->runs);
-    // The search index holds every event.
-    QCOMPARE(count(s, QStringLiteral("SELECT count(*) FROM activity_search WHERE activity_search MATCH 'kindrunstarted'")),
+    QCOMPARE(count(s, QStringLiteral("SELECT count(*) FROM activity_events WHERE kind = 'run.started'")),
              summary->runs);
+    QCOMPARE(count(s, QStringLiteral("SELECT count(*) FROM activity_events WHERE kind = 'run.finished'")),
+             summary->runs);
+    // The search index holds every event.
+    QCOMPARE(
+        count(s, QStringLiteral("SELECT count(*) FROM activity_search WHERE activity_search MATCH 'kindrunstarted'")),
+        summary->runs);
     if (summary->runs >= 100) {
         const qint64 failed = count(s, QStringLiteral("SELECT count(*) FROM runs WHERE status = 'failed'"));
         QVERIFY2(failed > 0 && failed * 100 < summary->runs * 10, qPrintable(QString::number(failed)));
@@ -236,9 +239,8 @@ void TestDemoBuilder::story_onlyMailerMentionsLondon_fromTheLondonVersion()
     QVERIFY(londonVersion > 1);
 
     QSqlQuery query(store.database());
-    QVERIFY(query.exec(QStringLiteral(
-        "SELECT e.agent_id, e.version, e.kind FROM activity_events e WHERE e.id IN "
-        "(SELECT rowid FROM activity_search WHERE activity_search MATCH 'london')")));
+    QVERIFY(query.exec(QStringLiteral("SELECT e.agent_id, e.version, e.kind FROM activity_events e WHERE e.id IN "
+                                      "(SELECT rowid FROM activity_search WHERE activity_search MATCH 'london')")));
     int hits = 0;
     while (query.next()) {
         ++hits;
@@ -247,9 +249,8 @@ void TestDemoBuilder::story_onlyMailerMentionsLondon_fromTheLondonVersion()
     }
     QVERIFY(hits > 0);
     // Before the change, the same outputs said Lisbon.
-    QVERIFY(query.exec(QStringLiteral(
-        "SELECT e.agent_id, e.version FROM activity_events e WHERE e.id IN "
-        "(SELECT rowid FROM activity_search WHERE activity_search MATCH 'lisbon')")));
+    QVERIFY(query.exec(QStringLiteral("SELECT e.agent_id, e.version FROM activity_events e WHERE e.id IN "
+                                      "(SELECT rowid FROM activity_search WHERE activity_search MATCH 'lisbon')")));
     int lisbonHits = 0;
     while (query.next()) {
         ++lisbonHits;
@@ -277,8 +278,9 @@ void TestDemoBuilder::story_pendingApprovalsOfMailer_sayLondon()
         QVERIFY(approval.expiresAt > end);
         QVERIFY(approval.createdAt < end);
     }
-    QCOMPARE(count(store, QStringLiteral("SELECT count(*) FROM approvals WHERE payload LIKE '%London%' AND agent_id <> %1")
-                              .arg(mailer->id)),
+    QCOMPARE(count(store,
+                   QStringLiteral("SELECT count(*) FROM approvals WHERE payload LIKE '%London%' AND agent_id <> %1")
+                       .arg(mailer->id)),
              0);
 }
 
