@@ -65,6 +65,7 @@ private Q_SLOTS:
     void tampering_isCaught_data();
     void tampering_isCaught();
     void export_refusals();
+    void subtree_withProposalsOutsideIt_exports();
 
 private:
     [[nodiscard]] QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -329,6 +330,32 @@ void TestAuditBundle::export_refusals()
     const auto notABundle = AuditBundle::verify(path(QStringLiteral("acme.steward")), m_key->publicKeyHex());
     QVERIFY(!notABundle.ok());
     QVERIFY(notABundle.error().message.contains(QStringLiteral("manifest")));
+}
+
+void TestAuditBundle::subtree_withProposalsOutsideIt_exports()
+{
+    // A pending proposal for an agent outside the subtree must go with its agent.
+    OrgService org(*m_store, *m_clock);
+    AgentService agents(*m_store, *m_clock, org);
+    const QString critical = QStringLiteral("model: m\ninstructions: |\n  Escalate.\ncriticality: critical\n");
+    const auto escalator = agents.createAgent({org.tree().nodeByPath(QStringLiteral("/acme/support"))->id,
+                                               QStringLiteral("escalator"), QStringLiteral("li"), Visibility::Team,
+                                               Criticality::Critical, critical},
+                                              QStringLiteral("ada"), QStringLiteral("setup"));
+    QVERIFY(escalator.ok());
+    QVERIFY(agents.proposeVersion(escalator->id, 1, QString(critical).replace(QStringLiteral("Escalate."),
+                                                                              QStringLiteral("Escalate fast.")),
+                                  QStringLiteral("li"), QStringLiteral("faster"))
+                .ok());
+    BundleScope scope;
+    scope.subtreePath = QStringLiteral("/acme/sales");
+    QVERIFY(!exportBundle(QStringLiteral("sales-only.bundle"), scope).signature.isEmpty());
+    const auto bundle = Store::openReadOnly(path(QStringLiteral("sales-only.bundle")));
+    QVERIFY(bundle.ok());
+    QSqlQuery query(bundle.value()->database());
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM version_proposals")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    QVERIFY(AuditBundle::verify(path(QStringLiteral("sales-only.bundle")), m_key->publicKeyHex())->ok());
 }
 
 QTEST_GUILESS_MAIN(TestAuditBundle)
