@@ -262,6 +262,17 @@ Result<VersionProposal> AgentService::proposeVersion(NodeId agentId, int baseVer
     return proposal;
 }
 
+Result<VersionProposal> AgentService::pendingProposal(ProposalId id) const
+{
+    Result<VersionProposal> proposal = m_proposals.proposal(id);
+    if (proposal && proposal->state != VersionProposal::State::Pending) {
+        return Error{
+            Error::Code::Conflict,
+            QCoreApplication::translate("steward::AgentService", "Proposal %1 has already been decided.").arg(id)};
+    }
+    return proposal;
+}
+
 Result<AgentVersion> AgentService::approveProposal(ProposalId id, const QString &approver, const QString &reason)
 {
     if (const Status given = OrgService::requireReason(reason); !given) {
@@ -271,14 +282,9 @@ Result<AgentVersion> AgentService::approveProposal(ProposalId id, const QString 
     if (!transaction.isActive()) {
         return transaction.beginError();
     }
-    Result<VersionProposal> proposal = m_proposals.proposal(id);
+    const Result<VersionProposal> proposal = pendingProposal(id);
     if (!proposal) {
         return proposal.error();
-    }
-    if (proposal->state != VersionProposal::State::Pending) {
-        return Error{
-            Error::Code::Conflict,
-            QCoreApplication::translate("steward::AgentService", "Proposal %1 has already been decided.").arg(id)};
     }
     if (proposal->author == approver) {
         return Error{Error::Code::Forbidden,
@@ -333,14 +339,9 @@ Result<VersionProposal> AgentService::rejectProposal(ProposalId id, const QStrin
     if (!transaction.isActive()) {
         return transaction.beginError();
     }
-    Result<VersionProposal> proposal = m_proposals.proposal(id);
+    const Result<VersionProposal> proposal = pendingProposal(id);
     if (!proposal) {
         return proposal.error();
-    }
-    if (proposal->state != VersionProposal::State::Pending) {
-        return Error{
-            Error::Code::Conflict,
-            QCoreApplication::translate("steward::AgentService", "Proposal %1 has already been decided.").arg(id)};
     }
     const Result<OrgNode> node = m_org.tree().node(proposal->agentId);
     if (!node) {

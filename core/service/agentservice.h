@@ -78,6 +78,8 @@ private:
     // base that is still the head.
     [[nodiscard]] Result<CheckedChange> checkChange(NodeId agentId, int baseVersion, const QString &spec,
                                                     const QString &reason) const;
+    // The proposal, if it is still waiting for a decision.
+    [[nodiscard]] Result<VersionProposal> pendingProposal(ProposalId id) const;
     [[nodiscard]] Result<AgentVersion> insertVersion(NodeId agentId, int number, const CheckedChange &change,
                                                      const QString &author, const QString &reason,
                                                      const QString &approvedBy);

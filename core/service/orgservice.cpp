@@ -51,6 +51,19 @@ Status OrgService::recordAudit(const QString &actor, const QString &action, cons
     return appended ? Status(Done{}) : Status(appended.error());
 }
 
+Result<OrgNode> OrgService::commitNodeChange(Transaction &transaction, NodeId id, const QString &actor,
+                                             const QString &action, const QString &subject, const QJsonObject &details,
+                                             const QString &reason)
+{
+    if (const Status audited = recordAudit(actor, action, subject, details, reason); !audited) {
+        return audited.error();
+    }
+    if (const Status committed = transaction.commit(); !committed) {
+        return committed.error();
+    }
+    return m_tree.node(id);
+}
+
 Result<OrgNode> OrgService::checkNewChild(NodeId parentId, NodeKind kind, const QString &name) const
 {
     if (const QString problem = nodeNameProblem(name); !problem.isEmpty()) {
@@ -112,16 +125,9 @@ Result<OrgNode> OrgService::createCompany(const QString &name, const QString &ac
     if (!company) {
         return company;
     }
-    if (const Status audited = recordAudit(
-            actor, QStringLiteral("node.create"), company->path,
-            {{QStringLiteral("kind"), toText(NodeKind::Company)}, {QStringLiteral("id"), company->id}}, reason);
-        !audited) {
-        return audited.error();
-    }
-    if (const Status committed = transaction.commit(); !committed) {
-        return committed.error();
-    }
-    return company;
+    return commitNodeChange(transaction, company->id, actor, QStringLiteral("node.create"), company->path,
+                            {{QStringLiteral("kind"), toText(NodeKind::Company)}, {QStringLiteral("id"), company->id}},
+                            reason);
 }
 
 Result<OrgNode> OrgService::createGroup(NodeId parentId, NodeKind kind, const QString &name, const QString &actor,
@@ -146,16 +152,8 @@ Result<OrgNode> OrgService::createGroup(NodeId parentId, NodeKind kind, const QS
     if (!created) {
         return created;
     }
-    if (const Status audited =
-            recordAudit(actor, QStringLiteral("node.create"), created->path,
-                        {{QStringLiteral("kind"), toText(kind)}, {QStringLiteral("id"), created->id}}, reason);
-        !audited) {
-        return audited.error();
-    }
-    if (const Status committed = transaction.commit(); !committed) {
-        return committed.error();
-    }
-    return created;
+    return commitNodeChange(transaction, created->id, actor, QStringLiteral("node.create"), created->path,
+                            {{QStringLiteral("kind"), toText(kind)}, {QStringLiteral("id"), created->id}}, reason);
 }
 
 Result<OrgNode> OrgService::rename(NodeId id, const QString &newName, const QString &actor, const QString &reason)
@@ -195,17 +193,9 @@ Result<OrgNode> OrgService::rename(NodeId id, const QString &newName, const QStr
     if (const Status renamed = m_tree.relocate(node.value(), node->parentId, newName, newPath); !renamed) {
         return renamed.error();
     }
-    if (const Status audited = recordAudit(
-            actor, QStringLiteral("node.rename"), newPath,
-            {{QStringLiteral("id"), id}, {QStringLiteral("from"), node->path}, {QStringLiteral("to"), newPath}},
-            reason);
-        !audited) {
-        return audited.error();
-    }
-    if (const Status committed = transaction.commit(); !committed) {
-        return committed.error();
-    }
-    return m_tree.node(id);
+    return commitNodeChange(
+        transaction, id, actor, QStringLiteral("node.rename"), newPath,
+        {{QStringLiteral("id"), id}, {QStringLiteral("from"), node->path}, {QStringLiteral("to"), newPath}}, reason);
 }
 
 Result<OrgNode> OrgService::move(NodeId id, NodeId newParentId, const QString &actor, const QString &reason)
@@ -249,17 +239,9 @@ Result<OrgNode> OrgService::move(NodeId id, NodeId newParentId, const QString &a
     if (const Status moved = m_tree.relocate(node.value(), newParentId, node->name, newPath); !moved) {
         return moved.error();
     }
-    if (const Status audited = recordAudit(
-            actor, QStringLiteral("node.move"), newPath,
-            {{QStringLiteral("id"), id}, {QStringLiteral("from"), node->path}, {QStringLiteral("to"), newPath}},
-            reason);
-        !audited) {
-        return audited.error();
-    }
-    if (const Status committed = transaction.commit(); !committed) {
-        return committed.error();
-    }
-    return m_tree.node(id);
+    return commitNodeChange(
+        transaction, id, actor, QStringLiteral("node.move"), newPath,
+        {{QStringLiteral("id"), id}, {QStringLiteral("from"), node->path}, {QStringLiteral("to"), newPath}}, reason);
 }
 
 Result<OrgNode> OrgService::archive(NodeId id, const QString &actor, const QString &reason)
@@ -285,16 +267,8 @@ Result<OrgNode> OrgService::archive(NodeId id, const QString &actor, const QStri
     if (const Status archived = m_tree.archiveSubtree(node.value(), m_clock.now()); !archived) {
         return archived.error();
     }
-    if (const Status audited =
-            recordAudit(actor, QStringLiteral("node.archive"), node->path,
-                        {{QStringLiteral("id"), id}, {QStringLiteral("kind"), toText(node->kind)}}, reason);
-        !audited) {
-        return audited.error();
-    }
-    if (const Status committed = transaction.commit(); !committed) {
-        return committed.error();
-    }
-    return m_tree.node(id);
+    return commitNodeChange(transaction, id, actor, QStringLiteral("node.archive"), node->path,
+                            {{QStringLiteral("id"), id}, {QStringLiteral("kind"), toText(node->kind)}}, reason);
 }
 
 } // namespace steward

@@ -11,6 +11,7 @@ namespace steward {
 
 class Clock;
 class Store;
+class Transaction;
 
 // The rules for the org tree, shared by the desktop app's local store, the CLI and the server:
 // one company at the root; departments, teams and agents below it in the allowed nesting; no
@@ -42,6 +43,11 @@ public:
     [[nodiscard]] TreeRepository &tree() { return m_tree; }
 
 private:
+    // Records the change in the audit log, commits it, and gives the node as it now is.
+    [[nodiscard]] Result<OrgNode> commitNodeChange(Transaction &transaction, NodeId id, const QString &actor,
+                                                   const QString &action, const QString &subject,
+                                                   const QJsonObject &details, const QString &reason);
+
     const Store &m_store;
     const Clock &m_clock;
     TreeRepository m_tree;
