@@ -123,6 +123,20 @@ Result<qint64> versionNumber(const QCommandLineParser &parser, const QString &op
     return CommandLine::optionNumber(parser, option, 1, MaxVersion, fallback);
 }
 
+// The version named by --version, or the head version when it is not given.
+Result<AgentVersion> requestedVersion(const QCommandLineParser &parser, AgentServices &services, const OrgNode &agent)
+{
+    const Result<Agent> attributes = services.tree().agent(agent.id);
+    if (!attributes) {
+        return attributes.error();
+    }
+    const Result<qint64> number = versionNumber(parser, versionOption, attributes->headVersion);
+    if (!number) {
+        return number.error();
+    }
+    return versionOf(services, agent, number.value());
+}
+
 QJsonObject toJson(const AgentVersion &version, bool withSpec)
 {
     QJsonObject object{{QStringLiteral("number"), version.number},
@@ -495,15 +509,7 @@ int runShowVersion(const CommandContext &context)
     if (!services) {
         return exitCode;
     }
-    const Result<Agent> agent = services->tree().agent(node.id);
-    if (!agent) {
-        return Console::fail(agent.error());
-    }
-    const Result<qint64> number = versionNumber(parser, versionOption, agent->headVersion);
-    if (!number) {
-        return Console::fail(number.error());
-    }
-    const Result<AgentVersion> version = versionOf(*services, node, number.value());
+    const Result<AgentVersion> version = requestedVersion(parser, *services, node);
     if (!version) {
         return Console::fail(version.error());
     }
@@ -731,26 +737,19 @@ int runBlame(const CommandContext &context)
     if (!services) {
         return exitCode;
     }
-    const Result<Agent> agent = services->tree().agent(node.id);
-    if (!agent) {
-        return Console::fail(agent.error());
-    }
-    const Result<qint64> number = versionNumber(parser, versionOption, agent->headVersion);
-    if (!number) {
-        return Console::fail(number.error());
-    }
-    if (const Result<AgentVersion> asked = versionOf(*services, node, number.value()); !asked) {
+    const Result<AgentVersion> asked = requestedVersion(parser, *services, node);
+    if (!asked) {
         return Console::fail(asked.error());
     }
     QList<AgentVersion> history;
-    for (qint64 each = 1; each <= number.value(); ++each) {
+    for (int each = 1; each <= asked->number; ++each) {
         Result<AgentVersion> version = versionOf(*services, node, each);
         if (!version) {
             return Console::fail(version.error());
         }
         history.append(std::move(version).value());
     }
-    const QList<BlameLine> lines = Blame::of(history, static_cast<int>(number.value()));
+    const QList<BlameLine> lines = Blame::of(history, asked->number);
     if (CommandLine::json(parser, context)) {
         QJsonArray array;
         for (const BlameLine &line : lines) {
@@ -762,7 +761,7 @@ int runBlame(const CommandContext &context)
                                      {QStringLiteral("text"), line.text}});
         }
         Console::printJson(QJsonDocument(QJsonObject{{QStringLiteral("agent"), node.path},
-                                                     {QStringLiteral("version"), number.value()},
+                                                     {QStringLiteral("version"), asked->number},
                                                      {QStringLiteral("lines"), array}}));
         return success();
     }
