@@ -5,11 +5,11 @@
 #include "demo/demotext.h"
 #include "domain/agentspec.h"
 #include "domain/clock.h"
+#include "service/accessservice.h"
 #include "service/agentservice.h"
 #include "service/orgservice.h"
 #include "storage/activityrepository.h"
 #include "storage/approvalrepository.h"
-#include "storage/principalrepository.h"
 #include "storage/store.h"
 
 #include <QCoreApplication>
@@ -339,7 +339,7 @@ public:
         , m_agents(store, m_clock, m_org)
         , m_activity(store)
         , m_approvals(store)
-        , m_principals(store)
+        , m_access(store, m_clock, m_org)
     {
     }
     Q_DISABLE_COPY_MOVE(Builder)
@@ -380,7 +380,7 @@ private:
     AgentService m_agents;
     ActivityRepository m_activity;
     ApprovalRepository m_approvals;
-    PrincipalRepository m_principals;
+    AccessService m_access;
 
     QString m_admin;
     NodeId m_companyId = NoNode;
@@ -603,40 +603,44 @@ Status Builder::createOrganisation()
 }
 
 // People and their roles: editors on their team, two reviewers per department, one admin and
-// one auditor on the company.
+// one auditor on the company. Each is an audited act, as it would be in a real rollout.
 Status Builder::createPeople()
 {
-    Transaction transaction(m_store);
-    if (!transaction.isActive()) {
-        return transaction.beginError();
-    }
     const QList<DemoTeam> &teams = DemoText::teams();
+    const auto pathOf = [this](NodeId id) {
+        const Result<OrgNode> node = m_org.tree().node(id);
+        return node ? node->path : QString();
+    };
+    const QString companyPath = pathOf(m_companyId);
     QString auditor;
     for (const Person &person : std::as_const(m_people)) {
-        const Result<PrincipalId> id =
-            m_principals.insert({0, person.name, person.displayName, PrincipalKind::User}, m_clock.now());
-        if (!id) {
-            return id.error();
+        m_clock.advance(MsPerMinute);
+        const Result<Principal> added = m_access.addPrincipal(person.name, person.displayName, PrincipalKind::User,
+                                                              m_admin, u"Onboarded for the agent rollout"_s);
+        if (!added) {
+            return added.error();
         }
-        QList<Grant> grants{{id.value(), Role::Editor, m_teamIds.at(person.team)}};
+        QList<std::pair<Role, QString>> grants{{Role::Editor, pathOf(m_teamIds.at(person.team))}};
         const QString &department = teams.at(person.team).department;
         if (m_reviewers.value(department).contains(person.name)) {
-            grants.append({id.value(), Role::Reviewer, m_departmentIds.value(department)});
+            grants.append({Role::Reviewer, pathOf(m_departmentIds.value(department))});
         }
         if (person.name == m_admin) {
-            grants.append({id.value(), Role::Admin, m_companyId});
+            grants.append({Role::Admin, companyPath});
         }
         if (auditor.isEmpty() && department == u"legal") {
             auditor = person.name;
-            grants.append({id.value(), Role::Auditor, m_companyId});
+            grants.append({Role::Auditor, companyPath});
         }
-        for (const Grant &grant : grants) {
-            if (const Status granted = m_principals.grant(grant); !granted) {
+        for (const auto &[role, path] : std::as_const(grants)) {
+            const Result<Grant> granted =
+                m_access.grant(person.name, role, path, m_admin, u"Role from the org chart"_s);
+            if (!granted) {
                 return granted.error();
             }
         }
     }
-    return transaction.commit();
+    return Done{};
 }
 
 AgentSpec Builder::initialSpec(const DemoAgentKind &kind, Criticality criticality)

@@ -5,6 +5,7 @@
 #include "enums.h"
 #include "orgnode.h"
 
+#include <QDateTime>
 #include <QString>
 
 namespace steward {
@@ -26,6 +27,23 @@ struct Grant
     PrincipalId principalId = 0;
     Role role = Role::Reviewer;
     NodeId nodeId = NoNode;
+    QString nodePath; // filled in when read, for people and tables
+
+    friend bool operator==(const Grant &a, const Grant &b)
+    {
+        return a.principalId == b.principalId && a.role == b.role && a.nodeId == b.nodeId;
+    }
+};
+
+// A bearer token's record. The token itself is never stored, only its SHA-256.
+struct ApiToken
+{
+    qint64 id = 0;
+    PrincipalId principalId = 0;
+    QString name;
+    QDateTime createdAt;
+    QDateTime revokedAt; // null while the token works
+    QDateTime lastUsedAt;
 };
 
 } // namespace steward

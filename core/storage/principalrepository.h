@@ -22,6 +22,18 @@ public:
     [[nodiscard]] Result<Principal> byName(const QString &name) const;
     [[nodiscard]] Result<QList<Principal>> all() const;
     [[nodiscard]] Status grant(const Grant &grant);
+    // Removes a grant; NotFound when there was none.
+    [[nodiscard]] Status revokeGrant(const Grant &grant);
+    // The principal's grants with their node paths, by path.
+    [[nodiscard]] Result<QList<Grant>> grantsOf(PrincipalId principalId) const;
+
+    [[nodiscard]] Result<qint64> insertToken(const ApiToken &token, const QByteArray &tokenHash);
+    // The live token with this hash, if any.
+    [[nodiscard]] Result<ApiToken> liveTokenByHash(const QByteArray &tokenHash) const;
+    [[nodiscard]] Result<QList<ApiToken>> tokensOf(PrincipalId principalId) const;
+    // Revokes the live token of that name; NotFound when there is none.
+    [[nodiscard]] Status revokeToken(PrincipalId principalId, const QString &name, const QDateTime &at);
+    [[nodiscard]] Status markTokenUsed(qint64 tokenId, const QDateTime &at);
 
 private:
     const Store &m_store;
