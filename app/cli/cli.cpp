@@ -48,6 +48,11 @@ QList<Command> commands()
          runExportBundleCommand},
         {QStringLiteral("verify-bundle"),
          QCoreApplication::translate("steward::Cli", "Check a signed audit bundle offline."), runVerifyBundleCommand},
+        {QStringLiteral("user"),
+         QCoreApplication::translate("steward::Cli", "Add people and agent identities; grant and revoke roles."),
+         runUserCommand},
+        {QStringLiteral("token"), QCoreApplication::translate("steward::Cli", "Create or revoke bearer tokens."),
+         runTokenCommand},
     };
 }
 

@@ -16,5 +16,7 @@ namespace steward {
 [[nodiscard]] int runKeyCommand(const CommandContext &context);
 [[nodiscard]] int runExportBundleCommand(const CommandContext &context);
 [[nodiscard]] int runVerifyBundleCommand(const CommandContext &context);
+[[nodiscard]] int runUserCommand(const CommandContext &context);
+[[nodiscard]] int runTokenCommand(const CommandContext &context);
 
 } // namespace steward
