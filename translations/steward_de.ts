@@ -23,6 +23,57 @@
         <source>Save a picture of the window to PNG once it is shown, then quit.</source>
         <translation>Ein Bild des Fensters als PNG speichern, sobald es angezeigt wird, und dann beenden.</translation>
     </message>
+    <message>
+        <source>Show TAB: overview, versions (of the selected agent) or audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --tab versions: select these versions, e.g. 3,4 (one is compared with its parent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the audit bundle FILE read-only (auditor mode).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --bundle: the public key (hex) to check its signature against.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>steward::AccessService</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid name: use lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos; (at most 64).</source>
+        <translation>„%1“ ist kein gültiger Name: Verwenden Sie Kleinbuchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos; (höchstens 64).</translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation>%1 gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>The agent role is for agent identities, and agent identities hold only the agent role.</source>
+        <translation>Die Rolle agent ist für Agentenidentitäten, und Agentenidentitäten haben nur die Rolle agent.</translation>
+    </message>
+    <message>
+        <source>An agent identity acts for one agent: grant it on an agent, not on %1.</source>
+        <translation>Eine Agentenidentität handelt für einen Agenten: Vergeben Sie die Rolle auf einem Agenten, nicht auf %1.</translation>
+    </message>
+    <message>
+        <source>%1 is already %2 on %3.</source>
+        <translation>%1 hat bereits die Rolle %2 auf %3.</translation>
+    </message>
+    <message>
+        <source>A token needs a name of 1 to 64 characters.</source>
+        <translation>Ein Token braucht einen Namen mit 1 bis 64 Zeichen.</translation>
+    </message>
+    <message>
+        <source>%1 already has a live token called %2; revoke it first.</source>
+        <translation>%1 hat bereits ein gültiges Token namens %2; widerrufen Sie es zuerst.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s owner no longer exists.</source>
+        <translation>Den Inhaber des Tokens gibt es nicht mehr.</translation>
+    </message>
 </context>
 <context>
     <name>steward::ActivityRepository</name>
@@ -789,6 +840,74 @@
     </message>
 </context>
 <context>
+    <name>steward::AuditView</name>
+    <message>
+        <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1* (all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any path, e.g. /acme/sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;ntil:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an entry to see all of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry:         %1
+Time:          %2
+Actor:         %3
+Action:        %4 (%5)
+Subject:       %6
+Reason:        %7
+Previous hash: %8
+Hash:          %9
+Details:
+%10</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>steward::AuditorBanner</name>
     <message>
         <source>✔ ok</source>
@@ -1141,6 +1260,14 @@ Click to see what this version changed.</source>
     <message>
         <source>Run &apos;stewardctl &lt;command&gt; --help&apos; for a command&apos;s options.</source>
         <translation>Mit &apos;stewardctl &lt;command&gt; --help&apos; sehen Sie die Optionen eines Befehls.</translation>
+    </message>
+    <message>
+        <source>Add people and agent identities; grant and revoke roles.</source>
+        <translation>Personen und Agentenidentitäten hinzufügen; Rollen vergeben und entziehen.</translation>
+    </message>
+    <message>
+        <source>Create or revoke bearer tokens.</source>
+        <translation>Bearer-Tokens erstellen oder widerrufen.</translation>
     </message>
 </context>
 <context>
@@ -1520,16 +1647,13 @@ Click to see what this version changed.</source>
         <source>No changes</source>
         <translation>Keine Änderungen</translation>
     </message>
-    <message numerus="yes">
-        <source>%n change(s)</source>
-        <translation>
-            <numerusform>%n Änderung</numerusform>
-            <numerusform>%n Änderungen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Change %1 of %2</source>
         <translation>Änderung %1 von %2</translation>
+    </message>
+    <message>
+        <source>Changes: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1985,6 +2109,58 @@ Click to see what this version changed.</source>
         <source>Archived %1.</source>
         <translation>%1 archiviert.</translation>
     </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <source>Audit Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Audit &amp;Bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Audit Bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;udit Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent &amp;Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent &amp;Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (read-only audit bundle) — Steward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit bundle: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>steward::Migrator</name>
@@ -2225,6 +2401,46 @@ Click to see what this version changed.</source>
     <message>
         <source>granting a role</source>
         <translation>beim Vergeben einer Rolle</translation>
+    </message>
+    <message>
+        <source>revoking a role</source>
+        <translation>beim Entziehen einer Rolle</translation>
+    </message>
+    <message>
+        <source>There is no such grant to revoke.</source>
+        <translation>Diese Rolle ist nicht vergeben.</translation>
+    </message>
+    <message>
+        <source>reading roles</source>
+        <translation>beim Lesen der Rollen</translation>
+    </message>
+    <message>
+        <source>creating a token</source>
+        <translation>beim Erstellen eines Tokens</translation>
+    </message>
+    <message>
+        <source>checking a token</source>
+        <translation>beim Prüfen eines Tokens</translation>
+    </message>
+    <message>
+        <source>The token is unknown or revoked.</source>
+        <translation>Das Token ist unbekannt oder widerrufen.</translation>
+    </message>
+    <message>
+        <source>reading tokens</source>
+        <translation>beim Lesen der Tokens</translation>
+    </message>
+    <message>
+        <source>revoking a token</source>
+        <translation>beim Widerrufen eines Tokens</translation>
+    </message>
+    <message>
+        <source>There is no live token called %1.</source>
+        <translation>Es gibt kein gültiges Token namens %1.</translation>
+    </message>
+    <message>
+        <source>recording a token&apos;s use</source>
+        <translation>beim Vermerken einer Token-Nutzung</translation>
     </message>
 </context>
 <context>
@@ -2550,6 +2766,41 @@ Click to see what this version changed.</source>
     </message>
 </context>
 <context>
+    <name>steward::TokenCommand</name>
+    <message>
+        <source>Creates a bearer token for NAME and prints it once; keep it secret.</source>
+        <translation>Erstellt ein Bearer-Token für NAME und gibt es einmal aus; halten Sie es geheim.</translation>
+    </message>
+    <message>
+        <source>Revokes NAME&apos;s token LABEL; it stops working.</source>
+        <translation>Widerruft das Token LABEL von NAME; es funktioniert dann nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Whose token.</source>
+        <translation>Wessen Token.</translation>
+    </message>
+    <message>
+        <source>What the token is for (default: default).</source>
+        <translation>Wofür das Token ist (Vorgabe: default).</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Which token.</source>
+        <translation>Welches Token.</translation>
+    </message>
+    <message>
+        <source>revoked %1&apos;s token %2</source>
+        <translation>Token %2 von %1 widerrufen</translation>
+    </message>
+    <message>
+        <source>Creates and revokes bearer tokens.</source>
+        <translation>Erstellt und widerruft Bearer-Tokens.</translation>
+    </message>
+</context>
+<context>
     <name>steward::TreeCommand</name>
     <message>
         <source>Prints the org tree below PATH (the whole tree without it): each node with its kind, and for agents their owner, visibility, criticality and head version.</source>
@@ -2641,6 +2892,109 @@ Click to see what this version changed.</source>
     <message>
         <source>updating an agent</source>
         <translation>beim Aktualisieren eines Agenten</translation>
+    </message>
+</context>
+<context>
+    <name>steward::UserCommand</name>
+    <message>
+        <source>Unknown role &apos;%1&apos;; use admin, editor, reviewer, auditor or agent.</source>
+        <translation>Unbekannte Rolle &apos;%1&apos;; verwenden Sie admin, editor, reviewer, auditor oder agent.</translation>
+    </message>
+    <message>
+        <source>Adds a person (or, with --agent, an agent identity), optionally with a role on a subtree.</source>
+        <translation>Fügt eine Person hinzu (oder mit --agent eine Agentenidentität), auf Wunsch mit einer Rolle auf einem Teilbaum.</translation>
+    </message>
+    <message>
+        <source>Login-style name, e.g. dana.kim.</source>
+        <translation>Anmeldename, z. B. dana.kim.</translation>
+    </message>
+    <message>
+        <source>The name people read.</source>
+        <translation>Der Name, den Menschen lesen.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>An agent identity, not a person.</source>
+        <translation>Eine Agentenidentität, keine Person.</translation>
+    </message>
+    <message>
+        <source>A role to grant at once.</source>
+        <translation>Eine Rolle, die sofort vergeben wird.</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Where the role applies.</source>
+        <translation>Wo die Rolle gilt.</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>--role and --on go together.</source>
+        <translation>--role und --on gehören zusammen.</translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <translation>%1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Lists people and agent identities with their roles.</source>
+        <translation>Listet Personen und Agentenidentitäten mit ihren Rollen auf.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>DISPLAY NAME</source>
+        <translation>ANZEIGENAME</translation>
+    </message>
+    <message>
+        <source>ROLES</source>
+        <translation>ROLLEN</translation>
+    </message>
+    <message>
+        <source>Grants NAME the ROLE on PATH and everything below it.</source>
+        <translation>Vergibt an NAME die Rolle ROLE auf PATH und allem darunter.</translation>
+    </message>
+    <message>
+        <source>Revokes NAME&apos;s ROLE on PATH.</source>
+        <translation>Entzieht NAME die Rolle ROLE auf PATH.</translation>
+    </message>
+    <message>
+        <source>Who.</source>
+        <translation>Wer.</translation>
+    </message>
+    <message>
+        <source>admin, editor, reviewer, auditor or agent.</source>
+        <translation>admin, editor, reviewer, auditor oder agent.</translation>
+    </message>
+    <message>
+        <source>Where.</source>
+        <translation>Wo.</translation>
+    </message>
+    <message>
+        <source>granted %1 %2 on %3</source>
+        <translation>%1 hat jetzt die Rolle %2 auf %3</translation>
+    </message>
+    <message>
+        <source>revoked %1 %2 on %3</source>
+        <translation>%1 hat die Rolle %2 auf %3 nicht mehr</translation>
+    </message>
+    <message>
+        <source>Adds and lists people and agent identities; grants and revokes roles.</source>
+        <translation>Fügt Personen und Agentenidentitäten hinzu und listet sie auf; vergibt und entzieht Rollen.</translation>
     </message>
 </context>
 <context>
