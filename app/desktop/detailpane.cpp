@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "detailpane.h"
 
+#include "displaytext.h"
 #include "runstablemodel.h"
 #include "service/workspace.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -21,29 +21,6 @@ namespace {
 
 constexpr int recentRunsLimit = 50;
 constexpr int recentChangesLimit = 30;
-
-QString timeText(const QDateTime &time)
-{
-    return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
-}
-
-// The audit log's actions in words; an action this build does not know is shown as stored.
-QString actionText(const QString &action)
-{
-    static const QHash<QString, const char *> words = {
-        {QStringLiteral("node.create"), QT_TRANSLATE_NOOP("steward::DetailPane", "Created")},
-        {QStringLiteral("agent.create"), QT_TRANSLATE_NOOP("steward::DetailPane", "Created")},
-        {QStringLiteral("node.rename"), QT_TRANSLATE_NOOP("steward::DetailPane", "Renamed")},
-        {QStringLiteral("node.move"), QT_TRANSLATE_NOOP("steward::DetailPane", "Moved")},
-        {QStringLiteral("node.archive"), QT_TRANSLATE_NOOP("steward::DetailPane", "Archived")},
-        {QStringLiteral("version.save"), QT_TRANSLATE_NOOP("steward::DetailPane", "New version")},
-        {QStringLiteral("version.propose"), QT_TRANSLATE_NOOP("steward::DetailPane", "Proposed a version")},
-        {QStringLiteral("version.approve"), QT_TRANSLATE_NOOP("steward::DetailPane", "Approved a version")},
-        {QStringLiteral("version.reject"), QT_TRANSLATE_NOOP("steward::DetailPane", "Rejected a version")},
-    };
-    const char *word = words.value(action);
-    return word ? DetailPane::tr(word) : action;
-}
 
 QLabel *fieldLabel(const QString &objectName, QWidget *parent)
 {
@@ -155,6 +132,12 @@ void DetailPane::setWorkspace(Workspace *workspace)
         connect(workspace, &Workspace::nodeRenamed, this, &DetailPane::refresh);
         connect(workspace, &Workspace::nodeMoved, this, &DetailPane::refresh);
         connect(workspace, &Workspace::nodeArchived, this, &DetailPane::refresh);
+        // A new version or proposal changes the head version and the recent changes.
+        connect(workspace, &Workspace::agentChanged, this, [this](NodeId agentId) {
+            if (agentId == m_nodeId) {
+                refresh();
+            }
+        });
     }
     showNode(NoNode);
 }
@@ -226,7 +209,7 @@ void DetailPane::showAgent(const OrgNode &node)
         m_headVersion->setText(tr("none saved yet"));
     } else if (const Result<AgentVersion> head = m_workspace->version(node.id, agent->headVersion); head) {
         const QString saved = tr("v%1 by %2 on %3: “%4”")
-                                  .arg(QString::number(head->number), head->author, timeText(head->createdAt),
+                                  .arg(QString::number(head->number), head->author, DisplayText::time(head->createdAt),
                                        head->reason);
         m_headVersion->setText(head->approvedBy.isEmpty() ? saved
                                                           : tr("%1 (approved by %2)").arg(saved, head->approvedBy));
@@ -252,7 +235,7 @@ void DetailPane::showChanges(const OrgNode &node)
         return;
     }
     for (const AuditEntry &entry : changes.value()) {
-        auto *item = new QTreeWidgetItem(m_changes, {timeText(entry.time), entry.actor, actionText(entry.action),
+        auto *item = new QTreeWidgetItem(m_changes, {DisplayText::time(entry.time), entry.actor, DisplayText::action(entry.action),
                                                      entry.reason});
         item->setToolTip(3, entry.reason);
     }

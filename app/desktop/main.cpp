@@ -49,12 +49,35 @@ int main(int argc, char *argv[])
                                         QApplication::translate("main", "Save a picture of the window to PNG once it "
                                                                         "is shown, then quit."),
                                         QStringLiteral("PNG"));
-    parser.addOptions({demoOption, selectOption, grabOption});
+    const QCommandLineOption tabOption(QStringLiteral("tab"),
+                                       QApplication::translate("main", "Show TAB: overview, versions (of the selected "
+                                                                       "agent) or audit."),
+                                       QStringLiteral("TAB"));
+    const QCommandLineOption versionsOption(QStringLiteral("versions"),
+                                            QApplication::translate("main", "With --tab versions: select these "
+                                                                            "versions, e.g. 3,4 (one is compared "
+                                                                            "with its parent)."),
+                                            QStringLiteral("LIST"));
+    const QCommandLineOption bundleOption(QStringLiteral("bundle"),
+                                          QApplication::translate("main", "Open the audit bundle FILE read-only "
+                                                                          "(auditor mode)."),
+                                          QStringLiteral("FILE"));
+    const QCommandLineOption keyOption(QStringLiteral("key"),
+                                       QApplication::translate("main", "With --bundle: the public key (hex) to check "
+                                                                       "its signature against."),
+                                       QStringLiteral("HEX"));
+    parser.addOptions({demoOption, selectOption, grabOption, tabOption, versionsOption, bundleOption, keyOption});
     parser.process(app);
 
     MainWindow window;
     const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty()) {
+    if (parser.isSet(bundleOption)) {
+        const Status opened = window.openBundle(parser.value(bundleOption), parser.value(keyOption).toLatin1());
+        if (!opened) {
+            std::fprintf(stderr, "steward: %s\n", qPrintable(opened.error().message));
+            return 1;
+        }
+    } else if (!files.isEmpty()) {
         window.openWorkspace(files.first());
     } else if (parser.isSet(demoOption)) {
         window.openDemo();
@@ -65,15 +88,26 @@ int main(int argc, char *argv[])
 
     const QString select = parser.value(selectOption);
     const QString png = parser.value(grabOption);
-    const auto firstPageLoaded = [&window, select, png] {
+    const QString tab = parser.value(tabOption);
+    QList<int> versions;
+    for (const QString &number : parser.value(versionsOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        versions.append(number.trimmed().toInt());
+    }
+    const auto firstPageLoaded = [&window, select, png, tab, versions] {
         if (!select.isEmpty()) {
             window.selectPath(select);
+        }
+        if (tab == QLatin1String("versions") && !window.showVersions(versions)) {
+            std::fprintf(stderr, "steward: no such versions of the selected agent\n");
+        } else if (tab == QLatin1String("audit")) {
+            window.showAudit();
         }
         if (png.isEmpty()) {
             return;
         }
-        // Queued so that the window has been laid out and shown before it is drawn.
-        QTimer::singleShot(0, &window, [&window, png] {
+        // Delayed so that the window has been laid out and shown, and the audit check (on its
+        // worker) has reported, before it is drawn.
+        QTimer::singleShot(500, &window, [&window, png] {
             const bool saved = window.grab().save(png, "PNG");
             if (!saved) {
                 std::fprintf(stderr, "steward: could not write %s\n", qPrintable(png));

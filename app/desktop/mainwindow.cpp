@@ -2,20 +2,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "auditorbanner.h"
+#include "auditstatus.h"
+#include "auditview.h"
+#include "bundleopendialog.h"
 #include "demotask.h"
 #include "detailpane.h"
+#include "exportbundledialog.h"
 #include "movedialog.h"
 #include "orgtreedelegate.h"
 #include "orgtreemodel.h"
 #include "reasondialog.h"
 #include "recentworkspaces.h"
 #include "service/localworkspace.h"
+#include "versionstab.h"
 #include "welcomepage.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -29,8 +36,10 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 namespace steward {
 namespace {
@@ -45,6 +54,17 @@ QString workspaceFilter()
 Status statusOf(const Result<OrgNode> &result)
 {
     return result ? Status(Done{}) : Status(result.error());
+}
+
+// The public key a bundle's manifest names; empty if the manifest cannot be read.
+QByteArray manifestKeyOf(const QString &bundlePath)
+{
+    QFile file(AuditBundle::manifestPathFor(bundlePath));
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    const Result<BundleManifest> manifest = BundleManifest::fromJson(file.readAll());
+    return manifest ? manifest->publicKey : QByteArray();
 }
 
 } // namespace
@@ -81,12 +101,37 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_detail->setObjectName(QStringLiteral("detailPane"));
     connect(m_detail, &DetailPane::pathActivated, this, &MainWindow::selectPath);
 
+    m_versions = new VersionsTab(this);
+    m_versions->setObjectName(QStringLiteral("versionsTab"));
+    m_detailTabs = new QTabWidget(this);
+    m_detailTabs->setObjectName(QStringLiteral("detailTabWidget"));
+    m_detailTabs->addTab(m_detail, tr("Overview"));
+    m_detailTabs->addTab(m_versions, tr("Versions"));
+
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_tree);
-    m_splitter->addWidget(m_detail);
+    m_splitter->addWidget(m_detailTabs);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({560, 640});
+    m_splitter->setSizes({470, 930});
+
+    m_audit = new AuditView(this);
+    m_audit->setObjectName(QStringLiteral("auditView"));
+    m_places = new QTabWidget(this);
+    m_places->setObjectName(QStringLiteral("placesTabWidget"));
+    m_places->setDocumentMode(true);
+    m_places->addTab(m_splitter, tr("Agents"));
+    m_places->addTab(m_audit, tr("Audit Log"));
+
+    m_banner = new AuditorBanner(this);
+    m_banner->setObjectName(QStringLiteral("auditorBanner"));
+    m_banner->hide();
+    m_workspacePage = new QWidget(this);
+    m_workspacePage->setObjectName(QStringLiteral("workspacePage"));
+    auto *workspaceLayout = new QVBoxLayout(m_workspacePage);
+    workspaceLayout->setContentsMargins(0, 0, 0, 0);
+    workspaceLayout->addWidget(m_banner);
+    workspaceLayout->addWidget(m_places, 1);
 
     m_welcome = new WelcomePage(this);
     m_welcome->setObjectName(QStringLiteral("welcomePage"));
@@ -97,12 +142,20 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pagesStackedWidget"));
     m_pages->addWidget(m_welcome);
-    m_pages->addWidget(m_splitter);
+    m_pages->addWidget(m_workspacePage);
     setCentralWidget(m_pages);
 
     m_workspaceLabel = new QLabel(tr("No workspace open"), this);
     m_workspaceLabel->setObjectName(QStringLiteral("workspaceLabel"));
+    m_auditIcon = new QLabel(this);
+    m_auditIcon->setObjectName(QStringLiteral("auditStatusIconLabel"));
+    m_auditLabel = new QLabel(this);
+    m_auditLabel->setObjectName(QStringLiteral("auditStatusLabel"));
+    m_auditStatus = new AuditStatus(this);
+    connect(m_auditStatus, &AuditStatus::stateChanged, this, &MainWindow::updateAuditBadge);
     statusBar()->setObjectName(QStringLiteral("mainStatusBar"));
+    statusBar()->addPermanentWidget(m_auditIcon);
+    statusBar()->addPermanentWidget(m_auditLabel);
     statusBar()->addPermanentWidget(m_workspaceLabel);
 
     createActions();
@@ -118,6 +171,8 @@ MainWindow::~MainWindow()
     // The views hold on to the workspace; let go of it before it goes.
     m_model->setWorkspace(nullptr);
     m_detail->setWorkspace(nullptr);
+    m_versions->setWorkspace(nullptr);
+    m_audit->setWorkspace(nullptr);
 }
 
 QString MainWindow::demoPath()
@@ -148,6 +203,14 @@ void MainWindow::createActions()
                               QStyle::SP_MediaPlay);
     connect(m_demoAction, &QAction::triggered, this, &MainWindow::chooseDemoLocation);
 
+    m_openBundleAction = makeAction(QStringLiteral("openBundleAction"), tr("Open Audit &Bundle…"),
+                                    QStyle::SP_DialogOpenButton);
+    connect(m_openBundleAction, &QAction::triggered, this, &MainWindow::chooseBundle);
+
+    m_exportBundleAction = makeAction(QStringLiteral("exportBundleAction"), tr("&Export Audit Bundle…"),
+                                      QStyle::SP_DialogSaveButton);
+    connect(m_exportBundleAction, &QAction::triggered, this, &MainWindow::exportBundle);
+
     m_quitAction = makeAction(QStringLiteral("quitAction"), tr("&Quit"), QStyle::SP_DialogCloseButton);
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -176,6 +239,28 @@ void MainWindow::createActions()
     m_archiveAction->setShortcut(QKeySequence::Delete);
     connect(m_archiveAction, &QAction::triggered, this, &MainWindow::archiveSelected);
 
+    m_showAgentsAction = makeAction(QStringLiteral("showAgentsAction"), tr("&Agents"), QStyle::SP_DirIcon);
+    m_showAgentsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(m_showAgentsAction, &QAction::triggered, this, [this] { m_places->setCurrentWidget(m_splitter); });
+
+    m_showAuditAction = makeAction(QStringLiteral("showAuditAction"), tr("A&udit Log"),
+                                   QStyle::SP_FileDialogContentsView);
+    m_showAuditAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(m_showAuditAction, &QAction::triggered, this, &MainWindow::showAudit);
+
+    m_showOverviewAction = makeAction(QStringLiteral("showOverviewAction"), tr("Agent &Overview"),
+                                      QStyle::SP_FileDialogInfoView);
+    m_showOverviewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(m_showOverviewAction, &QAction::triggered, this, [this] {
+        m_places->setCurrentWidget(m_splitter);
+        m_detailTabs->setCurrentWidget(m_detail);
+    });
+
+    m_showVersionsAction = makeAction(QStringLiteral("showVersionsAction"), tr("Agent &Versions"),
+                                      QStyle::SP_FileDialogDetailedView);
+    m_showVersionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    connect(m_showVersionsAction, &QAction::triggered, this, [this] { showVersions({}); });
+
     m_aboutAction = makeAction(QStringLiteral("aboutAction"), tr("&About Steward"), QStyle::SP_MessageBoxInformation);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 }
@@ -190,6 +275,9 @@ void MainWindow::createMenus()
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addSeparator();
+    file->addAction(m_openBundleAction);
+    file->addAction(m_exportBundleAction);
+    file->addSeparator();
     file->addAction(m_demoAction);
     file->addSeparator();
     file->addAction(m_quitAction);
@@ -203,6 +291,14 @@ void MainWindow::createMenus()
     edit->addAction(m_renameAction);
     edit->addAction(m_moveAction);
     edit->addAction(m_archiveAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addAction(m_showAgentsAction);
+    view->addAction(m_showAuditAction);
+    view->addSeparator();
+    view->addAction(m_showOverviewAction);
+    view->addAction(m_showVersionsAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -226,7 +322,7 @@ void MainWindow::restoreSettings()
 {
     const QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
-        resize(1200, 760);
+        resize(1400, 860);
     }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
@@ -255,23 +351,54 @@ bool MainWindow::openWorkspace(const QString &path)
         showOpenError(path, store.error().message);
         return false;
     }
-    adopt(std::move(store).value());
+    adopt(std::make_unique<LocalWorkspace>(std::move(store).value(), LocalWorkspace::defaultActor()));
     return true;
 }
 
-void MainWindow::adopt(std::unique_ptr<Store> store)
+Status MainWindow::openBundle(const QString &path, const QByteArray &publicKeyHex)
 {
-    auto workspace = std::make_unique<LocalWorkspace>(std::move(store), LocalWorkspace::defaultActor());
+    Result<std::unique_ptr<LocalWorkspace>> bundle = LocalWorkspace::openBundle(path, LocalWorkspace::defaultActor());
+    if (!bundle) {
+        return bundle.error();
+    }
+    // Without the auditor's key, the manifest's own key at least shows the manifest is whole.
+    const bool keyGiven = !publicKeyHex.trimmed().isEmpty();
+    const QByteArray key = keyGiven ? publicKeyHex : manifestKeyOf(path);
+    const Result<BundleVerification> verification = AuditBundle::verify(path, key);
+    adopt(std::move(bundle).value());
+    if (verification) {
+        m_banner->showVerification(verification.value(), keyGiven);
+    } else {
+        m_banner->showError(verification.error().message);
+    }
+    m_banner->show();
+    return Done{};
+}
+
+void MainWindow::adopt(std::unique_ptr<Workspace> workspace)
+{
     m_model->setWorkspace(workspace.get());
     m_detail->setWorkspace(workspace.get());
+    m_versions->setWorkspace(workspace.get());
+    m_audit->setWorkspace(workspace.get());
     m_workspace = std::move(workspace);
+    connect(m_workspace.get(), &Workspace::auditAppended, m_auditStatus,
+            [this] { m_auditStatus->check(m_workspace->location()); });
 
     const QString location = m_workspace->location();
-    RecentWorkspaces::add(location);
-    setWindowTitle(tr("%1 — Steward").arg(QFileInfo(location).fileName()));
-    m_workspaceLabel->setText(tr("Workspace: %1").arg(location));
+    const bool readOnly = m_workspace->isReadOnly();
+    // A bundle is opened only read-only: never through the recent list, which opens to write.
+    if (!readOnly) {
+        RecentWorkspaces::add(location);
+    }
+    setWindowTitle(readOnly ? tr("%1 (read-only audit bundle) — Steward").arg(QFileInfo(location).fileName())
+                            : tr("%1 — Steward").arg(QFileInfo(location).fileName()));
+    m_workspaceLabel->setText(readOnly ? tr("Audit bundle: %1").arg(location) : tr("Workspace: %1").arg(location));
+    m_tree->setDragDropMode(readOnly ? QAbstractItemView::NoDragDrop : QAbstractItemView::InternalMove);
+    m_banner->hide();
     m_welcome->setError({});
     showWorkspacePage(true);
+    m_auditStatus->check(location);
 
     if (!m_model->lastError().isEmpty()) {
         statusBar()->showMessage(m_model->lastError());
@@ -289,9 +416,48 @@ void MainWindow::adopt(std::unique_ptr<Store> store)
 
 void MainWindow::showWorkspacePage(bool shown)
 {
-    m_pages->setCurrentWidget(shown ? static_cast<QWidget *>(m_splitter) : m_welcome);
-    // The tree edits mean nothing on the welcome page.
-    m_editToolBar->setVisible(shown);
+    m_pages->setCurrentWidget(shown ? m_workspacePage : m_welcome);
+    // The tree edits mean nothing on the welcome page, nor in an auditor's bundle.
+    m_editToolBar->setVisible(shown && m_workspace && !m_workspace->isReadOnly());
+}
+
+void MainWindow::updateAuditBadge()
+{
+    QStyle::StandardPixmap icon = QStyle::SP_BrowserReload;
+    switch (m_auditStatus->state()) {
+    case AuditStatus::State::None:
+    case AuditStatus::State::Checking: break;
+    case AuditStatus::State::Verified: icon = QStyle::SP_DialogApplyButton; break;
+    case AuditStatus::State::Broken:
+    case AuditStatus::State::Failed: icon = QStyle::SP_MessageBoxCritical; break;
+    }
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    const bool shown = m_auditStatus->state() != AuditStatus::State::None;
+    m_auditIcon->setPixmap(style()->standardIcon(icon, nullptr, this).pixmap(size, size));
+    m_auditIcon->setVisible(shown);
+    m_auditLabel->setText(m_auditStatus->text());
+    m_auditLabel->setToolTip(m_auditStatus->details());
+    m_auditLabel->setVisible(shown);
+}
+
+void MainWindow::chooseBundle()
+{
+    auto *dialog = new BundleOpenDialog([this](const QString &path, const QByteArray &key) {
+        return openBundle(path, key);
+    }, this);
+    dialog->setObjectName(QStringLiteral("bundleOpenDialog"));
+    dialog->open();
+}
+
+void MainWindow::exportBundle()
+{
+    if (!m_workspace) {
+        return;
+    }
+    const OrgNode node = selectedNode();
+    auto *dialog = new ExportBundleDialog(*m_workspace, node.isValid() ? node.path : QString(), this);
+    dialog->setObjectName(QStringLiteral("exportBundleDialog"));
+    dialog->open();
 }
 
 void MainWindow::showOpenError(const QString &path, const QString &message)
@@ -341,7 +507,7 @@ void MainWindow::newWorkspace()
         showOpenError(path, store.error().message);
         return;
     }
-    adopt(std::move(store).value());
+    adopt(std::make_unique<LocalWorkspace>(std::move(store).value(), LocalWorkspace::defaultActor()));
     newCompany();
 }
 
@@ -412,16 +578,30 @@ OrgNode MainWindow::selectedNode() const
 
 void MainWindow::onCurrentChanged()
 {
-    m_detail->showNode(m_tree->currentIndex().data(OrgTreeModel::NodeIdRole).toLongLong());
+    const QModelIndex current = m_tree->currentIndex();
+    const NodeId id = current.data(OrgTreeModel::NodeIdRole).toLongLong();
+    const bool isAgent = current.isValid() && current.data(OrgTreeModel::NodeKindRole).value<NodeKind>() == NodeKind::Agent;
+    m_detail->showNode(id);
+    m_versions->showAgent(isAgent ? id : NoNode);
+    if (!isAgent) {
+        m_detailTabs->setCurrentWidget(m_detail);
+    }
+    m_detailTabs->setTabEnabled(m_detailTabs->indexOf(m_versions), isAgent);
     updateActions();
 }
 
 void MainWindow::updateActions()
 {
     const QModelIndex current = m_tree->currentIndex();
-    const bool hasNode = m_workspace && current.isValid();
+    const bool writable = m_workspace && !m_workspace->isReadOnly();
+    const bool hasNode = writable && current.isValid();
     const auto kind = current.data(OrgTreeModel::NodeKindRole).value<NodeKind>();
-    m_newCompanyAction->setEnabled(m_workspace && m_model->rowCount() == 0);
+    m_newCompanyAction->setEnabled(writable && m_model->rowCount() == 0);
+    m_exportBundleAction->setEnabled(writable);
+    m_showAgentsAction->setEnabled(m_workspace != nullptr);
+    m_showAuditAction->setEnabled(m_workspace != nullptr);
+    m_showOverviewAction->setEnabled(m_workspace != nullptr);
+    m_showVersionsAction->setEnabled(current.isValid() && kind == NodeKind::Agent);
     m_newDepartmentAction->setEnabled(hasNode && canContain(kind, NodeKind::Department));
     m_newTeamAction->setEnabled(hasNode && canContain(kind, NodeKind::Team));
     m_renameAction->setEnabled(hasNode);
@@ -456,6 +636,21 @@ bool MainWindow::selectPath(const QString &path)
     m_tree->setCurrentIndex(index);
     m_tree->scrollTo(index);
     return true;
+}
+
+bool MainWindow::showVersions(const QList<int> &numbers)
+{
+    if (!m_detailTabs->isTabEnabled(m_detailTabs->indexOf(m_versions))) {
+        return false;
+    }
+    m_places->setCurrentWidget(m_splitter);
+    m_detailTabs->setCurrentWidget(m_versions);
+    return numbers.isEmpty() || m_versions->selectVersions(numbers);
+}
+
+void MainWindow::showAudit()
+{
+    m_places->setCurrentWidget(m_audit);
 }
 
 Status MainWindow::finishEdit(const Result<OrgNode> &result, const QString &doneMessage)

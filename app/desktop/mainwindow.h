@@ -15,21 +15,27 @@ class QLabel;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class QToolBar;
 class QTreeView;
 
 namespace steward {
 
+class AuditorBanner;
+class AuditStatus;
+class AuditView;
 class DemoTask;
 class DetailPane;
 class OrgTreeModel;
-class Store;
+class VersionsTab;
 class WelcomePage;
 class Workspace;
 
-// The desktop app's window: the org tree on the left, the selected node's details on the
-// right, tree edits (each asking for a reason) from the Edit menu, the toolbar and the tree's
-// context menu, and the welcome page while no workspace is open.
+// The desktop app's window: two places, Agents (the org tree on the left, the selected node's
+// overview and, for an agent, its versions on the right) and the Audit log; tree edits (each
+// asking for a reason) from the Edit menu, the toolbar and the tree's context menu; the welcome
+// page while no workspace is open. The status bar always says whether the audit chain verifies.
+// An auditor's bundle opens read-only, with what checking it found in a banner on top.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -42,12 +48,19 @@ public:
     // Opens a workspace file. When that fails the reason is shown (welcome page, status bar)
     // and whatever was open stays open.
     bool openWorkspace(const QString &path);
+    // Opens an auditor's bundle read-only and checks it against the public key the auditor
+    // was given (empty: the key the manifest names, which proves nothing about who signed).
+    Status openBundle(const QString &path, const QByteArray &publicKeyHex);
     // At start-up: the most recent workspace that still exists, else the welcome page.
     void openMostRecent();
     // Opens the demo workspace at its standard place, building it first if it is not there.
     void openDemo();
     // Selects the node at `path`, expanding the tree down to it.
     bool selectPath(const QString &path);
+    // Shows the selected agent's Versions tab with these versions selected (see VersionsTab).
+    bool showVersions(const QList<int> &numbers);
+    // Shows the Audit place.
+    void showAudit();
 
     [[nodiscard]] Workspace *workspace() const { return m_workspace.get(); }
     [[nodiscard]] bool isBuildingDemo() const { return !m_demoTask.isNull(); }
@@ -67,8 +80,11 @@ private:
     void restoreSettings();
     void saveSettings() const;
 
-    void adopt(std::unique_ptr<Store> store);
+    void adopt(std::unique_ptr<Workspace> workspace);
     void showWorkspacePage(bool shown);
+    void updateAuditBadge();
+    void chooseBundle();
+    void exportBundle();
     void showOpenError(const QString &path, const QString &message);
     void chooseWorkspace();
     void newWorkspace();
@@ -95,15 +111,26 @@ private:
     OrgTreeModel *m_model = nullptr;
     QStackedWidget *m_pages = nullptr;
     WelcomePage *m_welcome = nullptr;
+    QWidget *m_workspacePage = nullptr;
+    AuditorBanner *m_banner = nullptr;
+    QTabWidget *m_places = nullptr;
     QSplitter *m_splitter = nullptr;
     QTreeView *m_tree = nullptr;
+    QTabWidget *m_detailTabs = nullptr;
     DetailPane *m_detail = nullptr;
+    VersionsTab *m_versions = nullptr;
+    AuditView *m_audit = nullptr;
     QLabel *m_workspaceLabel = nullptr;
+    AuditStatus *m_auditStatus = nullptr;
+    QLabel *m_auditIcon = nullptr;
+    QLabel *m_auditLabel = nullptr;
     QPointer<DemoTask> m_demoTask;
 
     QAction *m_newWorkspaceAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_demoAction = nullptr;
+    QAction *m_openBundleAction = nullptr;
+    QAction *m_exportBundleAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_newCompanyAction = nullptr;
     QAction *m_newDepartmentAction = nullptr;
@@ -111,6 +138,10 @@ private:
     QAction *m_renameAction = nullptr;
     QAction *m_moveAction = nullptr;
     QAction *m_archiveAction = nullptr;
+    QAction *m_showAgentsAction = nullptr;
+    QAction *m_showAuditAction = nullptr;
+    QAction *m_showOverviewAction = nullptr;
+    QAction *m_showVersionsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     QToolBar *m_editToolBar = nullptr;

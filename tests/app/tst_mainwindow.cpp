@@ -7,6 +7,7 @@
 #include "orgtreemodel.h"
 #include "sampleworkspace.h"
 #include "storage/store.h"
+#include "windowdriver.h"
 
 #include <QAction>
 #include <QDialog>
@@ -57,26 +58,10 @@ private Q_SLOTS:
 
 private:
     [[nodiscard]] std::unique_ptr<MainWindow> openWindow() const;
-    // Expands the tree down to `path` the way a user does (one group at a time) and selects it.
-    static void expandAndSelect(MainWindow &window, const QString &path);
-    [[nodiscard]] static QTreeView *tree(const MainWindow &window);
-    template<typename T>
-    [[nodiscard]] static T *child(const QObject &parent, const char *name);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_path;
 };
-
-template<typename T>
-T *TestMainWindow::child(const QObject &parent, const char *name)
-{
-    return parent.findChild<T *>(QLatin1String(name));
-}
-
-QTreeView *TestMainWindow::tree(const MainWindow &window)
-{
-    return child<QTreeView>(window, "orgTreeView");
-}
 
 void TestMainWindow::initTestCase()
 {
@@ -112,28 +97,6 @@ std::unique_ptr<MainWindow> TestMainWindow::openWindow() const
     return window;
 }
 
-void TestMainWindow::expandAndSelect(MainWindow &window, const QString &path)
-{
-    QTreeView *view = tree(window);
-    QVERIFY(view);
-    const QAbstractItemModel *model = view->model();
-    QModelIndex current;
-    const QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    for (const QString &segment : segments) {
-        if (current.isValid()) {
-            view->expand(current);
-            QTRY_VERIFY(model->rowCount(current) > 0);
-        }
-        const QModelIndexList found = model->match(model->index(0, 0, current), Qt::DisplayRole, segment, 1,
-                                                   Qt::MatchExactly);
-        QVERIFY2(!found.isEmpty(), qPrintable(segment));
-        current = found.first();
-    }
-    view->scrollTo(current);
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(current).center());
-    QTRY_COMPARE(view->currentIndex().data(OrgTreeModel::PathRole).toString(), path);
-}
-
 void TestMainWindow::firstStart_withoutWorkspace_showsWelcomePage()
 {
     {
@@ -149,7 +112,7 @@ void TestMainWindow::firstStart_withoutWorkspace_showsWelcomePage()
         QVERIFY(child<QPushButton>(window, "newWorkspaceButton")->isVisible());
         QVERIFY(!window.workspace());
         QVERIFY(window.openWorkspace(m_path));
-        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("mainSplitter"));
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("workspacePage"));
         QVERIFY(child<QLabel>(window, "workspaceLabel")->text().contains(QStringLiteral("sample.steward")));
     }
     // The next start opens the workspace used last.
@@ -206,7 +169,7 @@ void TestMainWindow::move_throughDialog_showsAtOnceAndSurvivesRestart()
     QTRY_VERIFY(dialog.isNull());
 
     // At once, without reloading: the agent is under the new team, selected.
-    QTreeView *view = tree(*window);
+    QTreeView *view = orgTree(*window);
     QTRY_COMPARE(view->currentIndex().data(OrgTreeModel::PathRole).toString(), movedPath);
     QCOMPARE(view->currentIndex().parent().data(OrgTreeModel::PathRole).toString(), QStringLiteral("/acme/sales/inbound"));
     QVERIFY(window->statusBar()->currentMessage().contains(movedPath));
@@ -236,7 +199,7 @@ void TestMainWindow::move_byDrop_asksForReasonFirst()
     QVERIFY(window);
     expandAndSelect(*window, mailerPath);
     QVERIFY(!QTest::currentTestFailed());
-    QTreeView *view = tree(*window);
+    QTreeView *view = orgTree(*window);
     auto *model = qobject_cast<OrgTreeModel *>(view->model());
     QVERIFY(model);
     const QModelIndex mailer = view->currentIndex();
@@ -268,7 +231,7 @@ void TestMainWindow::rename_withoutReason_cannotBeConfirmed()
     expandAndSelect(*window, QStringLiteral("/acme/sales/outbound"));
     QVERIFY(!QTest::currentTestFailed());
 
-    QTest::keyClick(tree(*window), Qt::Key_F2);
+    QTest::keyClick(orgTree(*window), Qt::Key_F2);
     QPointer<QDialog> dialog = child<QDialog>(*window, "renameDialog");
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
@@ -325,7 +288,7 @@ void TestMainWindow::rename_refusedByRules_showsErrorInDialog()
     QTRY_VERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QStringLiteral("inbound")), qPrintable(error->text()));
     QVERIFY(dialog->isVisible());
-    QCOMPARE(tree(*window)->currentIndex().data(OrgTreeModel::PathRole).toString(),
+    QCOMPARE(orgTree(*window)->currentIndex().data(OrgTreeModel::PathRole).toString(),
              QStringLiteral("/acme/sales/outbound"));
     dialog->reject();
     QTRY_VERIFY(dialog.isNull());
@@ -348,9 +311,9 @@ void TestMainWindow::newTeam_fromEditAction_appearsSelected()
     QTest::keyClicks(child<QLineEdit>(*dialog, "reasonLineEdit"), QStringLiteral("New market team"));
     QTest::mouseClick(child<QPushButton>(*dialog, "okButton"), Qt::LeftButton);
     QTRY_VERIFY(dialog.isNull());
-    QTRY_COMPARE(tree(*window)->currentIndex().data(OrgTreeModel::PathRole).toString(),
+    QTRY_COMPARE(orgTree(*window)->currentIndex().data(OrgTreeModel::PathRole).toString(),
                  QStringLiteral("/acme/sales/market"));
-    QCOMPARE(tree(*window)->currentIndex().row(), 1);
+    QCOMPARE(orgTree(*window)->currentIndex().row(), 1);
     QCOMPARE(child<QLabel>(*window, "kindLabel")->text(), QStringLiteral("Team"));
 }
 
@@ -363,7 +326,7 @@ void TestMainWindow::newCompany_inEmptyWorkspace_becomesTheRoot()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.openWorkspace(empty));
     QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("no company")));
-    QCOMPARE(tree(window)->model()->rowCount(), 0);
+    QCOMPARE(orgTree(window)->model()->rowCount(), 0);
 
     QAction *newCompany = child<QAction>(window, "newCompanyAction");
     QVERIFY(newCompany->isEnabled());
@@ -376,7 +339,7 @@ void TestMainWindow::newCompany_inEmptyWorkspace_becomesTheRoot()
     QTest::mouseClick(child<QPushButton>(*dialog, "okButton"), Qt::LeftButton);
     QTRY_VERIFY(dialog.isNull());
 
-    QTRY_COMPARE(tree(window)->currentIndex().data(OrgTreeModel::PathRole).toString(), QStringLiteral("/globex"));
+    QTRY_COMPARE(orgTree(window)->currentIndex().data(OrgTreeModel::PathRole).toString(), QStringLiteral("/globex"));
     QVERIFY(!newCompany->isEnabled());
     QVERIFY(child<QAction>(window, "newDepartmentAction")->isEnabled());
 }
@@ -414,7 +377,7 @@ void TestMainWindow::open_corruptOrMissingFile_showsErrorAndChangesNothing()
     QVERIFY(!window.openWorkspace(corrupt));
     QVERIFY(window.statusBar()->currentMessage().contains(expected.error().message));
     QCOMPARE(child<QStackedWidget>(window, "pagesStackedWidget")->currentWidget()->objectName(),
-             QStringLiteral("mainSplitter"));
+             QStringLiteral("workspacePage"));
 
     QFile file(corrupt);
     QVERIFY(file.open(QIODevice::ReadOnly));
