@@ -25,19 +25,19 @@
     </message>
     <message>
         <source>Show TAB: overview, versions (of the selected agent) or audit.</source>
-        <translation type="unfinished"></translation>
+        <translation>TAB anzeigen: overview, versions (des ausgewählten Agenten) oder audit.</translation>
     </message>
     <message>
         <source>With --tab versions: select these versions, e.g. 3,4 (one is compared with its parent).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --tab versions: diese Versionen auswählen, z. B. 3,4 (eine einzelne wird mit ihrer Vorgängerversion verglichen).</translation>
     </message>
     <message>
         <source>Open the audit bundle FILE read-only (auditor mode).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfpaket FILE schreibgeschützt öffnen (Prüfermodus).</translation>
     </message>
     <message>
         <source>With --bundle: the public key (hex) to check its signature against.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --bundle: der öffentliche Schlüssel (hex), mit dem seine Signatur geprüft wird.</translation>
     </message>
 </context>
 <context>
@@ -651,6 +651,10 @@
         <source>a required field is missing or malformed.</source>
         <translation>ein Pflichtfeld fehlt oder ist fehlerhaft.</translation>
     </message>
+    <message>
+        <source>Bundles cannot be exported from a workspace on a database server yet. Export from an SQLite copy of the workspace instead.</source>
+        <translation>Aus einem Arbeitsbereich auf einem Datenbankserver können noch keine Prüfpakete exportiert werden. Exportieren Sie stattdessen aus einer SQLite-Kopie des Arbeitsbereichs.</translation>
+    </message>
 </context>
 <context>
     <name>steward::AuditCommand</name>
@@ -755,7 +759,7 @@
     <name>steward::AuditLogModel</name>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>Nr.</translation>
     </message>
     <message>
         <source>Time</source>
@@ -763,15 +767,15 @@
     </message>
     <message>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenstand</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -793,27 +797,27 @@
     <name>steward::AuditStatus</name>
     <message>
         <source>Checking the audit chain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollkette wird geprüft…</translation>
     </message>
     <message>
         <source>Audit chain verified (%1 entries)</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollkette bestätigt (%1 Einträge)</translation>
     </message>
     <message>
         <source>Audit chain BROKEN at entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollkette bei Eintrag %1 UNTERBROCHEN</translation>
     </message>
     <message>
         <source>Audit chain not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollkette nicht geprüft</translation>
     </message>
     <message>
         <source>Recomputing every entry&apos;s hash on a background thread.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hash jedes Eintrags wird im Hintergrund neu berechnet.</translation>
     </message>
     <message>
         <source>Every entry&apos;s hash was recomputed and chains to the one before it. The newest is entry %1, hash %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hash jedes Eintrags wurde neu berechnet und ist mit dem vorherigen verkettet. Der neueste ist Eintrag %1, Hash %2.</translation>
     </message>
 </context>
 <context>
@@ -843,55 +847,55 @@
     <name>steward::AuditView</name>
     <message>
         <source>Anyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <source>Any action</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Aktionen</translation>
     </message>
     <message>
         <source>%1* (all)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1* (alle)</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Any path, e.g. /acme/sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebiger Pfad, z. B. /acme/sales</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von:</translation>
     </message>
     <message>
         <source>U&amp;ntil:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bi&amp;s:</translation>
     </message>
     <message>
         <source>&amp;Actor:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;kteur:</translation>
     </message>
     <message>
         <source>A&amp;ction:</source>
-        <translation type="unfinished"></translation>
+        <translation>Akt&amp;ion:</translation>
     </message>
     <message>
         <source>&amp;Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gegenstand:</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll</translation>
     </message>
     <message>
         <source>Entry details</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintragsdetails</translation>
     </message>
     <message>
         <source>Select an entry to see all of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Eintrag aus, um ihn vollständig zu sehen.</translation>
     </message>
     <message>
         <source>Entry:         %1
@@ -904,89 +908,98 @@ Previous hash: %8
 Hash:          %9
 Details:
 %10</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag:         %1
+Zeit:            %2
+Akteur:          %3
+Aktion:          %4 (%5)
+Gegenstand:      %6
+Begründung:      %7
+Vorheriger Hash: %8
+Hash:            %9
+Details:
+%10</translation>
     </message>
 </context>
 <context>
     <name>steward::AuditorBanner</name>
     <message>
         <source>✔ ok</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ OK</translation>
     </message>
     <message>
         <source>✘ FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ FEHLGESCHLAGEN</translation>
     </message>
     <message>
         <source>Read-only audit bundle: checks FAILED. Do not rely on what it shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschütztes Prüfpaket: Prüfungen FEHLGESCHLAGEN. Verlassen Sie sich nicht auf seinen Inhalt.</translation>
     </message>
     <message>
         <source>Read-only audit bundle: its content is whole, but who signed it was not checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschütztes Prüfpaket: Der Inhalt ist vollständig, aber wer es signiert hat, wurde nicht geprüft.</translation>
     </message>
     <message>
         <source>Read-only audit bundle: every check passed. Exported by %1 on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschütztes Prüfpaket: Alle Prüfungen bestanden. Exportiert von %1 am %2.</translation>
     </message>
     <message>
         <source>Signature: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur: %1 — %2</translation>
     </message>
     <message>
         <source>made with the key you gave</source>
-        <translation type="unfinished"></translation>
+        <translation>mit dem angegebenen Schlüssel erstellt</translation>
     </message>
     <message>
         <source>not made with the key you gave</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht mit dem angegebenen Schlüssel erstellt</translation>
     </message>
     <message>
         <source>Signature: ? not checked — no public key was given. The manifest names the key %1; its signature %2 that key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur: ? nicht geprüft — es wurde kein öffentlicher Schlüssel angegeben. Das Manifest nennt den Schlüssel %1; seine Signatur %2 zu diesem Schlüssel.</translation>
     </message>
     <message>
         <source>matches</source>
-        <translation type="unfinished"></translation>
+        <translation>passt</translation>
     </message>
     <message>
         <source>does NOT match</source>
-        <translation type="unfinished"></translation>
+        <translation>passt NICHT</translation>
     </message>
     <message>
         <source>Content: %1 — the file&apos;s SHA-256 %2 the manifest&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalt: %1 — der SHA-256 der Datei %2 dem im Manifest</translation>
     </message>
     <message>
         <source>equals</source>
-        <translation type="unfinished"></translation>
+        <translation>entspricht</translation>
     </message>
     <message>
         <source>differs from</source>
-        <translation type="unfinished"></translation>
+        <translation>entspricht nicht</translation>
     </message>
     <message>
         <source>Audit chain: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollkette: %1 — %2</translation>
     </message>
     <message numerus="yes">
         <source>%n entries verified</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag bestätigt</numerusform>
+            <numerusform>%n Einträge bestätigt</numerusform>
         </translation>
     </message>
     <message>
         <source>broken at entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bei Eintrag %1 unterbrochen</translation>
     </message>
     <message>
         <source>Head: %1 — the log ends at entry %2, the manifest was signed at entry %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Kettenkopf: %1 — das Protokoll endet bei Eintrag %2, das Manifest wurde bei Eintrag %3 signiert</translation>
     </message>
     <message>
         <source>Read-only audit bundle: it could not be checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschütztes Prüfpaket: Es konnte nicht geprüft werden.</translation>
     </message>
 </context>
 <context>
@@ -1001,19 +1014,19 @@ Details:
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>Blame</source>
-        <translation type="unfinished"></translation>
+        <translation>Blame</translation>
     </message>
     <message>
         <source>v%1</source>
@@ -1022,7 +1035,8 @@ Details:
     <message>
         <source>v%1 by %2 on %3: “%4”
 Click to see what this version changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1 von %2 am %3: „%4“
+Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     </message>
 </context>
 <context>
@@ -1168,35 +1182,35 @@ Click to see what this version changed.</source>
     <name>steward::BundleOpenDialog</name>
     <message>
         <source>Open Audit Bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfpaket öffnen</translation>
     </message>
     <message>
         <source>Open a bundle read-only and check that nothing in it changed since it was signed. Its manifest (FILE.manifest.json) must sit beside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Prüfpaket schreibgeschützt öffnen und prüfen, dass sich darin seit dem Signieren nichts geändert hat. Sein Manifest (FILE.manifest.json) muss daneben liegen.</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>64 hex digits, as given to you with the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>64 Hexadezimalziffern, wie Sie sie mit dem Prüfpaket erhalten haben</translation>
     </message>
     <message>
         <source>Left empty, the bundle opens but nobody can tell who signed it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bleibt das Feld leer, wird das Prüfpaket geöffnet, aber niemand kann sagen, wer es signiert hat.</translation>
     </message>
     <message>
         <source>&amp;Bundle file:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prüfpaketdatei:</translation>
     </message>
     <message>
         <source>&amp;Public key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentlicher &amp;Schlüssel:</translation>
     </message>
     <message>
         <source>Steward audit bundles (*.steward);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Steward-Prüfpakete (*.steward);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1609,7 +1623,7 @@ Click to see what this version changed.</source>
     </message>
     <message>
         <source>Previous change (Shift+F7 or p)</source>
-        <translation>Vorherige Änderung (Umschalt+F7 oder p)</translation>
+        <translation>Vorherige Änderung (Shift+F7 oder p)</translation>
     </message>
     <message>
         <source>&amp;Next change</source>
@@ -1653,7 +1667,7 @@ Click to see what this version changed.</source>
     </message>
     <message>
         <source>Changes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen: %1</translation>
     </message>
 </context>
 <context>
@@ -1680,7 +1694,7 @@ Click to see what this version changed.</source>
     </message>
     <message>
         <source>Proposed a version</source>
-        <translation>Version vorgeschlagen</translation>
+        <translation>Version vorgelegt</translation>
     </message>
     <message>
         <source>Approved a version</source>
@@ -1778,31 +1792,31 @@ Click to see what this version changed.</source>
     <name>steward::ExportBundleDialog</name>
     <message>
         <source>Export Audit Bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfpaket exportieren</translation>
     </message>
     <message>
         <source>A signed, read-only copy of the workspace for an auditor. Versions and the whole audit log are always included, so the chain can be verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine signierte, schreibgeschützte Kopie des Arbeitsbereichs für Prüfer. Versionen und das gesamte Prüfprotokoll sind immer enthalten, damit die Protokollkette geprüft werden kann.</translation>
     </message>
     <message>
         <source>audit-bundle.steward</source>
-        <translation type="unfinished"></translation>
+        <translation>pruefpaket.steward</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>The whole workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Der ganze Arbeitsbereich</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von:</translation>
     </message>
     <message>
         <source>&amp;Until:</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;is:</translation>
     </message>
     <message>
         <source>Why? Kept in the audit log</source>
@@ -1810,11 +1824,11 @@ Click to see what this version changed.</source>
     </message>
     <message>
         <source>&amp;Bundle file:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prüfpaketdatei:</translation>
     </message>
     <message>
         <source>&amp;Subtree:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Teilbaum:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -1826,23 +1840,23 @@ Click to see what this version changed.</source>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>Give the auditor this public key, through another channel than the bundle, so they can check who signed it:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Prüfern diesen öffentlichen Schlüssel auf einem anderen Weg als das Prüfpaket, damit sie prüfen können, wer es signiert hat:</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren</translation>
     </message>
     <message>
         <source>Steward audit bundles (*.steward);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Steward-Prüfpakete (*.steward);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Wrote the bundle to %1 and its signed manifest to %2 (audit log up to entry %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfpaket nach %1 und sein signiertes Manifest nach %2 geschrieben (Prüfprotokoll bis Eintrag %3).</translation>
     </message>
 </context>
 <context>
@@ -2111,7 +2125,7 @@ Click to see what this version changed.</source>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <source>Versions</source>
@@ -2123,43 +2137,43 @@ Click to see what this version changed.</source>
     </message>
     <message>
         <source>Audit Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll</translation>
     </message>
     <message>
         <source>Open Audit &amp;Bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prüfpaket öffnen…</translation>
     </message>
     <message>
         <source>&amp;Export Audit Bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfpaket &amp;exportieren…</translation>
     </message>
     <message>
         <source>&amp;Agents</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agenten</translation>
     </message>
     <message>
         <source>A&amp;udit Log</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prüfprotokoll</translation>
     </message>
     <message>
         <source>Agent &amp;Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenten-Über&amp;sicht</translation>
     </message>
     <message>
         <source>Agent &amp;Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenten-&amp;Versionen</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>%1 (read-only audit bundle) — Steward</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (schreibgeschütztes Prüfpaket) — Steward</translation>
     </message>
     <message>
         <source>Audit bundle: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfpaket: %1</translation>
     </message>
 </context>
 <context>
@@ -2610,7 +2624,7 @@ Click to see what this version changed.</source>
     <name>steward::SpecEditDialog</name>
     <message>
         <source>Spec</source>
-        <translation type="unfinished"></translation>
+        <translation>Spezifikation</translation>
     </message>
     <message>
         <source>Why? Kept in the audit log</source>
@@ -2622,43 +2636,43 @@ Click to see what this version changed.</source>
     </message>
     <message>
         <source>&amp;Reload Latest</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neueste laden</translation>
     </message>
     <message>
         <source>Replace the text with the latest version; your edits are dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Text durch die neueste Version ersetzen; Ihre Änderungen gehen verloren</translation>
     </message>
     <message>
         <source>Propose a Change to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung an %1 vorschlagen</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Propose</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorschlagen</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Changing version %1. The agent is critical: your change becomes a proposal that a second person must approve.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie ändern Version %1. Der Agent ist kritisch: Ihre Änderung wird zu einem Änderungsvorschlag, den eine zweite Person freigeben muss.</translation>
     </message>
     <message>
         <source>Changing version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie ändern Version %1.</translation>
     </message>
     <message>
         <source>Proposed a change on version %1. It awaits a second person&apos;s approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung auf Basis von Version %1 vorgeschlagen. Sie wartet auf die Freigabe durch eine zweite Person.</translation>
     </message>
     <message>
         <source>Saved version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2745,6 +2759,33 @@ Click to see what this version changed.</source>
     <message>
         <source>%1 was written by a newer version of Steward (schema %2; this version knows up to %3). Update Steward to open it.</source>
         <translation>%1 wurde von einer neueren Version von Steward geschrieben (Schema %2; diese Version kennt Schemas bis %3). Aktualisieren Sie Steward, um die Datei zu öffnen.</translation>
+    </message>
+    <message>
+        <source>There is no workspace in the database %1: it is empty.</source>
+        <translation>In der Datenbank %1 gibt es keinen Arbeitsbereich: Sie ist leer.</translation>
+    </message>
+    <message>
+        <source>The database %1 holds other tables, but not a Steward workspace.</source>
+        <translation>Die Datenbank %1 enthält andere Tabellen, aber keinen Steward-Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>The workspace is busy: another program holds what this change needs (while %1). Try again.</source>
+        <translation>Der Arbeitsbereich ist belegt: Ein anderes Programm hält, was diese Änderung braucht (%1). Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database (while %1): %2</source>
+        <translation>Keine Verbindung zur Datenbank (%1): %2</translation>
+    </message>
+    <message>
+        <source>The database %1 already holds tables; create the workspace in an empty database.</source>
+        <translation>Die Datenbank %1 enthält bereits Tabellen; legen Sie den Arbeitsbereich in einer leeren Datenbank an.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::StoreLocation</name>
+    <message>
+        <source>The database address is not valid. Write it as postgresql://user:password@host:port/database.</source>
+        <translation>Die Datenbankadresse ist ungültig. Schreiben Sie sie als postgresql://user:password@host:port/database.</translation>
     </message>
 </context>
 <context>
@@ -3071,51 +3112,51 @@ Click to see what this version changed.</source>
     <name>steward::VersionsTab</name>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bea&amp;rbeiten…</translation>
     </message>
     <message>
         <source>Roll &amp;Back…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurücksetzen…</translation>
     </message>
     <message>
         <source>Make a new version with the selected version&apos;s content</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Version mit dem Inhalt der ausgewählten Version erzeugen</translation>
     </message>
     <message>
         <source>&amp;Approve…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Freigeben…</translation>
     </message>
     <message>
         <source>Re&amp;ject…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;lehnen…</translation>
     </message>
     <message>
         <source>Version history</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionsverlauf</translation>
     </message>
     <message>
         <source>&amp;Diff</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;iff</translation>
     </message>
     <message>
         <source>Bla&amp;me</source>
-        <translation type="unfinished"></translation>
+        <translation>Bla&amp;me</translation>
     </message>
     <message>
         <source>Versions of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen von %1</translation>
     </message>
     <message>
         <source>proposal by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschlag von %1</translation>
     </message>
     <message>
         <source>v%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1 von %2</translation>
     </message>
     <message>
         <source>No versions to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Versionen vorhanden.</translation>
     </message>
     <message>
         <source>Select a version to see what it changed, or two versions to compare them.</source>
@@ -3123,95 +3164,95 @@ Click to see what this version changed.</source>
     </message>
     <message>
         <source>(nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nichts)</translation>
     </message>
     <message>
         <source>A proposal has no blame until it is approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für einen Änderungsvorschlag gibt es erst nach der Freigabe eine Blame-Ansicht.</translation>
     </message>
     <message>
         <source>Select a version to see who wrote each line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Version aus, um zu sehen, wer welche Zeile geschrieben hat.</translation>
     </message>
     <message>
         <source>&amp;Propose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor&amp;schlagen…</translation>
     </message>
     <message>
         <source>Propose a change to the spec; a second person must approve it</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Änderung der Spezifikation vorschlagen; eine zweite Person muss sie freigeben</translation>
     </message>
     <message>
         <source>Change the spec; the change becomes a new version</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spezifikation ändern; die Änderung wird zu einer neuen Version</translation>
     </message>
     <message>
         <source>You proposed this change, so a second person must approve it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben diese Änderung vorgeschlagen, daher muss eine zweite Person sie freigeben.</translation>
     </message>
     <message>
         <source>Approve the selected proposal; it becomes the current version</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Änderungsvorschlag freigeben; er wird zur aktuellen Version</translation>
     </message>
     <message>
         <source>Roll Back to v%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf v%1 zurücksetzen</translation>
     </message>
     <message>
         <source>Propose a new version with the content of v%1? The agent is critical: a second person must approve it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Version mit dem Inhalt von v%1 vorschlagen? Der Agent ist kritisch: Eine zweite Person muss sie freigeben.</translation>
     </message>
     <message>
         <source>Make a new version with the content of v%1? The versions since stay in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Version mit dem Inhalt von v%1 erzeugen? Die Versionen seitdem bleiben im Verlauf.</translation>
     </message>
     <message>
         <source>&amp;Propose Roll Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen &amp;vorschlagen</translation>
     </message>
     <message>
         <source>&amp;Roll Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
         <source>Proposed rolling back to v%1. It awaits a second person&apos;s approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen auf v%1 vorgeschlagen. Es wartet auf die Freigabe durch eine zweite Person.</translation>
     </message>
     <message>
         <source>Rolled back to v%1 as version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf v%1 zurückgesetzt, als Version %2.</translation>
     </message>
     <message>
         <source>Approve Proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungsvorschlag freigeben</translation>
     </message>
     <message>
         <source>Reject Proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungsvorschlag ablehnen</translation>
     </message>
     <message>
         <source>Approve %1&apos;s change “%2”? It becomes the current version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung „%2“ von %1 freigeben? Sie wird zur aktuellen Version.</translation>
     </message>
     <message>
         <source>Reject %1&apos;s change “%2”? The current version stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung „%2“ von %1 ablehnen? Die aktuelle Version bleibt bestehen.</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Freigeben</translation>
     </message>
     <message>
         <source>&amp;Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ablehnen</translation>
     </message>
     <message>
         <source>Approved: version %1 is now current.</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben: Version %1 ist jetzt aktuell.</translation>
     </message>
     <message>
         <source>Rejected the proposal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungsvorschlag abgelehnt.</translation>
     </message>
 </context>
 <context>
