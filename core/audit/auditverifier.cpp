@@ -22,10 +22,13 @@ Result<AuditVerification> AuditVerifier::verify(const Store &store, const std::f
     query.setForwardOnly(true);
     // Text columns come back as their stored UTF-8 bytes, hashed as they are, without a
     // round trip through QString.
-    if (!query.exec(
-            QStringLiteral("SELECT sequence, time, CAST(actor AS BLOB), CAST(action AS BLOB), "
-                           "CAST(subject AS BLOB), CAST(details AS BLOB), CAST(reason AS BLOB), "
-                           "CAST(previous_hash AS BLOB), CAST(hash AS BLOB) FROM audit_log ORDER BY sequence"))) {
+    const SqlDialect &dialect = store.dialect();
+    QStringList columns{QStringLiteral("sequence"), QStringLiteral("time")};
+    for (const char *text : {"actor", "action", "subject", "details", "reason", "previous_hash", "hash"}) {
+        columns.append(dialect.utf8Bytes(QLatin1String(text)));
+    }
+    if (!query.exec(QStringLiteral("SELECT ") + columns.join(QStringLiteral(", "))
+                    + QStringLiteral(" FROM audit_log ORDER BY sequence"))) {
         return Store::errorFrom(query.lastError(),
                                 QCoreApplication::translate("steward::AuditVerifier", "reading the audit log"));
     }

@@ -266,6 +266,12 @@ Result<BundleManifest> AuditBundle::exportTo(const Store &store, const QString &
             return node.error();
         }
     }
+    if (store.dialect().copyIntoFile().isEmpty()) {
+        return Error{Error::Code::Invalid,
+                     QCoreApplication::translate("steward::AuditBundle",
+                                                 "Bundles cannot be exported from a workspace on a database server "
+                                                 "yet. Export from an SQLite copy of the workspace instead.")};
+    }
     if (scope.from.isValid() && scope.until.isValid() && scope.from > scope.until) {
         return Error{Error::Code::Invalid,
                      QCoreApplication::translate("steward::AuditBundle", "The time range ends before it starts.")};
@@ -309,7 +315,7 @@ Result<BundleManifest> AuditBundle::exportTo(const Store &store, const QString &
         }
     };
     QSqlQuery query(store.database());
-    query.prepare(QStringLiteral("VACUUM INTO ?"));
+    query.prepare(store.dialect().copyIntoFile());
     query.addBindValue(bundlePath);
     if (!query.exec()) {
         removeOutput();

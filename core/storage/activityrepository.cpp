@@ -56,12 +56,15 @@ Status ActivityRepository::prepare()
     m_insertEvent.emplace(m_store.database());
     m_indexEvents.emplace(m_store.database());
     m_upsertRollup.emplace(m_store.database());
+    // A database whose search index follows the table by itself has nothing to feed.
+    const QString indexStatement = m_store.dialect().indexEventsForSearch();
+    m_feedsSearchIndex = !indexStatement.isEmpty();
     const bool prepared = m_insertEvent->prepare(QStringLiteral(
                               "INSERT INTO activity_events(id, client_id, time, agent_id, version, run_id, span_id, "
                               "parent_span_id, kind, "
                               "status, summary, detail, body, tokens_in, tokens_out, cost, latency_ms) "
                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"))
-        && m_indexEvents->prepare(m_store.dialect().indexEventsForSearch())
+        && (!m_feedsSearchIndex || m_indexEvents->prepare(indexStatement))
         && m_upsertRollup->prepare(QStringLiteral(
             "INSERT INTO activity_rollup_hourly AS r(agent_id, hour, events, runs_started, runs_failed, errors, "
             "outputs, "
@@ -133,13 +136,15 @@ Result<ActivityRepository::AppendResult> ActivityRepository::appendEvents(QList<
     if (inserted.isEmpty()) {
         return result;
     }
-    // Ids only grow, so [first, last] holds exactly this batch's new events.
-    m_indexEvents->bindValue(0, result.firstId);
-    m_indexEvents->bindValue(1, result.lastId);
-    if (!m_indexEvents->exec()) {
-        return Store::errorFrom(
-            m_indexEvents->lastError(),
-            QCoreApplication::translate("steward::ActivityRepository", "indexing activity for search"));
+    if (m_feedsSearchIndex) {
+        // Ids only grow, so [first, last] holds exactly this batch's new events.
+        m_indexEvents->bindValue(0, result.firstId);
+        m_indexEvents->bindValue(1, result.lastId);
+        if (!m_indexEvents->exec()) {
+            return Store::errorFrom(
+                m_indexEvents->lastError(),
+                QCoreApplication::translate("steward::ActivityRepository", "indexing activity for search"));
+        }
     }
     if (const Status rolled = updateRollups(inserted); !rolled) {
         return rolled.error();
@@ -191,9 +196,9 @@ Status ActivityRepository::updateRollups(const QList<ActivityEvent> &inserted)
 Result<RunId> ActivityRepository::insertRun(const Run &run)
 {
     QSqlQuery query(m_store.database());
-    query.prepare(
-        QStringLiteral("INSERT INTO runs(agent_id, version, trigger, trigger_detail, started_at, ended_at, status, "
-                       "tokens_in, tokens_out, cost, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.prepare(QStringLiteral(
+        "INSERT INTO runs(agent_id, version, trigger, trigger_detail, started_at, ended_at, status, "
+        "tokens_in, tokens_out, cost, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     query.addBindValue(run.agentId);
     query.addBindValue(run.version);
     query.addBindValue(toText(run.trigger));
@@ -205,11 +210,11 @@ Result<RunId> ActivityRepository::insertRun(const Run &run)
     query.addBindValue(run.tokensOut);
     query.addBindValue(run.cost);
     query.addBindValue(run.latencyMs);
-    if (!query.exec()) {
+    if (!query.exec() || !query.next()) {
         return Store::errorFrom(query.lastError(),
                                 QCoreApplication::translate("steward::ActivityRepository", "recording a run"));
     }
-    return query.lastInsertId().toLongLong();
+    return query.value(0).toLongLong();
 }
 
 Status ActivityRepository::finishRun(const Run &run)

@@ -50,6 +50,7 @@ private:
     std::optional<QSqlQuery> m_insertEvent;
     std::optional<QSqlQuery> m_indexEvents;
     std::optional<QSqlQuery> m_upsertRollup;
+    bool m_feedsSearchIndex = false;
 };
 
 } // namespace steward

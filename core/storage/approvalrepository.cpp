@@ -30,7 +30,7 @@ Result<ApprovalId> ApprovalRepository::insert(const Approval &approval)
     query.prepare(
         QStringLiteral("INSERT INTO approvals(agent_id, run_id, version, title, payload, payload_format, action, "
                        "state, policy, revision, created_at, expires_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     query.addBindValue(approval.agentId);
     query.addBindValue(approval.runId == 0 ? QVariant() : QVariant(approval.runId));
     query.addBindValue(approval.version);
@@ -43,11 +43,11 @@ Result<ApprovalId> ApprovalRepository::insert(const Approval &approval)
     query.addBindValue(approval.revision);
     query.addBindValue(approval.createdAt.toMSecsSinceEpoch());
     query.addBindValue(approval.expiresAt.isValid() ? QVariant(approval.expiresAt.toMSecsSinceEpoch()) : QVariant());
-    if (!query.exec()) {
+    if (!query.exec() || !query.next()) {
         return Store::errorFrom(query.lastError(),
                                 QCoreApplication::translate("steward::ApprovalRepository", "recording a proposal"));
     }
-    return query.lastInsertId().toLongLong();
+    return query.value(0).toLongLong();
 }
 
 Result<QList<Approval>> ApprovalRepository::forAgent(NodeId agentId, ApprovalState state, int limit) const

@@ -67,17 +67,13 @@ QList<Migrator::Migration> Migrator::migrations(const SqlDialect &dialect)
 
 int Migrator::latestVersion(const SqlDialect &dialect)
 {
-    static const int latest = static_cast<int>(migrations(dialect).size());
-    return latest;
+    return static_cast<int>(migrations(dialect).size());
 }
 
 Status Migrator::ensureVersionTable()
 {
     QSqlQuery query(m_database);
-    if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
-                                   "version INTEGER NOT NULL PRIMARY KEY, "
-                                   "name TEXT NOT NULL, "
-                                   "applied_at INTEGER NOT NULL)"))) {
+    if (!query.exec(m_dialect.createSchemaTable())) {
         return Store::errorFrom(query.lastError(),
                                 QCoreApplication::translate("steward::Migrator", "preparing the schema table"));
     }

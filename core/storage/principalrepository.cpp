@@ -43,16 +43,17 @@ const QString tokenColumns = QStringLiteral("id, principal_id, name, created_at,
 Result<PrincipalId> PrincipalRepository::insert(const Principal &principal, const QDateTime &createdAt)
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("INSERT INTO principals(name, display_name, kind, created_at) VALUES (?, ?, ?, ?)"));
+    query.prepare(QStringLiteral(
+        "INSERT INTO principals(name, display_name, kind, created_at) VALUES (?, ?, ?, ?) RETURNING id"));
     query.addBindValue(principal.name);
     query.addBindValue(principal.displayName);
     query.addBindValue(toText(principal.kind));
     query.addBindValue(createdAt.toMSecsSinceEpoch());
-    if (!query.exec()) {
+    if (!query.exec() || !query.next()) {
         return Store::errorFrom(query.lastError(),
                                 QCoreApplication::translate("steward::PrincipalRepository", "adding a person"));
     }
-    return query.lastInsertId().toLongLong();
+    return query.value(0).toLongLong();
 }
 
 Result<Principal> PrincipalRepository::byName(const QString &name) const
@@ -144,17 +145,17 @@ Result<QList<Grant>> PrincipalRepository::grantsOf(PrincipalId principalId) cons
 Result<qint64> PrincipalRepository::insertToken(const ApiToken &token, const QByteArray &tokenHash)
 {
     QSqlQuery query(m_store.database());
-    query.prepare(
-        QStringLiteral("INSERT INTO api_tokens(principal_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)"));
+    query.prepare(QStringLiteral(
+        "INSERT INTO api_tokens(principal_id, name, token_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id"));
     query.addBindValue(token.principalId);
     query.addBindValue(token.name);
     query.addBindValue(QString::fromLatin1(tokenHash));
     query.addBindValue(token.createdAt.toMSecsSinceEpoch());
-    if (!query.exec()) {
+    if (!query.exec() || !query.next()) {
         return Store::errorFrom(query.lastError(),
                                 QCoreApplication::translate("steward::PrincipalRepository", "creating a token"));
     }
-    return query.lastInsertId().toLongLong();
+    return query.value(0).toLongLong();
 }
 
 Result<ApiToken> PrincipalRepository::liveTokenByHash(const QByteArray &tokenHash) const

@@ -71,18 +71,18 @@ Result<ProposalId> ProposalRepository::insert(const VersionProposal &proposal)
     QSqlQuery query(m_store.database());
     query.prepare(
         QStringLiteral("INSERT INTO version_proposals(agent_id, base_version, spec, author, created_at, reason, "
-                       "state) VALUES (?, ?, ?, ?, ?, ?, 'pending')"));
+                       "state) VALUES (?, ?, ?, ?, ?, ?, 'pending') RETURNING id"));
     query.addBindValue(proposal.agentId);
     query.addBindValue(proposal.baseVersion);
     query.addBindValue(proposal.spec);
     query.addBindValue(proposal.author);
     query.addBindValue(proposal.createdAt.toMSecsSinceEpoch());
     query.addBindValue(proposal.reason);
-    if (!query.exec()) {
+    if (!query.exec() || !query.next()) {
         return Store::errorFrom(query.lastError(),
                                 QCoreApplication::translate("steward::ProposalRepository", "recording a proposal"));
     }
-    return query.lastInsertId().toLongLong();
+    return query.value(0).toLongLong();
 }
 
 Result<VersionProposal> ProposalRepository::proposal(ProposalId id) const

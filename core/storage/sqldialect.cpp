@@ -2,13 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sqldialect.h"
 
-#include <QStringList>
-
 namespace steward {
 
 QString SqliteDialect::driverName() const
 {
     return QStringLiteral("QSQLITE");
+}
+
+QString SqliteDialect::connectOptions(int busyTimeoutMs, bool readOnly) const
+{
+    return QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs)
+        + (readOnly ? QStringLiteral(";QSQLITE_OPEN_READONLY") : QString());
 }
 
 QString SqliteDialect::migrationDirectory() const
@@ -30,10 +34,28 @@ QString SqliteDialect::schemaTableExistsQuery() const
     return QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
 }
 
+QString SqliteDialect::createSchemaTable() const
+{
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                          "version INTEGER NOT NULL PRIMARY KEY, "
+                          "name TEXT NOT NULL, "
+                          "applied_at INTEGER NOT NULL)");
+}
+
 QString SqliteDialect::indexEventsForSearch() const
 {
     return QStringLiteral("INSERT INTO activity_search(rowid, summary, detail, meta) "
                           "SELECT id, summary, detail, meta FROM activity_search_source WHERE id BETWEEN ? AND ?");
+}
+
+QString SqliteDialect::utf8Bytes(const QString &column) const
+{
+    return QStringLiteral("CAST(%1 AS BLOB)").arg(column);
+}
+
+QString SqliteDialect::copyIntoFile() const
+{
+    return QStringLiteral("VACUUM INTO ?");
 }
 
 } // namespace steward

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -16,26 +17,41 @@ class SqlDialect
 public:
     virtual ~SqlDialect() = default;
 
-    // The Qt SQL driver name ("QSQLITE").
+    // The Qt SQL driver name ("QSQLITE", "QPSQL").
     [[nodiscard]] virtual QString driverName() const = 0;
+    // The driver's connect options: how long to wait for another writer, and read-only or not.
+    [[nodiscard]] virtual QString connectOptions(int busyTimeoutMs, bool readOnly) const = 0;
     // The Qt resource folder holding this dialect's numbered migration scripts.
     [[nodiscard]] virtual QString migrationDirectory() const = 0;
     // Statements run once on every new connection (pragmas, session settings).
     [[nodiscard]] virtual QStringList connectionSetup() const = 0;
     // Does the schema bookkeeping table exist? (Each database keeps its catalogue elsewhere.)
     [[nodiscard]] virtual QString schemaTableExistsQuery() const = 0;
-    // Feeds the full-text index with the events whose ids lie in [?, ?].
+    // Creates the schema bookkeeping table if it is missing.
+    [[nodiscard]] virtual QString createSchemaTable() const = 0;
+    // Feeds the full-text index with the events whose ids lie in [?, ?]; empty when the index
+    // follows the table by itself.
     [[nodiscard]] virtual QString indexEventsForSearch() const = 0;
+    // An expression giving a text column's stored UTF-8 bytes (read back as a QByteArray), so
+    // that hashes are computed over exactly what is stored.
+    [[nodiscard]] virtual QString utf8Bytes(const QString &column) const = 0;
+    // Writes a consistent copy of the whole database into the new SQLite file named by the one
+    // bound value; empty when the database cannot do that by itself.
+    [[nodiscard]] virtual QString copyIntoFile() const = 0;
 };
 
 class SqliteDialect final : public SqlDialect
 {
 public:
     [[nodiscard]] QString driverName() const override;
+    [[nodiscard]] QString connectOptions(int busyTimeoutMs, bool readOnly) const override;
     [[nodiscard]] QString migrationDirectory() const override;
     [[nodiscard]] QStringList connectionSetup() const override;
     [[nodiscard]] QString schemaTableExistsQuery() const override;
+    [[nodiscard]] QString createSchemaTable() const override;
     [[nodiscard]] QString indexEventsForSearch() const override;
+    [[nodiscard]] QString utf8Bytes(const QString &column) const override;
+    [[nodiscard]] QString copyIntoFile() const override;
 };
 
 } // namespace steward

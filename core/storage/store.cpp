@@ -3,6 +3,7 @@
 #include "store.h"
 
 #include "storage/migrator.h"
+#include "storage/postgresdialect.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -30,6 +31,12 @@ constexpr int SqliteBusy = 5;
 constexpr int SqliteLocked = 6;
 constexpr int SqliteCorrupt = 11;
 constexpr int SqliteNotADatabase = 26;
+
+// PostgreSQL's SQLSTATEs that mean "someone else holds what this needs": serialization
+// failure, deadlock, lock not available (lock_timeout), query cancelled (statement timeout).
+constexpr qsizetype SqlStateLength = 5;
+const QStringList busySqlStates{QStringLiteral("40001"), QStringLiteral("40P01"), QStringLiteral("55P03"),
+                                QStringLiteral("57014")};
 
 int primaryResultCode(const QSqlError &error)
 {
@@ -82,8 +89,39 @@ Status checkHeader(const QString &path)
     return Done{};
 }
 
+Status checkVersion(const QSqlDatabase &db, const SqlDialect &dialect, const QString &shown)
+{
+    const Migrator migrator(db, dialect);
+    const Result<int> version = migrator.currentVersion();
+    if (!version) {
+        return version.error();
+    }
+    const int latest = Migrator::latestVersion(dialect);
+    if (version.value() > latest) {
+        return Error{Error::Code::StoreTooNew,
+                     QCoreApplication::translate(
+                         "steward::Store",
+                         "%1 was written by a newer version of Steward (schema %2; this version knows up to %3). "
+                         "Update Steward to open it.")
+                         .arg(shown)
+                         .arg(version.value())
+                         .arg(latest)};
+    }
+    return Done{};
+}
+
+Result<qint64> countOf(const QSqlDatabase &db, const QString &statement, const QString &shown)
+{
+    QSqlQuery query(db);
+    if (!query.exec(statement) || !query.next()) {
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::Store", "reading %1").arg(shown));
+    }
+    return query.value(0).toLongLong();
+}
+
 // Looks at an existing file: is it a Steward workspace, and one this build can open?
-Status inspectExisting(const QString &path, const Store::Options &options)
+Status inspectFile(const QString &path, const Store::Options &options)
 {
     const QFileInfo info(path);
     if (!info.exists()) {
@@ -104,34 +142,44 @@ Status inspectExisting(const QString &path, const Store::Options &options)
     if (!db.open()) {
         return Store::errorFrom(db.lastError(), QCoreApplication::translate("steward::Store", "opening %1").arg(path));
     }
-    QSqlQuery query(db);
-    if (!query.exec(dialect.schemaTableExistsQuery()) || !query.next()) {
-        return Store::errorFrom(query.lastError(),
-                                QCoreApplication::translate("steward::Store", "reading %1").arg(path));
+    const Result<qint64> schemaTables = countOf(db, dialect.schemaTableExistsQuery(), path);
+    if (!schemaTables) {
+        return schemaTables.error();
     }
-    if (query.value(0).toInt() == 0) {
+    if (schemaTables.value() == 0) {
         return Error{
             Error::Code::StoreCorrupt,
             QCoreApplication::translate("steward::Store", "%1 is an SQLite database but not a Steward workspace.")
                 .arg(path)};
     }
-    Migrator migrator(db, dialect);
-    const Result<int> version = migrator.currentVersion();
-    if (!version) {
-        return version.error();
+    return checkVersion(db, dialect, path);
+}
+
+// Looks at a PostgreSQL database on the store's own connection (connecting changes nothing):
+// does it hold a Steward workspace, and one this build can open?
+Status inspectDatabase(const QSqlDatabase &db, const SqlDialect &dialect, const QString &shown)
+{
+    const Result<qint64> schemaTables = countOf(db, dialect.schemaTableExistsQuery(), shown);
+    if (!schemaTables) {
+        return schemaTables.error();
     }
-    const int latest = Migrator::latestVersion(dialect);
-    if (version.value() > latest) {
-        return Error{Error::Code::StoreTooNew,
-                     QCoreApplication::translate(
-                         "steward::Store",
-                         "%1 was written by a newer version of Steward (schema %2; this version knows up to %3). "
-                         "Update Steward to open it.")
-                         .arg(path)
-                         .arg(version.value())
-                         .arg(latest)};
+    if (schemaTables.value() == 0) {
+        const Result<qint64> tables = countOf(db, PostgresDialect::tableCountQuery(), shown);
+        if (!tables) {
+            return tables.error();
+        }
+        if (tables.value() == 0) {
+            return Error{
+                Error::Code::StoreMissing,
+                QCoreApplication::translate("steward::Store", "There is no workspace in the database %1: it is empty.")
+                    .arg(shown)};
+        }
+        return Error{Error::Code::StoreCorrupt,
+                     QCoreApplication::translate("steward::Store",
+                                                 "The database %1 holds other tables, but not a Steward workspace.")
+                         .arg(shown)};
     }
-    return Done{};
+    return checkVersion(db, dialect, shown);
 }
 
 } // namespace
@@ -172,39 +220,65 @@ QString Store::workspaceId() const
 
 Error Store::errorFrom(const QSqlError &error, const QString &doing)
 {
-    const int code = primaryResultCode(error);
+    // QPSQL reports the five-character SQLSTATE; QSQLITE reports SQLite's result code, a number
+    // below 10000. A connection QPSQL could not make carries no code at all.
+    const QString native = error.nativeErrorCode();
     const QString text = error.text();
-    if (code == SqliteBusy || code == SqliteLocked || text.contains(QLatin1String("database is locked"))) {
-        return {Error::Code::StoreLocked,
-                QCoreApplication::translate(
-                    "steward::Store",
-                    "The workspace is in use by another program (while %1). Close it there and try again.")
-                    .arg(doing)};
-    }
-    if (code == SqliteCorrupt || code == SqliteNotADatabase) {
-        return {
-            Error::Code::StoreCorrupt,
-            QCoreApplication::translate("steward::Store", "The workspace is damaged (while %1): %2").arg(doing, text)};
+    if (native.size() == SqlStateLength) {
+        if (busySqlStates.contains(native)) {
+            return {Error::Code::StoreLocked,
+                    QCoreApplication::translate("steward::Store",
+                                                "The workspace is busy: another program holds what this change "
+                                                "needs (while %1). Try again.")
+                        .arg(doing)};
+        }
+        if (native.startsWith(QLatin1String("XX"))) {
+            return {Error::Code::StoreCorrupt,
+                    QCoreApplication::translate("steward::Store", "The workspace is damaged (while %1): %2")
+                        .arg(doing, text)};
+        }
+    } else if (error.type() == QSqlError::ConnectionError && native.isEmpty()) {
+        return {Error::Code::StoreFailure,
+                QCoreApplication::translate("steward::Store", "Cannot connect to the database (while %1): %2")
+                    .arg(doing, error.databaseText().trimmed())};
+    } else {
+        const int code = primaryResultCode(error);
+        if (code == SqliteBusy || code == SqliteLocked || text.contains(QLatin1String("database is locked"))) {
+            return {Error::Code::StoreLocked,
+                    QCoreApplication::translate(
+                        "steward::Store",
+                        "The workspace is in use by another program (while %1). Close it there and try again.")
+                        .arg(doing)};
+        }
+        if (code == SqliteCorrupt || code == SqliteNotADatabase) {
+            return {Error::Code::StoreCorrupt,
+                    QCoreApplication::translate("steward::Store", "The workspace is damaged (while %1): %2")
+                        .arg(doing, text)};
+        }
     }
     return {Error::Code::StoreFailure,
             QCoreApplication::translate("steward::Store", "The database failed while %1: %2").arg(doing, text)};
 }
 
-Result<std::unique_ptr<Store>> Store::connect(const QString &path, Options options, bool readOnly)
+Result<std::unique_ptr<Store>> Store::connect(const StoreLocation &location, Options options, bool readOnly)
 {
-    auto dialect = std::make_unique<SqliteDialect>();
+    auto dialect = location.dialect();
     const QString name = newConnectionName();
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(dialect->driverName(), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs)
-                             + (readOnly ? QStringLiteral(";QSQLITE_OPEN_READONLY") : QString()));
+        db.setDatabaseName(location.databaseName);
+        db.setHostName(location.hostName);
+        db.setPort(location.port);
+        db.setUserName(location.userName);
+        db.setPassword(location.password);
+        db.setConnectOptions(dialect->connectOptions(options.busyTimeoutMs, readOnly));
     }
-    std::unique_ptr<Store> store(new Store(path, name, std::move(dialect)));
+    std::unique_ptr<Store> store(new Store(location.shown, name, std::move(dialect)));
     store->m_readOnly = readOnly;
     QSqlDatabase db = store->database();
     if (!db.open()) {
-        return errorFrom(db.lastError(), QCoreApplication::translate("steward::Store", "opening %1").arg(path));
+        return errorFrom(db.lastError(),
+                         QCoreApplication::translate("steward::Store", "opening %1").arg(location.shown));
     }
     if (readOnly) {
         return store;
@@ -214,23 +288,44 @@ Result<std::unique_ptr<Store>> Store::connect(const QString &path, Options optio
     for (const QString &statement : setup) {
         if (!query.exec(statement)) {
             return errorFrom(query.lastError(),
-                             QCoreApplication::translate("steward::Store", "preparing %1").arg(path));
+                             QCoreApplication::translate("steward::Store", "preparing %1").arg(location.shown));
         }
     }
     return store;
 }
 
-Result<std::unique_ptr<Store>> Store::open(const QString &path, Options options)
+Result<std::unique_ptr<Store>> Store::openChecked(const QString &location, Options options, bool readOnly)
 {
-    if (const Status inspected = inspectExisting(path, options); !inspected) {
-        qCInfo(lcStore) << "refused to open" << path << inspected.error().message;
-        return inspected.error();
+    const Result<StoreLocation> where = StoreLocation::parse(location);
+    if (!where) {
+        return where.error();
     }
-    Result<std::unique_ptr<Store>> connected = connect(path, options, false);
+    if (where->kind == StoreLocation::Kind::SqliteFile) {
+        if (const Status inspected = inspectFile(where->databaseName, options); !inspected) {
+            qCInfo(lcStore) << "refused to open" << where->shown << inspected.error().message;
+            return inspected.error();
+        }
+        return connect(where.value(), options, readOnly);
+    }
+    Result<std::unique_ptr<Store>> connected = connect(where.value(), options, readOnly);
     if (!connected) {
         return connected;
     }
-    std::unique_ptr<Store> store = std::move(connected).value();
+    const Store &store = *connected.value();
+    if (const Status inspected = inspectDatabase(store.database(), store.dialect(), where->shown); !inspected) {
+        qCInfo(lcStore) << "refused to open" << where->shown << inspected.error().message;
+        return inspected.error();
+    }
+    return connected;
+}
+
+Result<std::unique_ptr<Store>> Store::open(const QString &location, Options options)
+{
+    Result<std::unique_ptr<Store>> opened = openChecked(location, options, false);
+    if (!opened) {
+        return opened;
+    }
+    std::unique_ptr<Store> store = std::move(opened).value();
     Migrator migrator(store->database(), store->dialect());
     if (const Status migrated = migrator.migrateTo(Migrator::latestVersion(store->dialect())); !migrated) {
         return migrated.error();
@@ -238,44 +333,72 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, Options options)
     return store;
 }
 
-Result<std::unique_ptr<Store>> Store::openReadOnly(const QString &path)
+Result<std::unique_ptr<Store>> Store::openReadOnly(const QString &location)
 {
-    const Options options;
-    if (const Status inspected = inspectExisting(path, options); !inspected) {
-        return inspected.error();
+    Result<std::unique_ptr<Store>> opened = openChecked(location, Options{}, true);
+    if (!opened) {
+        return opened;
     }
-    Result<std::unique_ptr<Store>> connected = connect(path, options, true);
-    if (!connected) {
-        return connected;
-    }
-    const int version = connected.value()->schemaVersion();
-    const int latest = Migrator::latestVersion(connected.value()->dialect());
+    const int version = opened.value()->schemaVersion();
+    const int latest = Migrator::latestVersion(opened.value()->dialect());
     if (version != latest) {
         return Error{version > latest ? Error::Code::StoreTooNew : Error::Code::Invalid,
                      QCoreApplication::translate(
                          "steward::Store",
                          "%1 has schema %2, and this version of Steward reads schema %3 without changing a file. "
                          "Open a copy of it as a workspace instead.")
-                         .arg(path)
+                         .arg(opened.value()->path())
                          .arg(version)
                          .arg(latest)};
+    }
+    return opened;
+}
+
+Result<std::unique_ptr<Store>> Store::createEmpty(const QString &location, Options options)
+{
+    const Result<StoreLocation> where = StoreLocation::parse(location);
+    if (!where) {
+        return where.error();
+    }
+    if (where->kind == StoreLocation::Kind::SqliteFile) {
+        if (QFileInfo::exists(where->databaseName)) {
+            return Error{
+                Error::Code::Invalid,
+                QCoreApplication::translate("steward::Store", "A file already exists at %1; choose another name.")
+                    .arg(where->shown)};
+        }
+        Result<std::unique_ptr<Store>> connected = connect(where.value(), options, false);
+        if (!connected) {
+            QFile::remove(where->databaseName);
+        }
+        return connected;
+    }
+    Result<std::unique_ptr<Store>> connected = connect(where.value(), options, false);
+    if (!connected) {
+        return connected;
+    }
+    const Result<qint64> tables =
+        countOf(connected.value()->database(), PostgresDialect::tableCountQuery(), where->shown);
+    if (!tables) {
+        return tables.error();
+    }
+    if (tables.value() > 0) {
+        return Error{
+            Error::Code::Invalid,
+            QCoreApplication::translate(
+                "steward::Store", "The database %1 already holds tables; create the workspace in an empty database.")
+                .arg(where->shown)};
     }
     return connected;
 }
 
-Result<std::unique_ptr<Store>> Store::createAtVersion(const QString &path, int schemaVersion)
+Result<std::unique_ptr<Store>> Store::createAtVersion(const QString &location, int schemaVersion)
 {
-    if (QFileInfo::exists(path)) {
-        return Error{Error::Code::Invalid,
-                     QCoreApplication::translate("steward::Store", "A file already exists at %1; choose another name.")
-                         .arg(path)};
+    Result<std::unique_ptr<Store>> created = createEmpty(location, Options{});
+    if (!created) {
+        return created;
     }
-    Result<std::unique_ptr<Store>> connected = connect(path, Options{}, false);
-    if (!connected) {
-        QFile::remove(path);
-        return connected;
-    }
-    std::unique_ptr<Store> store = std::move(connected).value();
+    std::unique_ptr<Store> store = std::move(created).value();
     Migrator migrator(store->database(), store->dialect());
     if (const Status migrated = migrator.migrateTo(schemaVersion); !migrated) {
         return migrated.error();
@@ -283,19 +406,13 @@ Result<std::unique_ptr<Store>> Store::createAtVersion(const QString &path, int s
     return store;
 }
 
-Result<std::unique_ptr<Store>> Store::create(const QString &path, Options options)
+Result<std::unique_ptr<Store>> Store::create(const QString &location, Options options)
 {
-    if (QFileInfo::exists(path)) {
-        return Error{Error::Code::Invalid,
-                     QCoreApplication::translate("steward::Store", "A file already exists at %1; choose another name.")
-                         .arg(path)};
+    Result<std::unique_ptr<Store>> created = createEmpty(location, options);
+    if (!created) {
+        return created;
     }
-    Result<std::unique_ptr<Store>> connected = connect(path, options, false);
-    if (!connected) {
-        QFile::remove(path);
-        return connected;
-    }
-    std::unique_ptr<Store> store = std::move(connected).value();
+    std::unique_ptr<Store> store = std::move(created).value();
     Migrator migrator(store->database(), store->dialect());
     if (const Status migrated = migrator.migrateTo(Migrator::latestVersion(store->dialect())); !migrated) {
         return migrated.error();
@@ -307,7 +424,8 @@ Result<std::unique_ptr<Store>> Store::create(const QString &path, Options option
     query.addBindValue(QStringLiteral("created_at"));
     query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     if (!query.exec()) {
-        return errorFrom(query.lastError(), QCoreApplication::translate("steward::Store", "creating %1").arg(path));
+        return errorFrom(query.lastError(),
+                         QCoreApplication::translate("steward::Store", "creating %1").arg(store->path()));
     }
     return store;
 }

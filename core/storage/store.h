@@ -4,6 +4,7 @@
 
 #include "domain/result.h"
 #include "storage/sqldialect.h"
+#include "storage/storelocation.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -13,40 +14,53 @@
 
 namespace steward {
 
-// A Steward workspace kept in one SQLite file: opening, creating and migrating it, and the
-// connection every repository works through. One Store is used from the thread that opened it.
+// A Steward workspace kept in one SQLite file or one PostgreSQL database: opening, creating and
+// migrating it, and the connection every repository works through. Every function taking a
+// location accepts a file path or a URL postgresql://user[:password]@host[:port]/database
+// (see StoreLocation). One Store is used from the thread that opened it.
 class Store final
 {
 public:
     struct Options
     {
-        // How long a write waits for another program's write to finish before giving up.
+        // How long a write waits for another program's write (or, on PostgreSQL, a row lock)
+        // before giving up.
         int busyTimeoutMs = 5000;
     };
 
     // Opens an existing workspace and brings its schema up to date. A missing file, a file that
     // is not a Steward workspace, a damaged one, one written by a newer Steward, or one another
     // program holds locked is refused with a clear message, and the file is left as it was.
-    [[nodiscard]] static Result<std::unique_ptr<Store>> open(const QString &path, Options options);
-    [[nodiscard]] static Result<std::unique_ptr<Store>> open(const QString &path) { return open(path, Options{}); }
+    // Likewise a database server that cannot be reached or refuses the login, an empty
+    // database, and one holding other tables or a newer schema.
+    [[nodiscard]] static Result<std::unique_ptr<Store>> open(const QString &location, Options options);
+    [[nodiscard]] static Result<std::unique_ptr<Store>> open(const QString &location)
+    {
+        return open(location, Options{});
+    }
 
     // Opens a workspace for reading only: nothing is migrated or written, not even the journal
     // mode, so the file's bytes stay as they are (an auditor's bundle must keep its hash).
     // The schema must be the one this build writes.
-    [[nodiscard]] static Result<std::unique_ptr<Store>> openReadOnly(const QString &path);
+    [[nodiscard]] static Result<std::unique_ptr<Store>> openReadOnly(const QString &location);
 
-    // Creates a new, empty workspace at the current schema. Refuses to overwrite a file.
-    [[nodiscard]] static Result<std::unique_ptr<Store>> create(const QString &path, Options options);
-    [[nodiscard]] static Result<std::unique_ptr<Store>> create(const QString &path) { return create(path, Options{}); }
+    // Creates a new, empty workspace at the current schema. Refuses to overwrite a file, and on
+    // PostgreSQL wants an existing database without tables.
+    [[nodiscard]] static Result<std::unique_ptr<Store>> create(const QString &location, Options options);
+    [[nodiscard]] static Result<std::unique_ptr<Store>> create(const QString &location)
+    {
+        return create(location, Options{});
+    }
 
     // For tests of the migrations: creates a workspace at an older schema version.
-    [[nodiscard]] static Result<std::unique_ptr<Store>> createAtVersion(const QString &path, int schemaVersion);
+    [[nodiscard]] static Result<std::unique_ptr<Store>> createAtVersion(const QString &location, int schemaVersion);
 
     ~Store();
     Q_DISABLE_COPY_MOVE(Store)
 
     [[nodiscard]] QSqlDatabase database() const;
     [[nodiscard]] const SqlDialect &dialect() const { return *m_dialect; }
+    // The file's path, or the database's URL without its password.
     [[nodiscard]] QString path() const { return m_path; }
     [[nodiscard]] int schemaVersion() const;
     [[nodiscard]] bool isReadOnly() const { return m_readOnly; }
@@ -58,7 +72,11 @@ public:
 
 private:
     Store(QString path, QString connectionName, std::unique_ptr<SqlDialect> dialect);
-    [[nodiscard]] static Result<std::unique_ptr<Store>> connect(const QString &path, Options options, bool readOnly);
+    [[nodiscard]] static Result<std::unique_ptr<Store>> connect(const StoreLocation &location, Options options,
+                                                                bool readOnly);
+    [[nodiscard]] static Result<std::unique_ptr<Store>> createEmpty(const QString &location, Options options);
+    [[nodiscard]] static Result<std::unique_ptr<Store>> openChecked(const QString &location, Options options,
+                                                                    bool readOnly);
 
     QString m_path;
     QString m_connectionName;

@@ -131,8 +131,8 @@ Result<QList<OrgNode>> TreeRepository::subtree(NodeId rootId) const
 Result<bool> TreeRepository::liveSiblingNamed(NodeId parentId, const QString &name) const
 {
     QSqlQuery query(m_store.database());
-    query.prepare(
-        QStringLiteral("SELECT count(*) FROM nodes WHERE parent_id IS ? AND name = ? AND archived_at IS NULL"));
+    query.prepare(QStringLiteral(
+        "SELECT count(*) FROM nodes WHERE parent_id IS NOT DISTINCT FROM ? AND name = ? AND archived_at IS NULL"));
     query.addBindValue(parentId == NoNode ? QVariant() : QVariant(parentId));
     query.addBindValue(name);
     if (!query.exec() || !query.next()) {
@@ -146,17 +146,18 @@ Result<NodeId> TreeRepository::insertNode(NodeId parentId, NodeKind kind, const 
                                           const QDateTime &createdAt)
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("INSERT INTO nodes(parent_id, kind, name, path, created_at) VALUES (?, ?, ?, ?, ?)"));
+    query.prepare(QStringLiteral(
+        "INSERT INTO nodes(parent_id, kind, name, path, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id"));
     query.addBindValue(parentId == NoNode ? QVariant() : QVariant(parentId));
     query.addBindValue(toText(kind));
     query.addBindValue(name);
     query.addBindValue(path);
     query.addBindValue(createdAt.toMSecsSinceEpoch());
-    if (!query.exec()) {
+    if (!query.exec() || !query.next()) {
         return Store::errorFrom(query.lastError(),
                                 QCoreApplication::translate("steward::TreeRepository", "adding a node"));
     }
-    return query.lastInsertId().toLongLong();
+    return query.value(0).toLongLong();
 }
 
 Status TreeRepository::relocate(const OrgNode &node, NodeId newParentId, const QString &newName, const QString &newPath)

@@ -9,9 +9,9 @@
 #include "service/orgservice.h"
 #include "storage/auditrepository.h"
 #include "storage/store.h"
+#include "teststore.h"
 
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace steward;
@@ -34,7 +34,7 @@ private Q_SLOTS:
 private:
     [[nodiscard]] QString lastAuditAction() const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<test::TestStore> m_where;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<OrgService> m_org;
@@ -48,8 +48,12 @@ const QString because = QStringLiteral("onboarding");
 
 void TestAccessService::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    auto store = Store::create(m_dir->filePath(QStringLiteral("access.steward")));
+    if (const QString reason = test::TestStore::skipReason(); !reason.isEmpty()) {
+        QSKIP(qPrintable(reason));
+    }
+    m_where = std::make_unique<test::TestStore>();
+    QVERIFY2(m_where->isValid(), qPrintable(m_where->error().message));
+    auto store = m_where->create();
     QVERIFY(store.ok());
     m_store = std::move(store).value();
     m_clock = std::make_unique<ManualClock>(QDateTime(QDate(2026, 8, 1), QTime(9, 0), Qt::UTC));
@@ -78,7 +82,7 @@ void TestAccessService::cleanup()
     m_access.reset();
     m_org.reset();
     m_store.reset();
-    m_dir.reset();
+    m_where.reset();
 }
 
 QString TestAccessService::lastAuditAction() const

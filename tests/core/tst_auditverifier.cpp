@@ -9,10 +9,10 @@
 #include "service/orgservice.h"
 #include "storage/auditrepository.h"
 #include "storage/store.h"
+#include "teststore.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace steward;
@@ -34,15 +34,19 @@ private Q_SLOTS:
 private:
     void tamper(const QStringList &statements);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<test::TestStore> m_where;
     std::unique_ptr<Store> m_store;
     static constexpr int Entries = 12;
 };
 
 void TestAuditVerifier::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    auto store = Store::create(m_dir->filePath(QStringLiteral("audit.steward")));
+    if (const QString reason = test::TestStore::skipReason(); !reason.isEmpty()) {
+        QSKIP(qPrintable(reason));
+    }
+    m_where = std::make_unique<test::TestStore>();
+    QVERIFY2(m_where->isValid(), qPrintable(m_where->error().message));
+    auto store = m_where->create();
     QVERIFY(store.ok());
     m_store = std::move(store).value();
     ManualClock clock(QDateTime(QDate(2026, 6, 1), QTime(8, 0), Qt::UTC));
@@ -60,7 +64,7 @@ void TestAuditVerifier::init()
 void TestAuditVerifier::cleanup()
 {
     m_store.reset();
-    m_dir.reset();
+    m_where.reset();
 }
 
 void TestAuditVerifier::tamper(const QStringList &statements)

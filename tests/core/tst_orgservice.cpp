@@ -8,8 +8,8 @@
 #include "service/orgservice.h"
 #include "storage/auditrepository.h"
 #include "storage/store.h"
+#include "teststore.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace steward;
@@ -39,7 +39,7 @@ private:
     [[nodiscard]] NodeId id(const QString &path) const;
     [[nodiscard]] qint64 auditCount() const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<test::TestStore> m_where;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<OrgService> m_org;
@@ -52,8 +52,12 @@ const QString because = QStringLiteral("reorganisation");
 
 void TestOrgService::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    auto store = Store::create(m_dir->filePath(QStringLiteral("org.steward")));
+    if (const QString reason = test::TestStore::skipReason(); !reason.isEmpty()) {
+        QSKIP(qPrintable(reason));
+    }
+    m_where = std::make_unique<test::TestStore>();
+    QVERIFY2(m_where->isValid(), qPrintable(m_where->error().message));
+    auto store = m_where->create();
     QVERIFY(store.ok());
     m_store = std::move(store).value();
     m_clock = std::make_unique<ManualClock>(QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC));
@@ -80,7 +84,7 @@ void TestOrgService::cleanup()
 {
     m_org.reset();
     m_store.reset();
-    m_dir.reset();
+    m_where.reset();
 }
 
 NodeId TestOrgService::id(const QString &path) const

@@ -7,6 +7,7 @@
 #include "domain/clock.h"
 #include "service/orgservice.h"
 #include "storage/migrator.h"
+#include "storage/postgresdialect.h"
 #include "storage/store.h"
 
 #include <QCryptographicHash>
@@ -276,17 +277,28 @@ void TestStore::migrations_appliedScriptsNeverChange()
             expected.insert(line.section(QLatin1Char(' '), 1), line.section(QLatin1Char(' '), 0, 0));
         }
     }
-    const SqliteDialect dialect;
-    const QList<Migrator::Migration> migrations = Migrator::migrations(dialect);
-    QCOMPARE(migrations.size(), expected.size());
-    for (const Migrator::Migration &migration : migrations) {
-        const QString key = QStringLiteral("%1_%2").arg(migration.version, 4, 10, QLatin1Char('0')).arg(migration.name);
-        const QString digest = QString::fromLatin1(
-            QCryptographicHash::hash(migration.statements.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha256)
-                .toHex());
-        QVERIFY2(expected.contains(key), qPrintable(key));
-        QCOMPARE(digest, expected.value(key));
+    // SQLite's scripts are keyed by name alone (they came first), PostgreSQL's as postgresql/<name>.
+    const SqliteDialect sqlite;
+    const PostgresDialect postgres;
+    const QList<std::pair<const SqlDialect *, QString>> dialects{{&sqlite, QString()},
+                                                                 {&postgres, QStringLiteral("postgresql/")}};
+    qsizetype scripts = 0;
+    for (const auto &[dialect, prefix] : dialects) {
+        const QList<Migrator::Migration> migrations = Migrator::migrations(*dialect);
+        QCOMPARE(migrations.size(), Migrator::latestVersion(sqlite));
+        scripts += migrations.size();
+        for (const Migrator::Migration &migration : migrations) {
+            const QString key =
+                prefix + QStringLiteral("%1_%2").arg(migration.version, 4, 10, QLatin1Char('0')).arg(migration.name);
+            const QString digest =
+                QString::fromLatin1(QCryptographicHash::hash(migration.statements.join(QLatin1Char('\n')).toUtf8(),
+                                                             QCryptographicHash::Sha256)
+                                        .toHex());
+            QVERIFY2(expected.contains(key), qPrintable(key));
+            QCOMPARE(digest, expected.value(key));
+        }
     }
+    QCOMPARE(scripts, expected.size());
 }
 
 void TestStore::splitStatements_splitsAtLineEndSemicolons()

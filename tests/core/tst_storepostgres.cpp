@@ -1,0 +1,376 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Workspaces on PostgreSQL (the server STEWARD_TEST_PG_URL names; scripts/test.sh starts one):
+// a URL opens or creates a workspace; every earlier schema migrates without losing data; a
+// failed migration leaves the previous version; an unreachable server, a refused login, an
+// empty or foreign database and a newer schema are refused with a clear message that never
+// shows the password; full-text search is served by the GIN expression index.
+#include "domain/clock.h"
+#include "service/agentservice.h"
+#include "service/orgservice.h"
+#include "storage/activityrepository.h"
+#include "storage/migrator.h"
+#include "storage/postgresdialect.h"
+#include "storage/store.h"
+#include "teststore.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUrl>
+#include <QUrlQuery>
+
+using namespace steward;
+using test::TestStore;
+
+namespace {
+
+const QString password = QStringLiteral("s3cret-Pa55");
+
+// Runs statements on the fresh database as another program would, outside Store.
+class RawConnection final
+{
+public:
+    explicit RawConnection(const QString &url) : m_name(QStringLiteral("raw-%1").arg(++s_count))
+    {
+        const Result<StoreLocation> where = StoreLocation::parse(url);
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+        db.setDatabaseName(where->databaseName);
+        db.setHostName(where->hostName);
+        db.setPort(where->port);
+        db.setUserName(where->userName);
+        db.open();
+    }
+    ~RawConnection()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    Q_DISABLE_COPY_MOVE(RawConnection)
+
+    bool exec(const QString &statement)
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        if (!query.exec(statement)) {
+            qWarning() << statement << query.lastError().text();
+            return false;
+        }
+        return true;
+    }
+    QVariant scalar(const QString &statement)
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        if (!query.exec(statement) || !query.next()) {
+            return {};
+        }
+        return query.value(0);
+    }
+
+private:
+    static inline int s_count = 0;
+    QString m_name;
+};
+
+QString withPassword(const QString &url, const QString &secret)
+{
+    QUrl withSecret(url);
+    withSecret.setPassword(secret);
+    return withSecret.toString();
+}
+
+} // namespace
+
+class TestStorePostgres final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void create_isAtLatestSchemaWithSearchIndex();
+    void open_reopensAndKeepsData();
+    void open_acceptsPostgresSchemeAndSocketDirectory();
+    void open_everyEarlierSchema_migratesAndKeepsData_data();
+    void open_everyEarlierSchema_migratesAndKeepsData();
+    void migrationFailure_leavesPreviousVersion();
+    void open_emptyDatabase_saysThereIsNoWorkspace();
+    void open_foreignDatabase_isRefusedUnchanged();
+    void create_databaseWithTables_isRefused();
+    void open_newerSchema_isRefused();
+    void open_unreachableServer_saysSoWithoutPassword();
+    void open_wrongPassword_isRefusedWithoutPassword();
+    void open_badUrl_isRefusedWithoutPassword();
+    void activity_isSearchedThroughTheExpressionIndex();
+
+private:
+    std::unique_ptr<TestStore> m_where;
+};
+
+void TestStorePostgres::init()
+{
+    if (const QString reason = TestStore::skipReason(TestStore::Backend::Postgres); !reason.isEmpty()) {
+        QSKIP(qPrintable(reason));
+    }
+    m_where = std::make_unique<TestStore>(TestStore::Backend::Postgres);
+    QVERIFY2(m_where->isValid(), qPrintable(m_where->error().message));
+}
+
+void TestStorePostgres::cleanup()
+{
+    m_where.reset();
+}
+
+void TestStorePostgres::create_isAtLatestSchemaWithSearchIndex()
+{
+    const auto store = m_where->create();
+    QVERIFY2(store.ok(), qPrintable(store ? QString() : store.error().message));
+    QCOMPARE(store.value()->schemaVersion(), Migrator::latestVersion(PostgresDialect()));
+    QVERIFY(!store.value()->workspaceId().isEmpty());
+    QSqlQuery query(store.value()->database());
+    QVERIFY(query.exec(QStringLiteral("SELECT indexdef FROM pg_indexes WHERE indexname = 'activity_events_search'")));
+    QVERIFY(query.next());
+    QVERIFY2(query.value(0).toString().contains(QStringLiteral("gin (to_tsvector('simple'")),
+             qPrintable(query.value(0).toString()));
+}
+
+void TestStorePostgres::open_reopensAndKeepsData()
+{
+    const ManualClock clock(QDateTime(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC));
+    {
+        const auto store = m_where->create();
+        QVERIFY(store.ok());
+        OrgService org(*store.value(), clock);
+        QVERIFY(org.createCompany(QStringLiteral("acme"), QStringLiteral("ops"), QStringLiteral("setup")).ok());
+    }
+    const auto store = Store::open(m_where->location());
+    QVERIFY2(store.ok(), qPrintable(store ? QString() : store.error().message));
+    QVERIFY(TreeRepository(*store.value()).nodeByPath(QStringLiteral("/acme")).ok());
+    QCOMPARE(store.value()->path(), m_where->location());
+}
+
+void TestStorePostgres::open_acceptsPostgresSchemeAndSocketDirectory()
+{
+    QVERIFY(m_where->create().ok());
+    QString shortScheme = m_where->location();
+    shortScheme.replace(QStringLiteral("postgresql://"), QStringLiteral("postgres://"));
+    QVERIFY(Store::open(shortScheme).ok());
+
+    QSqlQuery sockets(QSqlDatabase::database(TestStore::adminConnectionName()));
+    QVERIFY(sockets.exec(QStringLiteral("SHOW unix_socket_directories")) && sockets.next());
+    const QString directory = sockets.value(0).toString().section(QLatin1Char(','), 0, 0).trimmed();
+    if (directory.isEmpty()) {
+        QSKIP("The server listens on no unix socket.");
+    }
+    QUrl viaSocket(m_where->location());
+    viaSocket.setHost(QStringLiteral("localhost"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("host"), directory);
+    viaSocket.setQuery(query);
+    const auto store = Store::open(viaSocket.toString());
+    QVERIFY2(store.ok(), qPrintable(store ? QString() : store.error().message));
+}
+
+void TestStorePostgres::open_everyEarlierSchema_migratesAndKeepsData_data()
+{
+    QTest::addColumn<int>("version");
+    const int latest = Migrator::latestVersion(PostgresDialect());
+    for (int version = 1; version < latest; ++version) {
+        QTest::addRow("schema %d", version) << version;
+    }
+}
+
+void TestStorePostgres::open_everyEarlierSchema_migratesAndKeepsData()
+{
+    QFETCH(int, version);
+    const ManualClock clock(QDateTime(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC));
+    {
+        const auto old = Store::createAtVersion(m_where->location(), version);
+        QVERIFY2(old.ok(), qPrintable(old ? QString() : old.error().message));
+        QCOMPARE(old.value()->schemaVersion(), version);
+        OrgService org(*old.value(), clock);
+        const auto company = org.createCompany(QStringLiteral("acme"), QStringLiteral("ops"), QStringLiteral("setup"));
+        QVERIFY(company.ok());
+        QVERIFY(org.createGroup(company->id, NodeKind::Department, QStringLiteral("sales"), QStringLiteral("ops"),
+                                QStringLiteral("setup"))
+                    .ok());
+    }
+    const auto store = Store::open(m_where->location());
+    QVERIFY2(store.ok(), qPrintable(store ? QString() : store.error().message));
+    QCOMPARE(store.value()->schemaVersion(), Migrator::latestVersion(PostgresDialect()));
+    const auto sales = TreeRepository(*store.value()).nodeByPath(QStringLiteral("/acme/sales"));
+    QVERIFY(sales.ok());
+    QCOMPARE(sales->kind, NodeKind::Department);
+    QSqlQuery query(store.value()->database());
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM audit_log")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 2);
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM api_tokens")));
+}
+
+void TestStorePostgres::migrationFailure_leavesPreviousVersion()
+{
+    {
+        const auto old = Store::createAtVersion(m_where->location(), 2);
+        QVERIFY(old.ok());
+    }
+    // Schema 3 creates approvals, then approval_decisions: the second statement fails, and
+    // PostgreSQL's transactional DDL must take the first one back with it.
+    RawConnection other(m_where->location());
+    QVERIFY(other.exec(QStringLiteral("CREATE TABLE approval_decisions (squatter TEXT)")));
+    const auto store = Store::open(m_where->location());
+    QVERIFY(!store.ok());
+    QCOMPARE(store.error().code, Error::Code::StoreFailure);
+    QVERIFY2(store.error().message.contains(QStringLiteral("schema 3")), qPrintable(store.error().message));
+    QCOMPARE(other.scalar(QStringLiteral("SELECT max(version) FROM schema_version")).toInt(), 2);
+    QVERIFY(other.scalar(QStringLiteral("SELECT to_regclass('approvals') IS NULL")).toBool());
+    QVERIFY(other.scalar(QStringLiteral("SELECT to_regclass('activity_events') IS NOT NULL")).toBool());
+}
+
+void TestStorePostgres::open_emptyDatabase_saysThereIsNoWorkspace()
+{
+    const auto store = Store::open(m_where->location());
+    QVERIFY(!store.ok());
+    QCOMPARE(store.error().code, Error::Code::StoreMissing);
+    QVERIFY2(store.error().message.contains(QStringLiteral("no workspace")), qPrintable(store.error().message));
+    RawConnection check(m_where->location());
+    QCOMPARE(check.scalar(PostgresDialect::tableCountQuery()).toInt(), 0);
+}
+
+void TestStorePostgres::open_foreignDatabase_isRefusedUnchanged()
+{
+    RawConnection other(m_where->location());
+    QVERIFY(other.exec(QStringLiteral("CREATE TABLE invoices (id BIGINT PRIMARY KEY)")));
+    const auto store = Store::open(m_where->location());
+    QVERIFY(!store.ok());
+    QCOMPARE(store.error().code, Error::Code::StoreCorrupt);
+    QVERIFY2(store.error().message.contains(QStringLiteral("not a Steward workspace")),
+             qPrintable(store.error().message));
+    QCOMPARE(other.scalar(PostgresDialect::tableCountQuery()).toInt(), 1);
+}
+
+void TestStorePostgres::create_databaseWithTables_isRefused()
+{
+    RawConnection other(m_where->location());
+    QVERIFY(other.exec(QStringLiteral("CREATE TABLE invoices (id BIGINT PRIMARY KEY)")));
+    const auto store = m_where->create();
+    QVERIFY(!store.ok());
+    QCOMPARE(store.error().code, Error::Code::Invalid);
+    QVERIFY2(store.error().message.contains(QStringLiteral("already holds tables")), qPrintable(store.error().message));
+    QCOMPARE(other.scalar(PostgresDialect::tableCountQuery()).toInt(), 1);
+}
+
+void TestStorePostgres::open_newerSchema_isRefused()
+{
+    {
+        const auto store = m_where->create();
+        QVERIFY(store.ok());
+        QSqlQuery query(store.value()->database());
+        QVERIFY(query.exec(
+            QStringLiteral("INSERT INTO schema_version(version, name, applied_at) VALUES (99, 'future', 0)")));
+    }
+    const auto store = Store::open(m_where->location());
+    QVERIFY(!store.ok());
+    QCOMPARE(store.error().code, Error::Code::StoreTooNew);
+    QVERIFY2(store.error().message.contains(QStringLiteral("newer version of Steward")),
+             qPrintable(store.error().message));
+    QVERIFY(store.error().message.contains(QStringLiteral("99")));
+}
+
+void TestStorePostgres::open_unreachableServer_saysSoWithoutPassword()
+{
+    QUrl nowhere(withPassword(m_where->location(), password));
+    nowhere.setHost(QStringLiteral("127.0.0.1"));
+    nowhere.setPort(1);
+    const auto store = Store::open(nowhere.toString());
+    QVERIFY(!store.ok());
+    QCOMPARE(store.error().code, Error::Code::StoreFailure);
+    QVERIFY2(store.error().message.contains(QStringLiteral("Cannot connect")), qPrintable(store.error().message));
+    QVERIFY(!store.error().message.contains(password));
+}
+
+void TestStorePostgres::open_wrongPassword_isRefusedWithoutPassword()
+{
+    // scripts/test.sh's cluster checks passwords for this one role over TCP.
+    const QString role = QStringLiteral("steward_password_check");
+    QSqlQuery admin(QSqlDatabase::database(TestStore::adminConnectionName()));
+    QVERIFY(admin.exec(QStringLiteral("DROP ROLE IF EXISTS steward_password_check")));
+    QVERIFY(admin.exec(QStringLiteral("CREATE ROLE steward_password_check LOGIN PASSWORD 'right-one'")));
+    QUrl wrong(withPassword(m_where->location(), password));
+    wrong.setUserName(role);
+    const auto store = Store::open(wrong.toString());
+    QVERIFY(admin.exec(QStringLiteral("DROP ROLE steward_password_check")));
+    if (store.ok()) {
+        QSKIP("The server trusts every login (pg_hba.conf has no password line for steward_password_check).");
+    }
+    QCOMPARE(store.error().code, Error::Code::StoreFailure);
+    QVERIFY2(store.error().message.contains(QStringLiteral("password")), qPrintable(store.error().message));
+    QVERIFY(!store.error().message.contains(password));
+}
+
+void TestStorePostgres::open_badUrl_isRefusedWithoutPassword()
+{
+    for (const QString &url : {QStringLiteral("postgresql://ada:%1@db.example/").arg(password),
+                               QStringLiteral("postgresql://ada:%1@db.example:99999/steward").arg(password)}) {
+        const auto store = Store::open(url);
+        QVERIFY(!store.ok());
+        QCOMPARE(store.error().code, Error::Code::Invalid);
+        QVERIFY(!store.error().message.contains(password));
+    }
+}
+
+void TestStorePostgres::activity_isSearchedThroughTheExpressionIndex()
+{
+    const auto store = m_where->create();
+    QVERIFY(store.ok());
+    const ManualClock clock(QDateTime(QDate(2026, 2, 1), QTime(9, 0), Qt::UTC));
+    OrgService org(*store.value(), clock);
+    AgentService agents(*store.value(), clock, org);
+    const auto company = org.createCompany(QStringLiteral("acme"), QStringLiteral("ops"), QStringLiteral("setup"));
+    QVERIFY(company.ok());
+    const auto agent = agents.createAgent(
+        {company->id, QStringLiteral("mailer"), QStringLiteral("dana.kim"), Visibility::Public, Criticality::Standard,
+         QStringLiteral("model: a\ninstructions: |\n  Mail.\ncriticality: standard\n")},
+        QStringLiteral("ops"), QStringLiteral("setup"));
+    QVERIFY2(agent.ok(), qPrintable(agent ? QString() : agent.error().message));
+    ActivityEvent london;
+    london.time = clock.now();
+    london.agentId = agent->id;
+    london.version = 1;
+    london.kind = QStringLiteral("output");
+    london.status = QStringLiteral("ok");
+    london.summary = QStringLiteral("Invited Müller to the summit");
+    london.detail = QStringLiteral("in London");
+    ActivityEvent other = london;
+    other.summary = QStringLiteral("Booked a room");
+    other.detail = QStringLiteral("in Lisbon");
+    QList<ActivityEvent> events{london, other};
+    ActivityRepository activity(*store.value());
+    Transaction transaction(*store.value());
+    QVERIFY(activity.appendEvents(events).ok());
+    QVERIFY(transaction.commit().ok());
+
+    QSqlQuery query(store.value()->database());
+    const QString search =
+        QStringLiteral("SELECT id FROM activity_events WHERE to_tsvector('simple', summary || ' ' || detail) "
+                       "@@ plainto_tsquery('simple', ?) ORDER BY id DESC");
+    query.prepare(search);
+    query.addBindValue(QStringLiteral("london"));
+    QVERIFY(query.exec() && query.next());
+    QCOMPARE(query.value(0).toLongLong(), events.at(0).id);
+    QVERIFY(!query.next());
+    QVERIFY(query.exec(QStringLiteral("SET enable_seqscan = off")));
+    QVERIFY(query.exec(QStringLiteral("EXPLAIN SELECT id FROM activity_events WHERE to_tsvector('simple', "
+                                      "summary || ' ' || detail) @@ plainto_tsquery('simple', 'lisbon')")));
+    QString plan;
+    while (query.next()) {
+        plan += query.value(0).toString();
+    }
+    QVERIFY2(plan.contains(QStringLiteral("activity_events_search")), qPrintable(plan));
+}
+
+QTEST_GUILESS_MAIN(TestStorePostgres)
+#include "tst_storepostgres.moc"
