@@ -5,6 +5,7 @@
 // data; a missing, locked, corrupt or newer-schema file is refused with a clear message and
 // left exactly as it was.
 #include "domain/clock.h"
+#include "rawconnection.h"
 #include "service/orgservice.h"
 #include "storage/migrator.h"
 #include "storage/postgresdialect.h"
@@ -19,6 +20,7 @@
 #include <QTest>
 
 using namespace steward;
+using steward::test::RawConnection;
 
 namespace {
 
@@ -37,49 +39,6 @@ void writeFile(const QString &path, const QByteArray &bytes)
     QVERIFY(file.open(QIODevice::WriteOnly));
     QCOMPARE(file.write(bytes), bytes.size());
 }
-
-// A plain connection outside Store, to look at or hold a file the way another program would.
-class RawConnection final
-{
-public:
-    explicit RawConnection(const QString &path) : m_name(QStringLiteral("raw-%1").arg(++s_count))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.open();
-    }
-    ~RawConnection()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    Q_DISABLE_COPY_MOVE(RawConnection)
-
-    bool exec(const QString &statement)
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (!query.exec(statement)) {
-            qWarning() << statement << query.lastError().text();
-            return false;
-        }
-        return true;
-    }
-    QVariant scalar(const QString &statement)
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (!query.exec(statement) || !query.next()) {
-            return {};
-        }
-        return query.value(0);
-    }
-
-private:
-    static inline int s_count = 0;
-    QString m_name;
-};
 
 } // namespace
 

@@ -7,6 +7,7 @@
 // empty or foreign database and a newer schema are refused with a clear message that never
 // shows the password; full-text search is served by the GIN expression index.
 #include "domain/clock.h"
+#include "rawconnection.h"
 #include "service/agentservice.h"
 #include "service/orgservice.h"
 #include "storage/activityrepository.h"
@@ -23,58 +24,12 @@
 #include <QUrlQuery>
 
 using namespace steward;
+using steward::test::RawConnection;
 using test::TestStore;
 
 namespace {
 
 const QString password = QStringLiteral("s3cret-Pa55");
-
-// Runs statements on the fresh database as another program would, outside Store.
-class RawConnection final
-{
-public:
-    explicit RawConnection(const QString &url) : m_name(QStringLiteral("raw-%1").arg(++s_count))
-    {
-        const Result<StoreLocation> where = StoreLocation::parse(url);
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
-        db.setDatabaseName(where->databaseName);
-        db.setHostName(where->hostName);
-        db.setPort(where->port);
-        db.setUserName(where->userName);
-        db.open();
-    }
-    ~RawConnection()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    Q_DISABLE_COPY_MOVE(RawConnection)
-
-    bool exec(const QString &statement)
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (!query.exec(statement)) {
-            qWarning() << statement << query.lastError().text();
-            return false;
-        }
-        return true;
-    }
-    QVariant scalar(const QString &statement)
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (!query.exec(statement) || !query.next()) {
-            return {};
-        }
-        return query.value(0);
-    }
-
-private:
-    static inline int s_count = 0;
-    QString m_name;
-};
 
 QString withPassword(const QString &url, const QString &secret)
 {
