@@ -92,20 +92,24 @@ Result<DemoBuilder::Summary> buildReplacing(const QString &out, const DemoBuilde
     return built;
 }
 
-void printSummary(const QString &out, const DemoBuilder::Summary &summary, qint64 fileSize, bool json)
+// fileSize is empty when the workspace is not a file (a database server).
+void printSummary(const QString &out, const DemoBuilder::Summary &summary, std::optional<qint64> fileSize, bool json)
 {
     if (json) {
-        Console::printJson(QJsonDocument(QJsonObject{{QStringLiteral("file"), out},
-                                                     {QStringLiteral("departments"), summary.departments},
-                                                     {QStringLiteral("teams"), summary.teams},
-                                                     {QStringLiteral("people"), summary.people},
-                                                     {QStringLiteral("agents"), summary.agents},
-                                                     {QStringLiteral("versions"), summary.versions},
-                                                     {QStringLiteral("runs"), summary.runs},
-                                                     {QStringLiteral("events"), summary.events},
-                                                     {QStringLiteral("pendingApprovals"), summary.pendingApprovals},
-                                                     {QStringLiteral("elapsedMs"), summary.elapsedMs},
-                                                     {QStringLiteral("fileSizeBytes"), fileSize}}));
+        QJsonObject object{{QStringLiteral("file"), out},
+                           {QStringLiteral("departments"), summary.departments},
+                           {QStringLiteral("teams"), summary.teams},
+                           {QStringLiteral("people"), summary.people},
+                           {QStringLiteral("agents"), summary.agents},
+                           {QStringLiteral("versions"), summary.versions},
+                           {QStringLiteral("runs"), summary.runs},
+                           {QStringLiteral("events"), summary.events},
+                           {QStringLiteral("pendingApprovals"), summary.pendingApprovals},
+                           {QStringLiteral("elapsedMs"), summary.elapsedMs}};
+        if (fileSize) {
+            object.insert(QStringLiteral("fileSizeBytes"), *fileSize);
+        }
+        Console::printJson(QJsonDocument(object));
         return;
     }
     const QLocale locale;
@@ -124,8 +128,10 @@ void printSummary(const QString &out, const DemoBuilder::Summary &summary, qint6
     table.addRow({QCoreApplication::translate("steward::DemoCommand", "Elapsed"),
                   QCoreApplication::translate("steward::DemoCommand", "%1 s")
                       .arg(locale.toString(static_cast<double>(summary.elapsedMs) / 1000.0, 'f', 1))});
-    table.addRow(
-        {QCoreApplication::translate("steward::DemoCommand", "File size"), locale.formattedDataSize(fileSize)});
+    if (fileSize) {
+        table.addRow(
+            {QCoreApplication::translate("steward::DemoCommand", "File size"), locale.formattedDataSize(*fileSize)});
+    }
     Console::print(table.toString());
 }
 
@@ -204,7 +210,9 @@ int runDemoCommand(const CommandContext &context)
     if (!built) {
         return Console::fail(built.error());
     }
-    printSummary(out, built.value(), QFileInfo(out).size(), CommandLine::json(parser, context));
+    const QFileInfo written(out);
+    printSummary(out, built.value(), written.isFile() ? std::optional<qint64>(written.size()) : std::nullopt,
+                 CommandLine::json(parser, context));
     return static_cast<int>(ExitCode::Success);
 }
 
