@@ -61,6 +61,7 @@ void OrgTreeModel::setWorkspace(Workspace *workspace)
         connect(workspace, &Workspace::nodeRenamed, this, &OrgTreeModel::onNodeRenamed);
         connect(workspace, &Workspace::nodeMoved, this, &OrgTreeModel::onNodeMoved);
         connect(workspace, &Workspace::nodeArchived, this, &OrgTreeModel::onNodeArchived);
+        connect(workspace, &Workspace::agentChanged, this, &OrgTreeModel::onAgentChanged);
         const Result<OrgNode> company = workspace->root();
         if (company) {
             m_root.children.push_back(makeItem(company.value(), &m_root));
@@ -114,8 +115,8 @@ QModelIndex OrgTreeModel::indexFor(const Item *item, int column) const
 int OrgTreeModel::rowOf(const Item *item)
 {
     const auto &siblings = item->parent->children;
-    const auto found = std::find_if(siblings.cbegin(), siblings.cend(),
-                                    [item](const auto &sibling) { return sibling.get() == item; });
+    const auto found =
+        std::find_if(siblings.cbegin(), siblings.cend(), [item](const auto &sibling) { return sibling.get() == item; });
     return static_cast<int>(found - siblings.cbegin());
 }
 
@@ -148,10 +149,10 @@ std::unique_ptr<OrgTreeModel::Item> OrgTreeModel::makeItem(const OrgNode &node, 
 
 int OrgTreeModel::insertRow(const Item *parent, const OrgNode &node, const Item *skip)
 {
-    return static_cast<int>(std::count_if(parent->children.cbegin(), parent->children.cend(),
-                                          [&node, skip](const auto &sibling) {
-                                              return sibling.get() != skip && sortsBefore(sibling->node, node);
-                                          }));
+    return static_cast<int>(
+        std::count_if(parent->children.cbegin(), parent->children.cend(), [&node, skip](const auto &sibling) {
+            return sibling.get() != skip && sortsBefore(sibling->node, node);
+        }));
 }
 
 void OrgTreeModel::forget(const Item *item)
@@ -260,18 +261,15 @@ void OrgTreeModel::fetchMore(const QModelIndex &parent)
 QVariant OrgTreeModel::nameData(const Item &item, int role) const
 {
     switch (role) {
-    case Qt::DisplayRole:
-        return item.node.name;
-    case Qt::DecorationRole:
-        return kindIcon(item.node.kind);
+    case Qt::DisplayRole: return item.node.name;
+    case Qt::DecorationRole: return kindIcon(item.node.kind);
     case Qt::ToolTipRole:
     case Qt::AccessibleDescriptionRole: {
         QStringList parts{item.node.path, displayName(item.node.kind)};
         parts.append(data(indexFor(&item), BadgesRole).toStringList());
         return parts.join(QStringLiteral(" · "));
     }
-    default:
-        return {};
+    default: return {};
     }
 }
 
@@ -283,12 +281,9 @@ QVariant OrgTreeModel::data(const QModelIndex &index, int role) const
     const Item &item = *itemFor(index);
     const bool isAgent = item.node.kind == NodeKind::Agent;
     switch (role) {
-    case NodeIdRole:
-        return item.node.id;
-    case NodeKindRole:
-        return QVariant::fromValue(item.node.kind);
-    case PathRole:
-        return item.node.path;
+    case NodeIdRole: return item.node.id;
+    case NodeKindRole: return QVariant::fromValue(item.node.kind);
+    case PathRole: return item.node.path;
     case BadgesRole: {
         if (!isAgent) {
             return QStringList();
@@ -306,18 +301,13 @@ QVariant OrgTreeModel::data(const QModelIndex &index, int role) const
         }
         return badges;
     }
-    default:
-        break;
+    default: break;
     }
     switch (static_cast<Column>(index.column())) {
-    case Column::Name:
-        return nameData(item, role);
-    case Column::Owner:
-        return role == Qt::DisplayRole && isAgent ? QVariant(item.agent.owner) : QVariant();
-    case Column::Kind:
-        return role == Qt::DisplayRole ? QVariant(displayName(item.node.kind)) : QVariant();
-    case Column::ColumnCount:
-        break;
+    case Column::Name: return nameData(item, role);
+    case Column::Owner: return role == Qt::DisplayRole && isAgent ? QVariant(item.agent.owner) : QVariant();
+    case Column::Kind: return role == Qt::DisplayRole ? QVariant(displayName(item.node.kind)) : QVariant();
+    case Column::ColumnCount: break;
     }
     return {};
 }
@@ -535,6 +525,25 @@ void OrgTreeModel::onNodeArchived(const OrgNode &node)
     } else if (parent) {
         childCountChanged(parent, -1);
     }
+}
+
+void OrgTreeModel::onAgentChanged(NodeId agentId)
+{
+    Item *item = loadedItem(agentId);
+    if (!item || !m_workspace) {
+        return;
+    }
+    const Result<Agent> agent = m_workspace->agent(agentId);
+    if (!agent) {
+        m_lastError = agent.error().message;
+        return;
+    }
+    if (agent->criticality == item->agent.criticality && agent->visibility == item->agent.visibility
+        && agent->owner == item->agent.owner) {
+        return;
+    }
+    item->agent = agent.value();
+    Q_EMIT dataChanged(indexFor(item, 0), indexFor(item, static_cast<int>(Column::ColumnCount) - 1));
 }
 
 } // namespace steward

@@ -15,7 +15,6 @@
 
 namespace steward {
 
-
 // The org tree of one workspace, loaded lazily: a group's children are read when a view
 // expands it (canFetchMore/fetchMore). It follows the workspace's change signals and turns
 // each into exactly one insert, move or remove of rows, keeping the store's sibling order
@@ -106,6 +105,8 @@ private:
     void onNodeRenamed(const OrgNode &node);
     void onNodeMoved(const OrgNode &node, NodeId oldParentId);
     void onNodeArchived(const OrgNode &node);
+    // A saved spec can change the agent's criticality: re-read its attributes for the badges.
+    void onAgentChanged(NodeId agentId);
 
     void insertNode(Item *parent, const OrgNode &node);
     void removeItem(Item *item);

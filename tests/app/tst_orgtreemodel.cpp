@@ -4,6 +4,7 @@
 // The lazy org tree model over a real workspace file: QAbstractItemModelTester watches it the
 // whole time, and every workspace change must show up as exactly one insert, move or remove
 // of rows (or none, below groups that were never expanded).
+#include "domain/agentspec.h"
 #include "orgtreemodel.h"
 #include "sampleworkspace.h"
 #include "service/localworkspace.h"
@@ -42,19 +43,19 @@ class RowSpies final
 {
 public:
     explicit RowSpies(const QAbstractItemModel *model)
-        : aboutToInsert(model, &QAbstractItemModel::rowsAboutToBeInserted),
-          inserted(model, &QAbstractItemModel::rowsInserted),
-          aboutToMove(model, &QAbstractItemModel::rowsAboutToBeMoved),
-          moved(model, &QAbstractItemModel::rowsMoved),
-          aboutToRemove(model, &QAbstractItemModel::rowsAboutToBeRemoved),
-          removed(model, &QAbstractItemModel::rowsRemoved)
+        : aboutToInsert(model, &QAbstractItemModel::rowsAboutToBeInserted)
+        , inserted(model, &QAbstractItemModel::rowsInserted)
+        , aboutToMove(model, &QAbstractItemModel::rowsAboutToBeMoved)
+        , moved(model, &QAbstractItemModel::rowsMoved)
+        , aboutToRemove(model, &QAbstractItemModel::rowsAboutToBeRemoved)
+        , removed(model, &QAbstractItemModel::rowsRemoved)
     {
     }
 
     // aboutToInsert, inserted, aboutToMove, moved, aboutToRemove, removed
     [[nodiscard]] QList<qsizetype> counts() const
     {
-        return {aboutToInsert.count(), inserted.count(), aboutToMove.count(),
+        return {aboutToInsert.count(), inserted.count(),      aboutToMove.count(),
                 moved.count(),         aboutToRemove.count(), removed.count()};
     }
 
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void archive_lastChildOfUnexpandedGroup_clearsHasChildren();
     void drop_asksForMove_withoutMoving();
     void loadPath_expandsDownToNode();
+    void specChange_toCriticality_updatesTheAgentsBadges();
 
 private:
     [[nodiscard]] NodeId id(const QString &path) const { return nodeAt(*m_workspace, path); }
@@ -182,7 +184,8 @@ void TestOrgTreeModel::fetchMore_insertsChildrenInStoreOrder_withRoles()
     const QModelIndex mailer = at(QStringLiteral("/acme/sales/outbound/prospect-mailer"));
     QCOMPARE(mailer.row(), 1);
     QCOMPARE(mailer.data().toString(), QStringLiteral("prospect-mailer"));
-    QCOMPARE(mailer.data(OrgTreeModel::NodeIdRole).toLongLong(), id(QStringLiteral("/acme/sales/outbound/prospect-mailer")));
+    QCOMPARE(mailer.data(OrgTreeModel::NodeIdRole).toLongLong(),
+             id(QStringLiteral("/acme/sales/outbound/prospect-mailer")));
     QCOMPARE(mailer.data(OrgTreeModel::NodeKindRole).value<NodeKind>(), NodeKind::Agent);
     QCOMPARE(mailer.data(OrgTreeModel::PathRole).toString(), QStringLiteral("/acme/sales/outbound/prospect-mailer"));
     QCOMPARE(mailer.data(OrgTreeModel::BadgesRole).toStringList(),
@@ -214,7 +217,9 @@ void TestOrgTreeModel::createGroup_insertsOneRowAtItsSortedPlace()
     load(QStringLiteral("/acme/support"));
     RowSpies spies(m_model.get());
 
-    QVERIFY(m_workspace->createGroup(id(QStringLiteral("/acme/sales")), NodeKind::Team, QStringLiteral("market"), because).ok());
+    QVERIFY(
+        m_workspace->createGroup(id(QStringLiteral("/acme/sales")), NodeKind::Team, QStringLiteral("market"), because)
+            .ok());
     QCOMPARE(spies.counts(), (QList<qsizetype>{1, 1, 0, 0, 0, 0}));
     QCOMPARE(describe(spies.aboutToInsert.at(0)), QStringLiteral("/acme/sales 1 1"));
     QCOMPARE(describe(spies.inserted.at(0)), QStringLiteral("/acme/sales 1 1"));
@@ -225,13 +230,17 @@ void TestOrgTreeModel::createGroup_insertsOneRowAtItsSortedPlace()
     const QModelIndex tier2 = at(QStringLiteral("/acme/support/tier2"));
     QVERIFY(!m_model->hasChildren(tier2));
     QVERIFY(!m_model->canFetchMore(tier2));
-    QVERIFY(m_workspace->createGroup(id(QStringLiteral("/acme/support/tier2")), NodeKind::Team, QStringLiteral("night"), because).ok());
+    QVERIFY(
+        m_workspace
+            ->createGroup(id(QStringLiteral("/acme/support/tier2")), NodeKind::Team, QStringLiteral("night"), because)
+            .ok());
     QCOMPARE(spies.counts(), (QList<qsizetype>{2, 2, 0, 0, 0, 0}));
     QCOMPARE(describe(spies.inserted.at(1)), QStringLiteral("/acme/support/tier2 0 0"));
     QVERIFY(m_model->hasChildren(tier2));
 
     // A department sorts before the company's agent.
-    QVERIFY(m_workspace->createGroup(id(QStringLiteral("/acme")), NodeKind::Department, QStringLiteral("zeta"), because).ok());
+    QVERIFY(m_workspace->createGroup(id(QStringLiteral("/acme")), NodeKind::Department, QStringLiteral("zeta"), because)
+                .ok());
     QCOMPARE(spies.counts(), (QList<qsizetype>{3, 3, 0, 0, 0, 0}));
     QCOMPARE(describe(spies.inserted.at(2)), QStringLiteral("/acme 2 2"));
     QCOMPARE(childNames(QStringLiteral("/acme")),
@@ -246,9 +255,13 @@ void TestOrgTreeModel::createGroup_belowUnexpandedGroup_onlyCountsIt()
     RowSpies spies(m_model.get());
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
 
-    QVERIFY(m_workspace->createGroup(id(QStringLiteral("/acme/sales")), NodeKind::Team, QStringLiteral("market"), because).ok());
+    QVERIFY(
+        m_workspace->createGroup(id(QStringLiteral("/acme/sales")), NodeKind::Team, QStringLiteral("market"), because)
+            .ok());
     // Below a group that is not even in the model: nothing at all.
-    QVERIFY(m_workspace->createGroup(id(QStringLiteral("/acme/sales/market")), NodeKind::Team, QStringLiteral("emea"), because).ok());
+    QVERIFY(m_workspace
+                ->createGroup(id(QStringLiteral("/acme/sales/market")), NodeKind::Team, QStringLiteral("emea"), because)
+                .ok());
     QCOMPARE(spies.counts(), (QList<qsizetype>{0, 0, 0, 0, 0, 0}));
     QCOMPARE(changed.count(), 1);
 
@@ -275,13 +288,15 @@ void TestOrgTreeModel::rename_reorderingSiblings_isOneMove()
     QCOMPARE(spies.counts(), (QList<qsizetype>{0, 0, 1, 1, 0, 0}));
     QCOMPARE(describe(spies.aboutToMove.at(0)), QStringLiteral("/acme/sales 0 0 /acme/sales 2"));
     QCOMPARE(describe(spies.moved.at(0)), QStringLiteral("/acme/sales 0 0 /acme/sales 2"));
-    QCOMPARE(childNames(QStringLiteral("/acme/sales")), (QStringList{QStringLiteral("outbound"), QStringLiteral("zeta")}));
+    QCOMPARE(childNames(QStringLiteral("/acme/sales")),
+             (QStringList{QStringLiteral("outbound"), QStringLiteral("zeta")}));
 
     // And back up: zeta (row 1) becomes alpha, row 0.
     QVERIFY(m_workspace->rename(id(QStringLiteral("/acme/sales/zeta")), QStringLiteral("alpha"), because).ok());
     QCOMPARE(spies.counts(), (QList<qsizetype>{0, 0, 2, 2, 0, 0}));
     QCOMPARE(describe(spies.moved.at(1)), QStringLiteral("/acme/sales 1 1 /acme/sales 0"));
-    QCOMPARE(childNames(QStringLiteral("/acme/sales")), (QStringList{QStringLiteral("alpha"), QStringLiteral("outbound")}));
+    QCOMPARE(childNames(QStringLiteral("/acme/sales")),
+             (QStringList{QStringLiteral("alpha"), QStringLiteral("outbound")}));
     QCOMPARE(at(QStringLiteral("/acme/sales/alpha")).data(OrgTreeModel::PathRole).toString(),
              QStringLiteral("/acme/sales/alpha"));
 }
@@ -312,8 +327,10 @@ void TestOrgTreeModel::move_betweenLoadedParents_isOneMoveWithPathsBelow()
     RowSpies spies(m_model.get());
 
     // prospect-mailer: row 1 of outbound -> after lead-router in inbound.
-    QVERIFY(m_workspace->move(id(QStringLiteral("/acme/sales/outbound/prospect-mailer")),
-                              id(QStringLiteral("/acme/sales/inbound")), because).ok());
+    QVERIFY(m_workspace
+                ->move(id(QStringLiteral("/acme/sales/outbound/prospect-mailer")),
+                       id(QStringLiteral("/acme/sales/inbound")), because)
+                .ok());
     QCOMPARE(spies.counts(), (QList<qsizetype>{0, 0, 1, 1, 0, 0}));
     QCOMPARE(describe(spies.aboutToMove.at(0)), QStringLiteral("/acme/sales/outbound 1 1 /acme/sales/inbound 1"));
     QCOMPARE(describe(spies.moved.at(0)), QStringLiteral("/acme/sales/outbound 1 1 /acme/sales/inbound 1"));
@@ -325,7 +342,8 @@ void TestOrgTreeModel::move_betweenLoadedParents_isOneMoveWithPathsBelow()
     QCOMPARE(mailer.parent(), at(QStringLiteral("/acme/sales/inbound")));
 
     // A team with its loaded children: sales/outbound -> support, before tier1.
-    QVERIFY(m_workspace->move(id(QStringLiteral("/acme/sales/outbound")), id(QStringLiteral("/acme/support")), because).ok());
+    QVERIFY(m_workspace->move(id(QStringLiteral("/acme/sales/outbound")), id(QStringLiteral("/acme/support")), because)
+                .ok());
     QCOMPARE(spies.counts(), (QList<qsizetype>{0, 0, 2, 2, 0, 0}));
     QCOMPARE(describe(spies.moved.at(1)), QStringLiteral("/acme/sales 1 1 /acme/support 0"));
     QCOMPARE(childNames(QStringLiteral("/acme/support")),
@@ -345,8 +363,10 @@ void TestOrgTreeModel::move_intoUnloadedParent_isOneRemoval()
     QVERIFY(m_model->canFetchMore(tier1));
     RowSpies spies(m_model.get());
 
-    QVERIFY(m_workspace->move(id(QStringLiteral("/acme/sales/outbound/prospect-mailer")),
-                              id(QStringLiteral("/acme/support/tier1")), because).ok());
+    QVERIFY(m_workspace
+                ->move(id(QStringLiteral("/acme/sales/outbound/prospect-mailer")),
+                       id(QStringLiteral("/acme/support/tier1")), because)
+                .ok());
     QCOMPARE(spies.counts(), (QList<qsizetype>{0, 0, 0, 0, 1, 1}));
     QCOMPARE(describe(spies.aboutToRemove.at(0)), QStringLiteral("/acme/sales/outbound 1 1"));
     QCOMPARE(describe(spies.removed.at(0)), QStringLiteral("/acme/sales/outbound 1 1"));
@@ -361,8 +381,10 @@ void TestOrgTreeModel::move_intoUnloadedParent_isOneRemoval()
              (QStringList{QStringLiteral("prospect-mailer"), QStringLiteral("triage-bot")}));
 
     // Into another group that was never expanded; outbound is left empty.
-    QVERIFY(m_workspace->move(id(QStringLiteral("/acme/sales/outbound/follow-up")),
-                              id(QStringLiteral("/acme/sales/inbound")), because).ok());
+    QVERIFY(m_workspace
+                ->move(id(QStringLiteral("/acme/sales/outbound/follow-up")), id(QStringLiteral("/acme/sales/inbound")),
+                       because)
+                .ok());
     QCOMPARE(spies.counts(), (QList<qsizetype>{1, 1, 0, 0, 2, 2}));
     QVERIFY(!m_model->hasChildren(at(QStringLiteral("/acme/sales/outbound"))));
 }
@@ -374,8 +396,10 @@ void TestOrgTreeModel::move_fromUnloadedParent_isOneInsertion()
     }
     RowSpies spies(m_model.get());
 
-    QVERIFY(m_workspace->move(id(QStringLiteral("/acme/support/tier1/triage-bot")),
-                              id(QStringLiteral("/acme/sales/outbound")), because).ok());
+    QVERIFY(m_workspace
+                ->move(id(QStringLiteral("/acme/support/tier1/triage-bot")), id(QStringLiteral("/acme/sales/outbound")),
+                       because)
+                .ok());
     QCOMPARE(spies.counts(), (QList<qsizetype>{1, 1, 0, 0, 0, 0}));
     QCOMPARE(describe(spies.inserted.at(0)), QStringLiteral("/acme/sales/outbound 2 2"));
     const QModelIndex bot = at(QStringLiteral("/acme/sales/outbound/triage-bot"));
@@ -384,7 +408,9 @@ void TestOrgTreeModel::move_fromUnloadedParent_isOneInsertion()
              (QStringList{QStringLiteral("Experimental"), QStringLiteral("Private")}));
 
     // Neither side loaded: nothing.
-    QVERIFY(m_workspace->move(id(QStringLiteral("/acme/support/tier2")), id(QStringLiteral("/acme/support/tier1")), because).ok());
+    QVERIFY(
+        m_workspace->move(id(QStringLiteral("/acme/support/tier2")), id(QStringLiteral("/acme/support/tier1")), because)
+            .ok());
     QCOMPARE(spies.counts(), (QList<qsizetype>{1, 1, 0, 0, 0, 0}));
 }
 
@@ -472,4 +498,32 @@ void TestOrgTreeModel::loadPath_expandsDownToNode()
 }
 
 QTEST_MAIN(TestOrgTreeModel)
+void TestOrgTreeModel::specChange_toCriticality_updatesTheAgentsBadges()
+{
+    load(QStringLiteral("/acme"));
+    load(QStringLiteral("/acme/sales"));
+    load(QStringLiteral("/acme/sales/outbound"));
+    const QModelIndex followUp = at(QStringLiteral("/acme/sales/outbound/follow-up"));
+    QCOMPARE(followUp.data(OrgTreeModel::BadgesRole).toStringList(), QStringList());
+    RowSpies spies(m_model.get());
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+
+    const NodeId agent = id(QStringLiteral("/acme/sales/outbound/follow-up"));
+    auto spec = AgentSpec::parse(m_workspace->version(agent, 1)->spec);
+    QVERIFY(spec.ok());
+    AgentSpec experimental = spec.value();
+    experimental.criticality = Criticality::Experimental;
+    QVERIFY(m_workspace->changeSpec(agent, 1, experimental.toCanonicalText(), because).ok());
+    QCOMPARE(spies.counts(), (QList<qsizetype>{0, 0, 0, 0, 0, 0}));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex(), followUp);
+    QCOMPARE(followUp.data(OrgTreeModel::BadgesRole).toStringList(), QStringList{QStringLiteral("Experimental")});
+
+    // A change that leaves the badges as they are changes no row.
+    AgentSpec reworded = experimental;
+    reworded.instructions = QStringLiteral("Do the one thing, briefly.");
+    QVERIFY(m_workspace->changeSpec(agent, 2, reworded.toCanonicalText(), because).ok());
+    QCOMPARE(changed.count(), 1);
+}
+
 #include "tst_orgtreemodel.moc"
