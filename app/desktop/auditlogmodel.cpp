@@ -8,9 +8,7 @@
 
 namespace steward {
 
-AuditLogModel::AuditLogModel(QObject *parent, int pageSize) : QAbstractTableModel(parent), m_pageSize(pageSize)
-{
-}
+AuditLogModel::AuditLogModel(QObject *parent, int pageSize) : QAbstractTableModel(parent), m_pageSize(pageSize) { }
 
 void AuditLogModel::setWorkspace(Workspace *workspace)
 {
@@ -140,8 +138,7 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
     const AuditEntry &entry = m_entries.at(index.row());
     const auto column = static_cast<Column>(index.column());
     switch (role) {
-    case Qt::DisplayRole:
-        return display(entry, column);
+    case Qt::DisplayRole: return display(entry, column);
     case Qt::ToolTipRole:
         if (column == Column::Action) {
             return entry.action;
@@ -158,12 +155,9 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         }
         return {};
-    case SequenceRole:
-        return entry.sequence;
-    case ActionRole:
-        return entry.action;
-    default:
-        return {};
+    case SequenceRole: return entry.sequence;
+    case ActionRole: return entry.action;
+    default: return {};
     }
 }
 

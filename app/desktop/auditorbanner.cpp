@@ -87,9 +87,10 @@ void AuditorBanner::showVerification(const BundleVerification &verification, boo
         setHeadline(Tone::Unchecked,
                     tr("Read-only audit bundle: its content is whole, but who signed it was not checked."));
     } else {
-        setHeadline(Tone::Passed, tr("Read-only audit bundle: every check passed. Exported by %1 on %2.")
-                                      .arg(manifest.createdBy,
-                                           QLocale().toString(manifest.createdAt.toLocalTime(), QLocale::ShortFormat)));
+        setHeadline(
+            Tone::Passed,
+            tr("Read-only audit bundle: every check passed. Exported by %1 on %2.")
+                .arg(manifest.createdBy, QLocale().toString(manifest.createdAt.toLocalTime(), QLocale::ShortFormat)));
     }
     const QString key = QString::fromLatin1(manifest.publicKey);
     if (keyGiven) {
@@ -105,11 +106,12 @@ void AuditorBanner::showVerification(const BundleVerification &verification, boo
     m_content->setText(tr("Content: %1 — the file's SHA-256 %2 the manifest's")
                            .arg(okOrFailed(verification.contentMatches),
                                 verification.contentMatches ? tr("equals") : tr("differs from")));
-    m_chain->setText(tr("Audit chain: %1 — %2")
-                         .arg(okOrFailed(verification.chain.intact()),
-                              verification.chain.intact()
-                                  ? tr("%n entries verified", nullptr, static_cast<int>(verification.chain.entriesChecked))
-                                  : tr("broken at entry %1").arg(verification.chain.firstBadSequence)));
+    m_chain->setText(
+        tr("Audit chain: %1 — %2")
+            .arg(okOrFailed(verification.chain.intact()),
+                 verification.chain.intact()
+                     ? tr("%n entries verified", nullptr, static_cast<int>(verification.chain.entriesChecked))
+                     : tr("broken at entry %1").arg(verification.chain.firstBadSequence)));
     m_head->setText(tr("Head: %1 — the log ends at entry %2, the manifest was signed at entry %3")
                         .arg(okOrFailed(verification.headMatches))
                         .arg(verification.chain.headSequence)

@@ -23,9 +23,7 @@ Result<AuditVerification> verifyAt(const QString &path, const std::atomic<bool> 
 
 } // namespace
 
-AuditStatus::AuditStatus(QObject *parent) : QObject(parent)
-{
-}
+AuditStatus::AuditStatus(QObject *parent) : QObject(parent) { }
 
 AuditStatus::~AuditStatus()
 {

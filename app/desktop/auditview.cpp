@@ -129,9 +129,10 @@ AuditView::AuditView(QWidget *parent) : QWidget(parent)
                             widthOf(QLocale().toString(qint64{10'000'000})));
     m_table->setColumnWidth(static_cast<int>(AuditLogModel::Column::Time),
                             widthOf(DisplayText::time(QDateTime(QDate(2026, 12, 28), QTime(23, 59)))));
-    m_table->setColumnWidth(static_cast<int>(AuditLogModel::Column::Actor), widthOf(QStringLiteral("firstname.lastname")));
-    m_table->setColumnWidth(static_cast<int>(AuditLogModel::Column::Action), widthOf(DisplayText::action(
-                                                                                  QStringLiteral("bundle.export"))));
+    m_table->setColumnWidth(static_cast<int>(AuditLogModel::Column::Actor),
+                            widthOf(QStringLiteral("firstname.lastname")));
+    m_table->setColumnWidth(static_cast<int>(AuditLogModel::Column::Action),
+                            widthOf(DisplayText::action(QStringLiteral("bundle.export"))));
     m_table->setColumnWidth(static_cast<int>(AuditLogModel::Column::Subject),
                             widthOf(QStringLiteral("/acme/engineering/mobile/crash-triage-nordics")));
     m_table->setAccessibleName(tr("Audit log"));

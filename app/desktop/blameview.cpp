@@ -51,9 +51,10 @@ void BlameView::showBlame(const QList<BlameLine> &lines)
     m_lines->clear();
     const QColor gutter = palette().color(QPalette::AlternateBase);
     for (const BlameLine &line : lines) {
-        auto *item = new QTreeWidgetItem(m_lines, {tr("v%1").arg(line.version), line.author,
-                                                   QLocale().toString(line.time.toLocalTime().date(), QLocale::ShortFormat),
-                                                   QString::number(line.lineNumber), line.text});
+        auto *item = new QTreeWidgetItem(m_lines,
+                                         {tr("v%1").arg(line.version), line.author,
+                                          QLocale().toString(line.time.toLocalTime().date(), QLocale::ShortFormat),
+                                          QString::number(line.lineNumber), line.text});
         item->setData(0, versionRole, line.version);
         const QString tip = tr("v%1 by %2 on %3: “%4”\nClick to see what this version changed.")
                                 .arg(QString::number(line.version), line.author,

@@ -208,9 +208,9 @@ void DetailPane::showAgent(const OrgNode &node)
     if (agent->headVersion == 0) {
         m_headVersion->setText(tr("none saved yet"));
     } else if (const Result<AgentVersion> head = m_workspace->version(node.id, agent->headVersion); head) {
-        const QString saved = tr("v%1 by %2 on %3: “%4”")
-                                  .arg(QString::number(head->number), head->author, DisplayText::time(head->createdAt),
-                                       head->reason);
+        const QString saved =
+            tr("v%1 by %2 on %3: “%4”")
+                .arg(QString::number(head->number), head->author, DisplayText::time(head->createdAt), head->reason);
         m_headVersion->setText(head->approvedBy.isEmpty() ? saved
                                                           : tr("%1 (approved by %2)").arg(saved, head->approvedBy));
     } else {
@@ -235,8 +235,8 @@ void DetailPane::showChanges(const OrgNode &node)
         return;
     }
     for (const AuditEntry &entry : changes.value()) {
-        auto *item = new QTreeWidgetItem(m_changes, {DisplayText::time(entry.time), entry.actor, DisplayText::action(entry.action),
-                                                     entry.reason});
+        auto *item = new QTreeWidgetItem(
+            m_changes, {DisplayText::time(entry.time), entry.actor, DisplayText::action(entry.action), entry.reason});
         item->setToolTip(3, entry.reason);
     }
     if (changes->isEmpty()) {
@@ -260,9 +260,8 @@ QString DetailPane::breadcrumb(const QString &path)
     for (qsizetype i = 0; i < segments.size(); ++i) {
         prefix += QLatin1Char('/') + segments.at(i);
         const QString name = segments.at(i).toHtmlEscaped();
-        parts.append(i + 1 < segments.size()
-                         ? QStringLiteral("<a href=\"%1\">%2</a>").arg(prefix.toHtmlEscaped(), name)
-                         : QStringLiteral("<b>%1</b>").arg(name));
+        parts.append(i + 1 < segments.size() ? QStringLiteral("<a href=\"%1\">%2</a>").arg(prefix.toHtmlEscaped(), name)
+                                             : QStringLiteral("<b>%1</b>").arg(name));
     }
     return parts.join(QStringLiteral(" › "));
 }

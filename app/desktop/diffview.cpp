@@ -202,8 +202,8 @@ QList<int> renderSideBySide(const TextDiff &diff, QPlainTextEdit *oldView, QPlai
             left.write(DiffView::LineKind::Filler, fillerGutter, QString());
         }
         if (row.right) {
-            right.write(lineKindOf(row.right->kind), gutterOf(row.right->newNumber, row.right->kind),
-                        row.right->text, row.right->changedWords);
+            right.write(lineKindOf(row.right->kind), gutterOf(row.right->newNumber, row.right->kind), row.right->text,
+                        row.right->changedWords);
         } else {
             right.write(DiffView::LineKind::Filler, fillerGutter, QString());
         }
@@ -229,7 +229,7 @@ QList<int> renderUnified(const TextDiff &diff, const QString &oldTitle, const QS
         const QString &line = lines.at(i);
         const QChar marker = line.isEmpty() ? QLatin1Char(' ') : line.at(0);
         const bool isDiffLine = i >= 2 && next < shown.size()
-                             && (marker == QLatin1Char(' ') || marker == QLatin1Char('-') || marker == QLatin1Char('+'));
+            && (marker == QLatin1Char(' ') || marker == QLatin1Char('-') || marker == QLatin1Char('+'));
         if (!isDiffLine) {
             writer.write(DiffView::LineKind::Header, QString(), line);
             inChange = false;
@@ -337,8 +337,9 @@ void DiffView::setTexts(const QString &oldTitle, const QString &oldText, const Q
     m_oldTitle = oldTitle;
     m_newTitle = newTitle;
     const QStringList changes = SpecSummary::changes(oldText, newText);
-    m_summary->setText(changes.isEmpty() ? tr("%1 → %2: no field changed.").arg(oldTitle, newTitle)
-                                         : tr("%1 → %2: %3").arg(oldTitle, newTitle, changes.join(QStringLiteral("; "))));
+    m_summary->setText(changes.isEmpty()
+                           ? tr("%1 → %2: no field changed.").arg(oldTitle, newTitle)
+                           : tr("%1 → %2: %3").arg(oldTitle, newTitle, changes.join(QStringLiteral("; "))));
     m_summary->show();
     m_oldTitleLabel->setText(oldTitle);
     m_newTitleLabel->setText(newTitle);

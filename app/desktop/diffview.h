@@ -63,7 +63,7 @@ private:
     QString m_oldTitle;
     QString m_newTitle;
     QList<int> m_sideBySideChanges; // the first block of each change, side by side
-    QList<int> m_unifiedChanges;    // the same in the unified view
+    QList<int> m_unifiedChanges; // the same in the unified view
     int m_currentChange = -1;
 
     QLabel *m_summary = nullptr;

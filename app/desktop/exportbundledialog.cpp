@@ -100,8 +100,7 @@ ExportBundleDialog::ExportBundleDialog(Workspace &workspace, const QString &subt
     m_publicKey->setAccessibleName(tr("Public key"));
     auto *copy = new QPushButton(tr("&Copy"), m_result);
     copy->setObjectName(QStringLiteral("copyKeyButton"));
-    connect(copy, &QPushButton::clicked, this,
-            [this] { QGuiApplication::clipboard()->setText(m_publicKey->text()); });
+    connect(copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(m_publicKey->text()); });
     auto *keyRow = new QHBoxLayout;
     keyRow->addWidget(m_publicKey, 1);
     keyRow->addWidget(copy);
@@ -165,17 +164,17 @@ void ExportBundleDialog::exportBundle()
         return;
     }
     m_error->hide();
-    m_written->setText(tr("Wrote the bundle to %1 and its signed manifest to %2 (audit log up to entry %3).")
-                           .arg(QDir::toNativeSeparators(path),
-                                QDir::toNativeSeparators(AuditBundle::manifestPathFor(path)))
-                           .arg(manifest->auditHeadSequence));
+    m_written->setText(
+        tr("Wrote the bundle to %1 and its signed manifest to %2 (audit log up to entry %3).")
+            .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(AuditBundle::manifestPathFor(path)))
+            .arg(manifest->auditHeadSequence));
     m_publicKey->setText(QString::fromLatin1(manifest->publicKey));
     m_result->show();
     // Done: the form is kept for reference, and the only way on is to close.
-    for (QWidget *field : {static_cast<QWidget *>(m_file), static_cast<QWidget *>(m_browse), static_cast<QWidget *>(m_subtree),
-                           static_cast<QWidget *>(m_fromEnabled), static_cast<QWidget *>(m_from),
-                           static_cast<QWidget *>(m_untilEnabled), static_cast<QWidget *>(m_until),
-                           static_cast<QWidget *>(m_reason)}) {
+    for (QWidget *field :
+         {static_cast<QWidget *>(m_file), static_cast<QWidget *>(m_browse), static_cast<QWidget *>(m_subtree),
+          static_cast<QWidget *>(m_fromEnabled), static_cast<QWidget *>(m_from), static_cast<QWidget *>(m_untilEnabled),
+          static_cast<QWidget *>(m_until), static_cast<QWidget *>(m_reason)}) {
         field->setEnabled(false);
     }
     m_export->hide();

@@ -40,31 +40,37 @@ int main(int argc, char *argv[])
                                  QApplication::translate("main", "The workspace file to open."),
                                  QStringLiteral("[WORKSPACE_FILE]"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        QApplication::translate("main", "Open the demo workspace, building it first "
-                                                                        "if it is not there yet."));
+                                        QApplication::translate("main",
+                                                                "Open the demo workspace, building it first "
+                                                                "if it is not there yet."));
     const QCommandLineOption selectOption(QStringLiteral("select"),
                                           QApplication::translate("main", "Select the node at PATH in the tree."),
                                           QStringLiteral("PATH"));
     const QCommandLineOption grabOption(QStringLiteral("grab"),
-                                        QApplication::translate("main", "Save a picture of the window to PNG once it "
-                                                                        "is shown, then quit."),
+                                        QApplication::translate("main",
+                                                                "Save a picture of the window to PNG once it "
+                                                                "is shown, then quit."),
                                         QStringLiteral("PNG"));
     const QCommandLineOption tabOption(QStringLiteral("tab"),
-                                       QApplication::translate("main", "Show TAB: overview, versions (of the selected "
-                                                                       "agent) or audit."),
+                                       QApplication::translate("main",
+                                                               "Show TAB: overview, versions (of the selected "
+                                                               "agent) or audit."),
                                        QStringLiteral("TAB"));
     const QCommandLineOption versionsOption(QStringLiteral("versions"),
-                                            QApplication::translate("main", "With --tab versions: select these "
-                                                                            "versions, e.g. 3,4 (one is compared "
-                                                                            "with its parent)."),
+                                            QApplication::translate("main",
+                                                                    "With --tab versions: select these "
+                                                                    "versions, e.g. 3,4 (one is compared "
+                                                                    "with its parent)."),
                                             QStringLiteral("LIST"));
     const QCommandLineOption bundleOption(QStringLiteral("bundle"),
-                                          QApplication::translate("main", "Open the audit bundle FILE read-only "
-                                                                          "(auditor mode)."),
+                                          QApplication::translate("main",
+                                                                  "Open the audit bundle FILE read-only "
+                                                                  "(auditor mode)."),
                                           QStringLiteral("FILE"));
     const QCommandLineOption keyOption(QStringLiteral("key"),
-                                       QApplication::translate("main", "With --bundle: the public key (hex) to check "
-                                                                       "its signature against."),
+                                       QApplication::translate("main",
+                                                               "With --bundle: the public key (hex) to check "
+                                                               "its signature against."),
                                        QStringLiteral("HEX"));
     parser.addOptions({demoOption, selectOption, grabOption, tabOption, versionsOption, bundleOption, keyOption});
     parser.process(app);

@@ -178,7 +178,8 @@ MainWindow::~MainWindow()
 QString MainWindow::demoPath()
 {
     // The same place scripts/run.sh and the README use, so there is one demo workspace.
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/steward/demo.steward");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/steward/demo.steward");
 }
 
 void MainWindow::createActions()
@@ -189,38 +190,36 @@ void MainWindow::createActions()
         return action;
     };
 
-    m_newWorkspaceAction = makeAction(QStringLiteral("newWorkspaceAction"), tr("&New Local Workspace…"),
-                                      QStyle::SP_FileIcon);
+    m_newWorkspaceAction =
+        makeAction(QStringLiteral("newWorkspaceAction"), tr("&New Local Workspace…"), QStyle::SP_FileIcon);
     m_newWorkspaceAction->setShortcut(QKeySequence::New);
     connect(m_newWorkspaceAction, &QAction::triggered, this, &MainWindow::newWorkspace);
 
-    m_openAction = makeAction(QStringLiteral("openWorkspaceAction"), tr("&Open Workspace…"),
-                              QStyle::SP_DialogOpenButton);
+    m_openAction =
+        makeAction(QStringLiteral("openWorkspaceAction"), tr("&Open Workspace…"), QStyle::SP_DialogOpenButton);
     m_openAction->setShortcut(QKeySequence::Open);
     connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseWorkspace);
 
-    m_demoAction = makeAction(QStringLiteral("createDemoAction"), tr("Create &Demo Workspace…"),
-                              QStyle::SP_MediaPlay);
+    m_demoAction = makeAction(QStringLiteral("createDemoAction"), tr("Create &Demo Workspace…"), QStyle::SP_MediaPlay);
     connect(m_demoAction, &QAction::triggered, this, &MainWindow::chooseDemoLocation);
 
-    m_openBundleAction = makeAction(QStringLiteral("openBundleAction"), tr("Open Audit &Bundle…"),
-                                    QStyle::SP_DialogOpenButton);
+    m_openBundleAction =
+        makeAction(QStringLiteral("openBundleAction"), tr("Open Audit &Bundle…"), QStyle::SP_DialogOpenButton);
     connect(m_openBundleAction, &QAction::triggered, this, &MainWindow::chooseBundle);
 
-    m_exportBundleAction = makeAction(QStringLiteral("exportBundleAction"), tr("&Export Audit Bundle…"),
-                                      QStyle::SP_DialogSaveButton);
+    m_exportBundleAction =
+        makeAction(QStringLiteral("exportBundleAction"), tr("&Export Audit Bundle…"), QStyle::SP_DialogSaveButton);
     connect(m_exportBundleAction, &QAction::triggered, this, &MainWindow::exportBundle);
 
     m_quitAction = makeAction(QStringLiteral("quitAction"), tr("&Quit"), QStyle::SP_DialogCloseButton);
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    m_newCompanyAction = makeAction(QStringLiteral("newCompanyAction"), tr("New &Company…"),
-                                    QStyle::SP_DriveNetIcon);
+    m_newCompanyAction = makeAction(QStringLiteral("newCompanyAction"), tr("New &Company…"), QStyle::SP_DriveNetIcon);
     connect(m_newCompanyAction, &QAction::triggered, this, &MainWindow::newCompany);
 
-    m_newDepartmentAction = makeAction(QStringLiteral("newDepartmentAction"), tr("New &Department…"),
-                                       QStyle::SP_FileDialogNewFolder);
+    m_newDepartmentAction =
+        makeAction(QStringLiteral("newDepartmentAction"), tr("New &Department…"), QStyle::SP_FileDialogNewFolder);
     connect(m_newDepartmentAction, &QAction::triggered, this, [this] { newGroup(NodeKind::Department); });
 
     m_newTeamAction = makeAction(QStringLiteral("newTeamAction"), tr("New &Team…"), QStyle::SP_FileDialogNewFolder);
@@ -243,21 +242,21 @@ void MainWindow::createActions()
     m_showAgentsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     connect(m_showAgentsAction, &QAction::triggered, this, [this] { m_places->setCurrentWidget(m_splitter); });
 
-    m_showAuditAction = makeAction(QStringLiteral("showAuditAction"), tr("A&udit Log"),
-                                   QStyle::SP_FileDialogContentsView);
+    m_showAuditAction =
+        makeAction(QStringLiteral("showAuditAction"), tr("A&udit Log"), QStyle::SP_FileDialogContentsView);
     m_showAuditAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     connect(m_showAuditAction, &QAction::triggered, this, &MainWindow::showAudit);
 
-    m_showOverviewAction = makeAction(QStringLiteral("showOverviewAction"), tr("Agent &Overview"),
-                                      QStyle::SP_FileDialogInfoView);
+    m_showOverviewAction =
+        makeAction(QStringLiteral("showOverviewAction"), tr("Agent &Overview"), QStyle::SP_FileDialogInfoView);
     m_showOverviewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connect(m_showOverviewAction, &QAction::triggered, this, [this] {
         m_places->setCurrentWidget(m_splitter);
         m_detailTabs->setCurrentWidget(m_detail);
     });
 
-    m_showVersionsAction = makeAction(QStringLiteral("showVersionsAction"), tr("Agent &Versions"),
-                                      QStyle::SP_FileDialogDetailedView);
+    m_showVersionsAction =
+        makeAction(QStringLiteral("showVersionsAction"), tr("Agent &Versions"), QStyle::SP_FileDialogDetailedView);
     m_showVersionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     connect(m_showVersionsAction, &QAction::triggered, this, [this] { showVersions({}); });
 
@@ -442,9 +441,8 @@ void MainWindow::updateAuditBadge()
 
 void MainWindow::chooseBundle()
 {
-    auto *dialog = new BundleOpenDialog([this](const QString &path, const QByteArray &key) {
-        return openBundle(path, key);
-    }, this);
+    auto *dialog = new BundleOpenDialog(
+        [this](const QString &path, const QByteArray &key) { return openBundle(path, key); }, this);
     dialog->setObjectName(QStringLiteral("bundleOpenDialog"));
     dialog->open();
 }
@@ -496,9 +494,9 @@ void MainWindow::chooseWorkspace()
 
 void MainWindow::newWorkspace()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("New Local Workspace"),
-                                                      QDir::home().filePath(tr("company.steward")), workspaceFilter(),
-                                                      nullptr, QFileDialog::DontConfirmOverwrite);
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("New Local Workspace"), QDir::home().filePath(tr("company.steward")),
+                                     workspaceFilter(), nullptr, QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty()) {
         return;
     }
@@ -514,9 +512,9 @@ void MainWindow::newWorkspace()
 void MainWindow::chooseDemoLocation()
 {
     // The builder refuses to overwrite a file, so the dialog need not ask about it.
-    const QString path = QFileDialog::getSaveFileName(this, tr("Create Demo Workspace"),
-                                                      QDir::home().filePath(tr("demo.steward")), workspaceFilter(),
-                                                      nullptr, QFileDialog::DontConfirmOverwrite);
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Create Demo Workspace"), QDir::home().filePath(tr("demo.steward")),
+                                     workspaceFilter(), nullptr, QFileDialog::DontConfirmOverwrite);
     if (!path.isEmpty()) {
         buildDemo(path);
     }
@@ -580,7 +578,8 @@ void MainWindow::onCurrentChanged()
 {
     const QModelIndex current = m_tree->currentIndex();
     const NodeId id = current.data(OrgTreeModel::NodeIdRole).toLongLong();
-    const bool isAgent = current.isValid() && current.data(OrgTreeModel::NodeKindRole).value<NodeKind>() == NodeKind::Agent;
+    const bool isAgent =
+        current.isValid() && current.data(OrgTreeModel::NodeKindRole).value<NodeKind>() == NodeKind::Agent;
     m_detail->showNode(id);
     m_versions->showAgent(isAgent ? id : NoNode);
     if (!isAgent) {
@@ -674,9 +673,12 @@ void MainWindow::newCompany()
     form.description = tr("Name the company at the root of this workspace. Its name starts every path.");
     form.asksForName = true;
     form.okText = tr("&Create");
-    auto *dialog = new ReasonDialog(form, [this](const QString &name, const QString &reason) {
-        return finishEdit(m_workspace->createCompany(name, reason), tr("Created the company %1.").arg(name));
-    }, this);
+    auto *dialog = new ReasonDialog(
+        form,
+        [this](const QString &name, const QString &reason) {
+            return finishEdit(m_workspace->createCompany(name, reason), tr("Created the company %1.").arg(name));
+        },
+        this);
     dialog->setObjectName(QStringLiteral("newCompanyDialog"));
     connect(dialog, &QDialog::finished, this, &MainWindow::updateActions);
     dialog->open();
@@ -695,10 +697,13 @@ void MainWindow::newGroup(NodeKind kind)
     form.asksForName = true;
     form.okText = tr("&Create");
     const NodeId parentId = parent.id;
-    auto *dialog = new ReasonDialog(form, [this, parentId, kind](const QString &name, const QString &reason) {
-        const Result<OrgNode> created = m_workspace->createGroup(parentId, kind, name, reason);
-        return finishEdit(created, created ? tr("Created %1.").arg(created->path) : QString());
-    }, this);
+    auto *dialog = new ReasonDialog(
+        form,
+        [this, parentId, kind](const QString &name, const QString &reason) {
+            const Result<OrgNode> created = m_workspace->createGroup(parentId, kind, name, reason);
+            return finishEdit(created, created ? tr("Created %1.").arg(created->path) : QString());
+        },
+        this);
     dialog->setObjectName(QStringLiteral("newGroupDialog"));
     dialog->open();
 }
@@ -717,10 +722,13 @@ void MainWindow::renameSelected()
     form.okText = tr("&Rename");
     const NodeId id = node.id;
     const QString oldPath = node.path;
-    auto *dialog = new ReasonDialog(form, [this, id, oldPath](const QString &name, const QString &reason) {
-        const Result<OrgNode> renamed = m_workspace->rename(id, name, reason);
-        return finishEdit(renamed, renamed ? tr("Renamed %1 to %2.").arg(oldPath, renamed->path) : QString());
-    }, this);
+    auto *dialog = new ReasonDialog(
+        form,
+        [this, id, oldPath](const QString &name, const QString &reason) {
+            const Result<OrgNode> renamed = m_workspace->rename(id, name, reason);
+            return finishEdit(renamed, renamed ? tr("Renamed %1 to %2.").arg(oldPath, renamed->path) : QString());
+        },
+        this);
     dialog->setObjectName(QStringLiteral("renameDialog"));
     dialog->open();
 }
@@ -744,13 +752,13 @@ void MainWindow::askToMove(NodeId nodeId, NodeId proposedTarget)
         return;
     }
     const QString oldPath = node->path;
-    auto *dialog = new MoveDialog(*m_workspace, node.value(), proposedTarget,
-                                  [this, nodeId, oldPath](NodeId targetId, const QString &reason) {
-                                      const Result<OrgNode> moved = m_workspace->move(nodeId, targetId, reason);
-                                      return finishEdit(moved, moved ? tr("Moved %1 to %2.").arg(oldPath, moved->path)
-                                                                     : QString());
-                                  },
-                                  this);
+    auto *dialog = new MoveDialog(
+        *m_workspace, node.value(), proposedTarget,
+        [this, nodeId, oldPath](NodeId targetId, const QString &reason) {
+            const Result<OrgNode> moved = m_workspace->move(nodeId, targetId, reason);
+            return finishEdit(moved, moved ? tr("Moved %1 to %2.").arg(oldPath, moved->path) : QString());
+        },
+        this);
     dialog->setObjectName(QStringLiteral("moveDialog"));
     dialog->open();
 }
@@ -764,16 +772,19 @@ void MainWindow::archiveSelected()
     ReasonDialog::Form form;
     form.title = tr("Archive %1").arg(node.name);
     form.description = node.kind == NodeKind::Agent
-                           ? tr("Archive %1? It leaves the tree; its versions and activity stay readable.")
-                           : tr("Archive %1 and everything below it? They leave the tree; their history stays "
-                                "readable.");
+        ? tr("Archive %1? It leaves the tree; its versions and activity stay readable.")
+        : tr("Archive %1 and everything below it? They leave the tree; their history stays "
+             "readable.");
     form.description = form.description.arg(node.path);
     form.okText = tr("&Archive");
     const NodeId id = node.id;
     const QString path = node.path;
-    auto *dialog = new ReasonDialog(form, [this, id, path](const QString &, const QString &reason) {
-        return finishEdit(m_workspace->archive(id, reason), tr("Archived %1.").arg(path));
-    }, this);
+    auto *dialog = new ReasonDialog(
+        form,
+        [this, id, path](const QString &, const QString &reason) {
+            return finishEdit(m_workspace->archive(id, reason), tr("Archived %1.").arg(path));
+        },
+        this);
     dialog->setObjectName(QStringLiteral("archiveDialog"));
     dialog->open();
 }

@@ -13,8 +13,7 @@
 
 namespace steward {
 
-ReasonDialog::ReasonDialog(const Form &form, Apply apply, QWidget *parent)
-    : QDialog(parent), m_apply(std::move(apply))
+ReasonDialog::ReasonDialog(const Form &form, Apply apply, QWidget *parent) : QDialog(parent), m_apply(std::move(apply))
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(form.title);
@@ -71,8 +70,7 @@ void ReasonDialog::updateState()
     const bool showProblem = m_name && !m_name->text().isEmpty() && !nameProblem.isEmpty();
     m_error->setText(showProblem ? nameProblem : QString());
     m_error->setVisible(showProblem);
-    m_buttons->button(QDialogButtonBox::Ok)
-        ->setEnabled(nameProblem.isEmpty() && !m_reason->text().trimmed().isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(nameProblem.isEmpty() && !m_reason->text().trimmed().isEmpty());
 }
 
 void ReasonDialog::accept()

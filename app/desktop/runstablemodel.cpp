@@ -27,26 +27,20 @@ QVariant RunsTableModel::display(const Run &run, Column column)
 {
     const QLocale locale;
     switch (column) {
-    case Column::Started:
-        return locale.toString(run.startedAt.toLocalTime(), QLocale::ShortFormat);
+    case Column::Started: return locale.toString(run.startedAt.toLocalTime(), QLocale::ShortFormat);
     case Column::Trigger:
         return run.triggerDetail.isEmpty() ? displayName(run.trigger)
                                            : tr("%1: %2").arg(displayName(run.trigger), run.triggerDetail);
-    case Column::Status:
-        return displayName(run.status);
-    case Column::Version:
-        return tr("v%1").arg(run.version);
-    case Column::Tokens:
-        return locale.toString(run.tokensIn + run.tokensOut);
-    case Column::Cost:
-        return tr("$%1").arg(locale.toString(run.cost, 'f', 4));
+    case Column::Status: return displayName(run.status);
+    case Column::Version: return tr("v%1").arg(run.version);
+    case Column::Tokens: return locale.toString(run.tokensIn + run.tokensOut);
+    case Column::Cost: return tr("$%1").arg(locale.toString(run.cost, 'f', 4));
     case Column::Latency:
         if (!run.endedAt.isValid()) {
             return QString(); // still running
         }
         return tr("%1 s").arg(locale.toString(static_cast<double>(run.latencyMs) / 1000.0, 'f', 1));
-    case Column::ColumnCount:
-        break;
+    case Column::ColumnCount: break;
     }
     return {};
 }
@@ -59,8 +53,7 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
     const Run &run = m_runs.at(index.row());
     const auto column = static_cast<Column>(index.column());
     switch (role) {
-    case Qt::DisplayRole:
-        return display(run, column);
+    case Qt::DisplayRole: return display(run, column);
     case Qt::ToolTipRole:
         if (column == Column::Tokens) {
             return tr("%1 in, %2 out").arg(QLocale().toString(run.tokensIn), QLocale().toString(run.tokensOut));
@@ -74,8 +67,7 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         }
         return {};
-    default:
-        return {};
+    default: return {};
     }
 }
 

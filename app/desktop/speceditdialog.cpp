@@ -22,8 +22,7 @@ namespace {
 // The line a spec's parse error names ("Line 7: ..." in the user's language); 0 if none.
 int lineNamedIn(const QString &message)
 {
-    QString pattern = QRegularExpression::escape(
-        QCoreApplication::translate("steward::AgentSpec", "Line %1: %2"));
+    QString pattern = QRegularExpression::escape(QCoreApplication::translate("steward::AgentSpec", "Line %1: %2"));
     pattern.replace(QRegularExpression::escape(QStringLiteral("%1")), QStringLiteral("(\\d+)"));
     pattern.replace(QRegularExpression::escape(QStringLiteral("%2")), QStringLiteral(".*"));
     const QRegularExpressionMatch match = QRegularExpression(QLatin1Char('^') + pattern + QLatin1Char('$'),
@@ -144,10 +143,9 @@ void SpecEditDialog::accept()
         }
         return;
     }
-    Q_EMIT changed(outcome->proposed
-                             ? tr("Proposed a change on version %1. It awaits a second person's approval.")
-                                   .arg(outcome->proposed->baseVersion)
-                             : tr("Saved version %1.").arg(outcome->saved->number));
+    Q_EMIT changed(outcome->proposed ? tr("Proposed a change on version %1. It awaits a second person's approval.")
+                                           .arg(outcome->proposed->baseVersion)
+                                     : tr("Saved version %1.").arg(outcome->saved->number));
     QDialog::accept();
 }
 

@@ -134,8 +134,7 @@ QVariant VersionHistoryModel::data(const QModelIndex &index, int role) const
     const AgentVersion *version = versionAt(index.row());
     const auto column = static_cast<Column>(index.column());
     switch (role) {
-    case Qt::DisplayRole:
-        return proposal ? proposalDisplay(*proposal, column) : versionDisplay(*version, column);
+    case Qt::DisplayRole: return proposal ? proposalDisplay(*proposal, column) : versionDisplay(*version, column);
     case Qt::ToolTipRole:
         if (column == Column::Reason) {
             return proposal ? proposal->reason : version->reason;
@@ -153,12 +152,9 @@ QVariant VersionHistoryModel::data(const QModelIndex &index, int role) const
             return font;
         }
         return {};
-    case VersionRole:
-        return version ? version->number : 0;
-    case ProposalIdRole:
-        return proposal ? proposal->id : ProposalId{0};
-    default:
-        return {};
+    case VersionRole: return version ? version->number : 0;
+    case ProposalIdRole: return proposal ? proposal->id : ProposalId{0};
+    default: return {};
     }
 }
 

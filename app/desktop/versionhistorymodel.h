@@ -61,7 +61,7 @@ private:
     QPointer<Workspace> m_workspace;
     NodeId m_agentId = NoNode;
     QList<VersionProposal> m_proposals; // newest first
-    QList<AgentVersion> m_versions;     // newest first
+    QList<AgentVersion> m_versions; // newest first
     QString m_lastError;
 };
 

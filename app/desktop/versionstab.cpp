@@ -376,15 +376,18 @@ void VersionsTab::rollBack()
                                      "history.")
                                       .arg(target);
     form.okText = critical ? tr("&Propose Roll Back") : tr("&Roll Back");
-    auto *dialog = new ReasonDialog(form, [this, target, head](const QString &, const QString &reason) {
-        const Result<AgentService::VersionChange> rolled = m_workspace->rollback(m_agentId, target, head, reason);
-        if (rolled) {
-            showResult(rolled->proposed
-                           ? tr("Proposed rolling back to v%1. It awaits a second person's approval.").arg(target)
-                           : tr("Rolled back to v%1 as version %2.").arg(target).arg(rolled->saved->number));
-        }
-        return statusOf(rolled);
-    }, this);
+    auto *dialog = new ReasonDialog(
+        form,
+        [this, target, head](const QString &, const QString &reason) {
+            const Result<AgentService::VersionChange> rolled = m_workspace->rollback(m_agentId, target, head, reason);
+            if (rolled) {
+                showResult(rolled->proposed
+                               ? tr("Proposed rolling back to v%1. It awaits a second person's approval.").arg(target)
+                               : tr("Rolled back to v%1 as version %2.").arg(target).arg(rolled->saved->number));
+            }
+            return statusOf(rolled);
+        },
+        this);
     dialog->setObjectName(QStringLiteral("rollbackDialog"));
     dialog->open();
 }
@@ -403,22 +406,25 @@ void VersionsTab::decide(bool approve)
                                 : tr("Reject %1's change “%2”? The current version stays."))
                            .arg(proposal->author, proposal->reason);
     form.okText = approve ? tr("&Approve") : tr("&Reject");
-    auto *dialog = new ReasonDialog(form, [this, id, approve](const QString &, const QString &reason) -> Status {
-        if (approve) {
-            const Result<AgentVersion> approved = m_workspace->approveProposal(id, reason);
-            if (!approved) {
-                return approved.error();
+    auto *dialog = new ReasonDialog(
+        form,
+        [this, id, approve](const QString &, const QString &reason) -> Status {
+            if (approve) {
+                const Result<AgentVersion> approved = m_workspace->approveProposal(id, reason);
+                if (!approved) {
+                    return approved.error();
+                }
+                showResult(tr("Approved: version %1 is now current.").arg(approved->number));
+                return Done{};
             }
-            showResult(tr("Approved: version %1 is now current.").arg(approved->number));
+            const Result<VersionProposal> rejected = m_workspace->rejectProposal(id, reason);
+            if (!rejected) {
+                return rejected.error();
+            }
+            showResult(tr("Rejected the proposal."));
             return Done{};
-        }
-        const Result<VersionProposal> rejected = m_workspace->rejectProposal(id, reason);
-        if (!rejected) {
-            return rejected.error();
-        }
-        showResult(tr("Rejected the proposal."));
-        return Done{};
-    }, this);
+        },
+        this);
     dialog->setObjectName(approve ? QStringLiteral("approveDialog") : QStringLiteral("rejectDialog"));
     dialog->open();
 }

@@ -127,8 +127,8 @@ QTableView *TestAccountability::showVersions(MainWindow &window, const QString &
     showVersionsAction->trigger();
     auto *tabs = child<QTabWidget>(window, "detailTabWidget");
     return tabs->currentWidget()->objectName() == QLatin1String("versionsTab")
-               ? child<QTableView>(window, "versionsTableView")
-               : nullptr;
+        ? child<QTableView>(window, "versionsTableView")
+        : nullptr;
 }
 
 QPointer<QDialog> TestAccountability::openEditor(MainWindow &window)
@@ -150,7 +150,8 @@ void TestAccountability::versions_editCompareRollBackAndBlame()
     // The newest version is selected by itself and compared with nothing before it.
     QTRY_COMPARE(table->model()->rowCount(), 1);
     QCOMPARE(cell(table, 0, 0), QStringLiteral("v1"));
-    QTRY_VERIFY2(summary->text().startsWith(QStringLiteral("(nothing) → v1 by ada.admin")), qPrintable(summary->text()));
+    QTRY_VERIFY2(summary->text().startsWith(QStringLiteral("(nothing) → v1 by ada.admin")),
+                 qPrintable(summary->text()));
 
     // Edit with a reason; saved, the new version is on top, selected, and diffed.
     auto *edit = child<QPushButton>(*window, "editSpecButton");
@@ -237,7 +238,8 @@ void TestAccountability::versions_editCompareRollBackAndBlame()
     const QModelIndex gutter = blame->model()->index(blame->indexOfTopLevelItem(description), 0);
     QTest::mouseClick(blame->viewport(), Qt::LeftButton, {}, blame->visualRect(gutter).center());
     QTRY_COMPARE(views->currentWidget()->objectName(), QStringLiteral("diffView"));
-    QTRY_VERIFY2(summary->text().startsWith(QStringLiteral("(nothing) → v1 by ada.admin")), qPrintable(summary->text()));
+    QTRY_VERIFY2(summary->text().startsWith(QStringLiteral("(nothing) → v1 by ada.admin")),
+                 qPrintable(summary->text()));
     QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
     QCOMPARE(table->selectionModel()->selectedRows().first().row(), 3);
 }

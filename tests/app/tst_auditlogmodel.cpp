@@ -91,7 +91,8 @@ void TestAuditLogModel::setWorkspace_loadsNothingUntilFetched()
     QCOMPARE(m_model->rowCount(), 0);
     QCOMPARE(m_model->columnCount(), 6);
     QVERIFY(m_model->canFetchMore({}));
-    QCOMPARE(m_model->headerData(static_cast<int>(Column::Action), Qt::Horizontal).toString(), QStringLiteral("Action"));
+    QCOMPARE(m_model->headerData(static_cast<int>(Column::Action), Qt::Horizontal).toString(),
+             QStringLiteral("Action"));
 
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
     m_model->setWorkspace(nullptr);
@@ -198,8 +199,8 @@ void TestAuditLogModel::auditAppended_insertsMatchingEntriesOnTop()
     QCOMPARE(display(0, Column::Actor), QStringLiteral("ben.builder"));
 
     // An entry the filter does not match changes nothing.
-    QVERIFY(m_workspace->createGroup(tier2, NodeKind::Team, QStringLiteral("night"), QStringLiteral("Night shift"))
-                .ok());
+    QVERIFY(
+        m_workspace->createGroup(tier2, NodeKind::Team, QStringLiteral("night"), QStringLiteral("Night shift")).ok());
     QCOMPARE(inserted.count(), 1);
 
     const NodeId night = nodeAt(*m_workspace, QStringLiteral("/acme/support/escalations/night"));

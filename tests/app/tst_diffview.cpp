@@ -58,8 +58,7 @@ private Q_SLOTS:
     void showMessage_hidesTheDiff();
 
 private:
-    template<typename T>
-    [[nodiscard]] T *child(const char *name) const
+    template<typename T> [[nodiscard]] T *child(const char *name) const
     {
         return m_view->findChild<T *>(QLatin1String(name));
     }
@@ -154,7 +153,8 @@ void TestDiffView::nextPrevious_moveBetweenChanges_byButtonsAndKeys()
     QCOMPARE(m_view->currentChange(), 0);
     QCOMPARE(cursorBlock("diffNewPlainTextEdit"), 2);
     // The cursor sits after the changed word, so a long line scrolls to show it.
-    QCOMPARE(right->textCursor().positionInBlock(), QStringLiteral(" 3 + Invite them to Acme Summit 2027 in London").size());
+    QCOMPARE(right->textCursor().positionInBlock(),
+             QStringLiteral(" 3 + Invite them to Acme Summit 2027 in London").size());
     QTest::keyClick(right, Qt::Key_F7);
     QCOMPARE(m_view->currentChange(), 1);
     QTest::keyClick(right, Qt::Key_F7); // past the last change: stays

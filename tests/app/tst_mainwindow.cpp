@@ -144,14 +144,14 @@ void TestMainWindow::move_throughDialog_showsAtOnceAndSurvivesRestart()
     auto *ok = child<QPushButton>(*dialog, "okButton");
     QVERIFY(targets && reason && ok);
     QVERIFY(!ok->isEnabled());
-    const QModelIndexList inbound = targets->model()->match(targets->model()->index(0, 0), OrgTreeModel::PathRole,
-                                                            QStringLiteral("/acme/sales/inbound"), 1,
-                                                            Qt::MatchExactly | Qt::MatchRecursive);
+    const QModelIndexList inbound =
+        targets->model()->match(targets->model()->index(0, 0), OrgTreeModel::PathRole,
+                                QStringLiteral("/acme/sales/inbound"), 1, Qt::MatchExactly | Qt::MatchRecursive);
     QCOMPARE(inbound.size(), 1);
     // The team it is in now cannot be chosen.
-    const QModelIndexList outbound = targets->model()->match(targets->model()->index(0, 0), OrgTreeModel::PathRole,
-                                                             QStringLiteral("/acme/sales/outbound"), 1,
-                                                             Qt::MatchExactly | Qt::MatchRecursive);
+    const QModelIndexList outbound =
+        targets->model()->match(targets->model()->index(0, 0), OrgTreeModel::PathRole,
+                                QStringLiteral("/acme/sales/outbound"), 1, Qt::MatchExactly | Qt::MatchRecursive);
     QCOMPARE(outbound.size(), 1);
     QVERIFY(!outbound.first().flags().testFlag(Qt::ItemIsEnabled));
 
@@ -171,7 +171,8 @@ void TestMainWindow::move_throughDialog_showsAtOnceAndSurvivesRestart()
     // At once, without reloading: the agent is under the new team, selected.
     QTreeView *view = orgTree(*window);
     QTRY_COMPARE(view->currentIndex().data(OrgTreeModel::PathRole).toString(), movedPath);
-    QCOMPARE(view->currentIndex().parent().data(OrgTreeModel::PathRole).toString(), QStringLiteral("/acme/sales/inbound"));
+    QCOMPARE(view->currentIndex().parent().data(OrgTreeModel::PathRole).toString(),
+             QStringLiteral("/acme/sales/inbound"));
     QVERIFY(window->statusBar()->currentMessage().contains(movedPath));
     const auto *changes = child<QTreeWidget>(*window, "recentChangesTreeWidget");
     QTRY_VERIFY(!changes->findItems(moveReason, Qt::MatchExactly, 3).isEmpty());
@@ -188,7 +189,8 @@ void TestMainWindow::move_throughDialog_showsAtOnceAndSurvivesRestart()
     QCOMPARE(audit->first().action, QStringLiteral("node.move"));
     QCOMPARE(audit->first().reason, moveReason);
     QCOMPARE(audit->first().details.value(QStringLiteral("from")).toString(), mailerPath);
-    QVERIFY(!window->workspace()->children(nodeAt(*window->workspace(), QStringLiteral("/acme/sales/outbound")))
+    QVERIFY(!window->workspace()
+                 ->children(nodeAt(*window->workspace(), QStringLiteral("/acme/sales/outbound")))
                  ->isEmpty());
     QCOMPARE(nodeAt(*window->workspace(), mailerPath), NoNode);
 }

@@ -5,8 +5,8 @@
 // are gone drop out.
 #include "recentworkspaces.h"
 
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>

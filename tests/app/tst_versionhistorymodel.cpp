@@ -174,8 +174,9 @@ void TestVersionHistoryModel::changeOfAnotherAgent_leavesModelAlone()
     const NodeId router = id(routerPath);
     m_model->setAgent(id(mailerPath));
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
-    QVERIFY(m_workspace->changeSpec(router, 1, changedSpec(router, QStringLiteral("Route every lead.")),
-                                    QStringLiteral("Route them all"))
+    QVERIFY(m_workspace
+                ->changeSpec(router, 1, changedSpec(router, QStringLiteral("Route every lead.")),
+                             QStringLiteral("Route them all"))
                 .ok());
     QCOMPARE(reset.count(), 0);
     QCOMPARE(m_model->rowCount(), 1);
@@ -185,8 +186,9 @@ void TestVersionHistoryModel::rollback_addsAVersionWithTheOldContent()
 {
     const NodeId router = id(routerPath);
     m_model->setAgent(router);
-    QVERIFY(m_workspace->changeSpec(router, 1, changedSpec(router, QStringLiteral("Route every lead.")),
-                                    QStringLiteral("Route them all"))
+    QVERIFY(m_workspace
+                ->changeSpec(router, 1, changedSpec(router, QStringLiteral("Route every lead.")),
+                             QStringLiteral("Route them all"))
                 .ok());
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
     const auto rolled = m_workspace->rollback(router, 1, 2, QStringLiteral("Too many leads"));

@@ -27,8 +27,8 @@ void expandAndSelect(MainWindow &window, const QString &path)
             view->expand(current);
             QTRY_VERIFY(model->rowCount(current) > 0);
         }
-        const QModelIndexList found = model->match(model->index(0, 0, current), Qt::DisplayRole, segment, 1,
-                                                   Qt::MatchExactly);
+        const QModelIndexList found =
+            model->match(model->index(0, 0, current), Qt::DisplayRole, segment, 1, Qt::MatchExactly);
         QVERIFY2(!found.isEmpty(), qPrintable(segment));
         current = found.first();
     }

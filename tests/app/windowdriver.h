@@ -14,8 +14,7 @@ namespace steward {
 
 class MainWindow;
 
-template<typename T>
-[[nodiscard]] T *child(const QObject &parent, const char *name)
+template<typename T> [[nodiscard]] T *child(const QObject &parent, const char *name)
 {
     return parent.findChild<T *>(QLatin1String(name));
 }
