@@ -113,7 +113,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_splitter->addWidget(m_tree);
     m_splitter->addWidget(m_detailTabs);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({470, 930});
+    m_splitter->setSizes({540, 860}); // room for an agent's name with two badges
 
     m_audit = new AuditView(this);
     m_audit->setObjectName(QStringLiteral("auditView"));
