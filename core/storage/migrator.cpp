@@ -111,24 +111,35 @@ Status Migrator::migrateTo(int targetVersion)
         if (migration.version <= current.value() || migration.version > targetVersion) {
             continue;
         }
-        if (!m_database.transaction()) {
-            return Store::errorFrom(m_database.lastError(),
-                                    QCoreApplication::translate("steward::Migrator", "starting schema migration %1")
-                                        .arg(migration.version));
-        }
-        const auto fail = [this, &migration](const QSqlError &error) -> Status {
-            m_database.rollback();
+        QSqlQuery query(m_database);
+        const auto fail = [&migration, &query](const QSqlError &error) -> Status {
+            query.exec(QStringLiteral("ROLLBACK"));
             qCWarning(lcMigrations) << "migration" << migration.version << migration.name << "failed:" << error.text();
             return Store::errorFrom(
                 error,
                 QCoreApplication::translate("steward::Migrator", "upgrading the workspace to schema %1")
                     .arg(migration.version));
         };
+        const QStringList begin = m_dialect.beginMigration();
+        for (const QString &statement : begin) {
+            if (!query.exec(statement)) {
+                return fail(query.lastError());
+            }
+        }
+        // Another program may have migrated while this one waited for the lock.
+        const Result<int> now = currentVersion();
+        if (!now) {
+            query.exec(QStringLiteral("ROLLBACK"));
+            return now.error();
+        }
+        if (now.value() >= migration.version) {
+            query.exec(QStringLiteral("ROLLBACK"));
+            continue;
+        }
         if (const Status table = ensureVersionTable(); !table) {
-            m_database.rollback();
+            query.exec(QStringLiteral("ROLLBACK"));
             return table;
         }
-        QSqlQuery query(m_database);
         for (const QString &statement : migration.statements) {
             if (!query.exec(statement)) {
                 return fail(query.lastError());
@@ -141,8 +152,8 @@ Status Migrator::migrateTo(int targetVersion)
         if (!query.exec()) {
             return fail(query.lastError());
         }
-        if (!m_database.commit()) {
-            return fail(m_database.lastError());
+        if (!query.exec(QStringLiteral("COMMIT"))) {
+            return fail(query.lastError());
         }
         qCInfo(lcMigrations) << "migrated to schema" << migration.version << migration.name;
     }

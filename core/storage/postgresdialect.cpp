@@ -66,4 +66,12 @@ QString PostgresDialect::tableCountQuery()
     return QStringLiteral("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()");
 }
 
+QStringList PostgresDialect::beginMigration() const
+{
+    // A transaction-scoped advisory lock that every Steward process migrating this database
+    // takes: DDL alone would not stop two of them from running the same script. The key is
+    // "stwd" in ASCII.
+    return {QStringLiteral("BEGIN"), QStringLiteral("SELECT pg_advisory_xact_lock(1937012580)")};
+}
+
 } // namespace steward

@@ -21,6 +21,7 @@ public:
     [[nodiscard]] QString indexEventsForSearch() const override;
     [[nodiscard]] QString utf8Bytes(const QString &column) const override;
     [[nodiscard]] QString copyIntoFile() const override;
+    [[nodiscard]] QStringList beginMigration() const override;
 
     // How many tables the connection's schema holds (a database to create a workspace in
     // must hold none).

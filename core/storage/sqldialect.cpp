@@ -58,4 +58,11 @@ QString SqliteDialect::copyIntoFile() const
     return QStringLiteral("VACUUM INTO ?");
 }
 
+QStringList SqliteDialect::beginMigration() const
+{
+    // IMMEDIATE takes the write lock at once (waiting up to the busy timeout), where a plain
+    // BEGIN would only take it at the first write, after the schema version was read.
+    return {QStringLiteral("BEGIN IMMEDIATE")};
+}
+
 } // namespace steward

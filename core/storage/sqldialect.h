@@ -38,6 +38,9 @@ public:
     // Writes a consistent copy of the whole database into the new SQLite file named by the one
     // bound value; empty when the database cannot do that by itself.
     [[nodiscard]] virtual QString copyIntoFile() const = 0;
+    // Starts a migration's transaction holding the database's write lock, so that two programs
+    // opening an old store at once migrate it one after the other, never both.
+    [[nodiscard]] virtual QStringList beginMigration() const = 0;
 };
 
 class SqliteDialect final : public SqlDialect
@@ -52,6 +55,7 @@ public:
     [[nodiscard]] QString indexEventsForSearch() const override;
     [[nodiscard]] QString utf8Bytes(const QString &column) const override;
     [[nodiscard]] QString copyIntoFile() const override;
+    [[nodiscard]] QStringList beginMigration() const override;
 };
 
 } // namespace steward

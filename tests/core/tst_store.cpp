@@ -19,6 +19,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
+#include <thread>
+#include <vector>
+
 using namespace steward;
 using steward::test::RawConnection;
 
@@ -58,6 +62,7 @@ private Q_SLOTS:
     void open_everyEarlierSchema_migratesAndKeepsData_data();
     void open_everyEarlierSchema_migratesAndKeepsData();
     void migrations_appliedScriptsNeverChange();
+    void open_byManyProgramsAtOnce_migratesOnce();
     void splitStatements_splitsAtLineEndSemicolons();
 
 private:
@@ -221,6 +226,38 @@ void TestStore::open_everyEarlierSchema_migratesAndKeepsData()
     // The tables of the newer schemas exist and work.
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM approvals")));
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM activity_search")));
+}
+
+void TestStore::open_byManyProgramsAtOnce_migratesOnce()
+{
+    // Several openers race to migrate an old store: the write lock taken at the start of each
+    // migration lets one run it; the others see it done and go on.
+    const QString file = path(QStringLiteral("raced.steward"));
+    {
+        const auto old = Store::createAtVersion(file, 1);
+        QVERIFY(old.ok());
+    }
+    constexpr int Openers = 4;
+    std::array<QString, Openers> failures;
+    std::vector<std::thread> openers;
+    for (int i = 0; i < Openers; ++i) {
+        openers.emplace_back([&file, &failures, i] {
+            const auto store = Store::open(file);
+            if (!store) {
+                failures[static_cast<std::size_t>(i)] = store.error().message;
+            }
+        });
+    }
+    for (std::thread &opener : openers) {
+        opener.join();
+    }
+    for (const QString &failure : failures) {
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    }
+    RawConnection check(file);
+    const int latest = Migrator::latestVersion(SqliteDialect());
+    QCOMPARE(check.scalar(QStringLiteral("SELECT count(*) FROM schema_version")).toInt(), latest);
+    QCOMPARE(check.scalar(QStringLiteral("SELECT max(version) FROM schema_version")).toInt(), latest);
 }
 
 void TestStore::migrations_appliedScriptsNeverChange()

@@ -23,6 +23,10 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <array>
+#include <thread>
+#include <vector>
+
 using namespace steward;
 using steward::test::RawConnection;
 using test::TestStore;
@@ -53,6 +57,7 @@ private Q_SLOTS:
     void open_everyEarlierSchema_migratesAndKeepsData_data();
     void open_everyEarlierSchema_migratesAndKeepsData();
     void migrationFailure_leavesPreviousVersion();
+    void open_byManyBackendsAtOnce_migratesOnce();
     void open_emptyDatabase_saysThereIsNoWorkspace();
     void open_foreignDatabase_isRefusedUnchanged();
     void create_databaseWithTables_isRefused();
@@ -183,6 +188,37 @@ void TestStorePostgres::migrationFailure_leavesPreviousVersion()
     QCOMPARE(other.scalar(QStringLiteral("SELECT max(version) FROM schema_version")).toInt(), 2);
     QVERIFY(other.scalar(QStringLiteral("SELECT to_regclass('approvals') IS NULL")).toBool());
     QVERIFY(other.scalar(QStringLiteral("SELECT to_regclass('activity_events') IS NOT NULL")).toBool());
+}
+
+void TestStorePostgres::open_byManyBackendsAtOnce_migratesOnce()
+{
+    // Several backends start on one old database at once: the advisory lock taken at the start
+    // of each migration lets one run it; the others wait, see it done and go on.
+    {
+        const auto old = Store::createAtVersion(m_where->location(), 1);
+        QVERIFY(old.ok());
+    }
+    constexpr int Openers = 4;
+    std::array<QString, Openers> failures;
+    std::vector<std::thread> openers;
+    const QString location = m_where->location();
+    for (int i = 0; i < Openers; ++i) {
+        openers.emplace_back([&location, &failures, i] {
+            const auto store = Store::open(location);
+            if (!store) {
+                failures[static_cast<std::size_t>(i)] = store.error().message;
+            }
+        });
+    }
+    for (std::thread &opener : openers) {
+        opener.join();
+    }
+    for (const QString &failure : failures) {
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    }
+    RawConnection check(location);
+    const int latest = Migrator::latestVersion(PostgresDialect());
+    QCOMPARE(check.scalar(QStringLiteral("SELECT count(*) FROM schema_version")).toInt(), latest);
 }
 
 void TestStorePostgres::open_emptyDatabase_saysThereIsNoWorkspace()
