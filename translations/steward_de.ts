@@ -651,10 +651,6 @@
         <source>a required field is missing or malformed.</source>
         <translation>ein Pflichtfeld fehlt oder ist fehlerhaft.</translation>
     </message>
-    <message>
-        <source>Bundles cannot be exported from a workspace on a database server yet. Export from an SQLite copy of the workspace instead.</source>
-        <translation>Aus einem Arbeitsbereich auf einem Datenbankserver können noch keine Prüfpakete exportiert werden. Exportieren Sie stattdessen aus einer SQLite-Kopie des Arbeitsbereichs.</translation>
-    </message>
 </context>
 <context>
     <name>steward::AuditCommand</name>
@@ -2187,10 +2183,6 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
         <translation>beim Lesen der Schemaversion</translation>
     </message>
     <message>
-        <source>starting schema migration %1</source>
-        <translation>beim Starten der Schemamigration %1</translation>
-    </message>
-    <message>
         <source>upgrading the workspace to schema %1</source>
         <translation>beim Aktualisieren des Arbeitsbereichs auf Schema %1</translation>
     </message>
@@ -2779,6 +2771,13 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>The database %1 already holds tables; create the workspace in an empty database.</source>
         <translation>Die Datenbank %1 enthält bereits Tabellen; legen Sie den Arbeitsbereich in einer leeren Datenbank an.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::StoreCopier</name>
+    <message>
+        <source>copying %1</source>
+        <translation>beim Kopieren von %1</translation>
     </message>
 </context>
 <context>

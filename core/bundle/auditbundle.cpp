@@ -3,6 +3,7 @@
 #include "auditbundle.h"
 
 #include "bundle/signingkey.h"
+#include "bundle/storecopier.h"
 #include "domain/clock.h"
 #include "service/orgservice.h"
 #include "storage/auditrepository.h"
@@ -153,6 +154,10 @@ Status prepareCopy(const QString &bundlePath, const BundleScope &scope)
                 return pruned;
             }
         }
+        // Bearer tokens (even as hashes) have no place outside the workspace that checks them.
+        if (const Status stripped = run(query, QStringLiteral("DELETE FROM api_tokens")); !stripped) {
+            return stripped;
+        }
         // The full-text index has external content: rebuild it from the rows that remain.
         if (const Status rebuilt =
                 run(query, QStringLiteral("INSERT INTO activity_search(activity_search) VALUES ('rebuild')"));
@@ -266,12 +271,6 @@ Result<BundleManifest> AuditBundle::exportTo(const Store &store, const QString &
             return node.error();
         }
     }
-    if (store.dialect().copyIntoFile().isEmpty()) {
-        return Error{Error::Code::Invalid,
-                     QCoreApplication::translate("steward::AuditBundle",
-                                                 "Bundles cannot be exported from a workspace on a database server "
-                                                 "yet. Export from an SQLite copy of the workspace instead.")};
-    }
     if (scope.from.isValid() && scope.until.isValid() && scope.from > scope.until) {
         return Error{Error::Code::Invalid,
                      QCoreApplication::translate("steward::AuditBundle", "The time range ends before it starts.")};
@@ -314,13 +313,20 @@ Result<BundleManifest> AuditBundle::exportTo(const Store &store, const QString &
             QFile::remove(bundlePath + suffix);
         }
     };
-    QSqlQuery query(store.database());
-    query.prepare(store.dialect().copyIntoFile());
-    query.addBindValue(bundlePath);
-    if (!query.exec()) {
+    // SQLite writes a consistent copy of itself in one statement; other databases are copied
+    // row by row from one snapshot.
+    if (const QString copyStatement = store.dialect().copyIntoFile(); !copyStatement.isEmpty()) {
+        QSqlQuery query(store.database());
+        query.prepare(copyStatement);
+        query.addBindValue(bundlePath);
+        if (!query.exec()) {
+            removeOutput();
+            return Store::errorFrom(query.lastError(),
+                                    QCoreApplication::translate("steward::AuditBundle", "writing %1").arg(bundlePath));
+        }
+    } else if (const Status copied = StoreCopier::copyToSqliteFile(store, bundlePath); !copied) {
         removeOutput();
-        return Store::errorFrom(query.lastError(),
-                                QCoreApplication::translate("steward::AuditBundle", "writing %1").arg(bundlePath));
+        return copied.error();
     }
     manifest.workspaceId = store.workspaceId();
     manifest.schemaVersion = Migrator::latestVersion(store.dialect());

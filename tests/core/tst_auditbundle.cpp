@@ -8,6 +8,7 @@
 #include "bundle/auditbundle.h"
 #include "bundle/signingkey.h"
 #include "domain/clock.h"
+#include "service/accessservice.h"
 #include "service/agentservice.h"
 #include "service/orgservice.h"
 #include "storage/activityrepository.h"
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void tampering_isCaught();
     void export_refusals();
     void subtree_withProposalsOutsideIt_exports();
+    void bundle_leavesBearerTokensBehind();
 
 private:
     [[nodiscard]] QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -338,15 +340,17 @@ void TestAuditBundle::subtree_withProposalsOutsideIt_exports()
     OrgService org(*m_store, *m_clock);
     AgentService agents(*m_store, *m_clock, org);
     const QString critical = QStringLiteral("model: m\ninstructions: |\n  Escalate.\ncriticality: critical\n");
-    const auto escalator = agents.createAgent({org.tree().nodeByPath(QStringLiteral("/acme/support"))->id,
-                                               QStringLiteral("escalator"), QStringLiteral("li"), Visibility::Team,
-                                               Criticality::Critical, critical},
-                                              QStringLiteral("ada"), QStringLiteral("setup"));
+    const auto escalator =
+        agents.createAgent({org.tree().nodeByPath(QStringLiteral("/acme/support"))->id, QStringLiteral("escalator"),
+                            QStringLiteral("li"), Visibility::Team, Criticality::Critical, critical},
+                           QStringLiteral("ada"), QStringLiteral("setup"));
     QVERIFY(escalator.ok());
-    QVERIFY(agents.proposeVersion(escalator->id, 1, QString(critical).replace(QStringLiteral("Escalate."),
-                                                                              QStringLiteral("Escalate fast.")),
-                                  QStringLiteral("li"), QStringLiteral("faster"))
-                .ok());
+    QVERIFY(
+        agents
+            .proposeVersion(escalator->id, 1,
+                            QString(critical).replace(QStringLiteral("Escalate."), QStringLiteral("Escalate fast.")),
+                            QStringLiteral("li"), QStringLiteral("faster"))
+            .ok());
     BundleScope scope;
     scope.subtreePath = QStringLiteral("/acme/sales");
     QVERIFY(!exportBundle(QStringLiteral("sales-only.bundle"), scope).signature.isEmpty());
@@ -356,6 +360,29 @@ void TestAuditBundle::subtree_withProposalsOutsideIt_exports()
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM version_proposals")) && query.next());
     QCOMPARE(query.value(0).toInt(), 0);
     QVERIFY(AuditBundle::verify(path(QStringLiteral("sales-only.bundle")), m_key->publicKeyHex())->ok());
+}
+
+void TestAuditBundle::bundle_leavesBearerTokensBehind()
+{
+    OrgService org(*m_store, *m_clock);
+    AccessService access(*m_store, *m_clock, org);
+    QVERIFY(
+        access
+            .addPrincipal(QStringLiteral("bot"), {}, PrincipalKind::Agent, QStringLiteral("ada"), QStringLiteral("bot"))
+            .ok());
+    QVERIFY(
+        access
+            .createToken(QStringLiteral("bot"), QStringLiteral("prod"), QStringLiteral("ada"), QStringLiteral("deploy"))
+            .ok());
+    QVERIFY(!exportBundle(QStringLiteral("tokens.bundle"), {}).signature.isEmpty());
+    const auto bundle = Store::openReadOnly(path(QStringLiteral("tokens.bundle")));
+    QVERIFY(bundle.ok());
+    QSqlQuery query(bundle.value()->database());
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM api_tokens")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM principals WHERE name = 'bot'")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
+    QVERIFY(AuditBundle::verify(path(QStringLiteral("tokens.bundle")), m_key->publicKeyHex())->ok());
 }
 
 QTEST_GUILESS_MAIN(TestAuditBundle)

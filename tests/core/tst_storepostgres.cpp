@@ -6,6 +6,8 @@
 // failed migration leaves the previous version; an unreachable server, a refused login, an
 // empty or foreign database and a newer schema are refused with a clear message that never
 // shows the password; full-text search is served by the GIN expression index.
+#include "bundle/auditbundle.h"
+#include "bundle/signingkey.h"
 #include "domain/clock.h"
 #include "rawconnection.h"
 #include "service/agentservice.h"
@@ -19,6 +21,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 #include <QUrlQuery>
@@ -66,6 +69,7 @@ private Q_SLOTS:
     void open_wrongPassword_isRefusedWithoutPassword();
     void open_badUrl_isRefusedWithoutPassword();
     void activity_isSearchedThroughTheExpressionIndex();
+    void bundle_fromPostgres_isASignedSqliteCopyThatVerifies();
 
 private:
     std::unique_ptr<TestStore> m_where;
@@ -364,4 +368,69 @@ void TestStorePostgres::activity_isSearchedThroughTheExpressionIndex()
 }
 
 QTEST_GUILESS_MAIN(TestStorePostgres)
+void TestStorePostgres::bundle_fromPostgres_isASignedSqliteCopyThatVerifies()
+{
+    const auto store = m_where->create();
+    QVERIFY(store.ok());
+    ManualClock clock(QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC));
+    OrgService org(*store.value(), clock);
+    AgentService agents(*store.value(), clock, org);
+    const auto company = org.createCompany(QStringLiteral("acme"), QStringLiteral("ops"), QStringLiteral("setup"));
+    const auto sales = org.createGroup(company->id, NodeKind::Department, QStringLiteral("sales"),
+                                       QStringLiteral("ops"), QStringLiteral("setup"));
+    const auto support = org.createGroup(company->id, NodeKind::Department, QStringLiteral("support"),
+                                         QStringLiteral("ops"), QStringLiteral("setup"));
+    QVERIFY(sales.ok() && support.ok());
+    // A node moved under a parent created after it: its parent's id is larger than its own.
+    const auto team = org.createGroup(sales->id, NodeKind::Team, QStringLiteral("outbound"), QStringLiteral("ops"),
+                                      QStringLiteral("setup"));
+    const auto late = org.createGroup(support->id, NodeKind::Team, QStringLiteral("tier1"), QStringLiteral("ops"),
+                                      QStringLiteral("setup"));
+    QVERIFY(team.ok() && late.ok());
+    QVERIFY(org.move(team->id, late->id, QStringLiteral("ops"), QStringLiteral("reorganised")).ok());
+    const auto agent = agents.createAgent(
+        {team->id, QStringLiteral("mailer"), QStringLiteral("dana.kim"), Visibility::Public, Criticality::Standard,
+         QStringLiteral("model: a\ninstructions: |\n  Mail.\ncriticality: standard\n")},
+        QStringLiteral("ops"), QStringLiteral("setup"));
+    QVERIFY(agent.ok());
+    ActivityEvent event;
+    event.time = clock.now();
+    event.agentId = agent->id;
+    event.version = 1;
+    event.kind = QStringLiteral("output");
+    event.status = QStringLiteral("ok");
+    event.summary = QStringLiteral("Invited a prospect to the summit in London");
+    QList<ActivityEvent> events{event};
+    ActivityRepository activity(*store.value());
+    {
+        Transaction transaction(*store.value());
+        QVERIFY(activity.appendEvents(events).ok());
+        QVERIFY(transaction.commit().ok());
+    }
+
+    const QTemporaryDir dir;
+    const QString bundlePath = dir.filePath(QStringLiteral("from-postgres.bundle"));
+    const auto key = SigningKey::generate();
+    QVERIFY(key.ok());
+    clock.advance(60000);
+    const auto manifest = AuditBundle::exportTo(*store.value(), bundlePath, {}, key.value(), clock,
+                                                QStringLiteral("aud"), QStringLiteral("quarterly audit"));
+    QVERIFY2(manifest.ok(), qPrintable(manifest ? QString() : manifest.error().message));
+    QCOMPARE(manifest->workspaceId, store.value()->workspaceId());
+    const auto verified = AuditBundle::verify(bundlePath, key->publicKeyHex());
+    QVERIFY(verified.ok());
+    QVERIFY2(verified->ok(), qPrintable(verified->problems.join(QLatin1Char('\n'))));
+    QCOMPARE(verified->chain.entriesChecked, 8);
+
+    const auto bundle = Store::openReadOnly(bundlePath);
+    QVERIFY(bundle.ok());
+    QCOMPARE(bundle.value()->workspaceId(), store.value()->workspaceId());
+    QSqlQuery query(bundle.value()->database());
+    QVERIFY(query.exec(QStringLiteral("SELECT rowid FROM activity_search WHERE activity_search MATCH 'london'")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toLongLong(), events.first().id);
+    QVERIFY(query.exec(QStringLiteral("SELECT path FROM nodes WHERE id = %1").arg(agent->id)) && query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("/acme/support/tier1/outbound/mailer"));
+}
+
 #include "tst_storepostgres.moc"
