@@ -70,10 +70,6 @@
         <source>%1 already has a live token called %2; revoke it first.</source>
         <translation>%1 hat bereits ein gültiges Token namens %2; widerrufen Sie es zuerst.</translation>
     </message>
-    <message>
-        <source>The token&apos;s owner no longer exists.</source>
-        <translation>Den Inhaber des Tokens gibt es nicht mehr.</translation>
-    </message>
 </context>
 <context>
     <name>steward::ActivityRepository</name>
@@ -2447,6 +2443,10 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>recording a token&apos;s use</source>
         <translation>beim Vermerken einer Token-Nutzung</translation>
+    </message>
+    <message>
+        <source>There is nobody with id %1.</source>
+        <translation>Es gibt niemanden mit der Kennung %1.</translation>
     </message>
 </context>
 <context>

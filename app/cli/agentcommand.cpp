@@ -742,8 +742,9 @@ int runBlame(const CommandContext &context)
         return Console::fail(asked.error());
     }
     QList<AgentVersion> history;
+    // Versions 1 to the asked one all exist: requestedVersion checked the bound.
     for (int each = 1; each <= asked->number; ++each) {
-        Result<AgentVersion> version = versionOf(*services, node, each);
+        Result<AgentVersion> version = services->agents().versions().version(node.id, each);
         if (!version) {
             return Console::fail(version.error());
         }

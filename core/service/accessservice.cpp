@@ -258,17 +258,7 @@ Result<Principal> AccessService::authenticate(const QString &secret)
     if (const Status used = m_principals.markTokenUsed(token->id, m_clock.now()); !used) {
         return used.error();
     }
-    const Result<QList<Principal>> all = m_principals.all();
-    if (!all) {
-        return all.error();
-    }
-    for (const Principal &principal : all.value()) {
-        if (principal.id == token->principalId) {
-            return principal;
-        }
-    }
-    return Error{Error::Code::Forbidden,
-                 QCoreApplication::translate("steward::AccessService", "The token's owner no longer exists.")};
+    return m_principals.byId(token->principalId);
 }
 
 Result<bool> AccessService::holds(PrincipalId principalId, Role role, const OrgNode &node) const

@@ -21,6 +21,19 @@ Principal principalFrom(const QSqlQuery &query)
     return principal;
 }
 
+// The one principal the prepared query finds, or NotFound with `missing`.
+Result<Principal> onePrincipal(QSqlQuery &query, const QString &missing)
+{
+    if (!query.exec()) {
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::PrincipalRepository", "reading people"));
+    }
+    if (!query.next()) {
+        return Error{Error::Code::NotFound, missing};
+    }
+    return principalFrom(query);
+}
+
 ApiToken tokenFrom(const QSqlQuery &query)
 {
     const auto time = [](const QVariant &value) {
@@ -61,16 +74,17 @@ Result<Principal> PrincipalRepository::byName(const QString &name) const
     QSqlQuery query(m_store.database());
     query.prepare(QStringLiteral("SELECT id, name, display_name, kind FROM principals WHERE name = ?"));
     query.addBindValue(name);
-    if (!query.exec()) {
-        return Store::errorFrom(query.lastError(),
-                                QCoreApplication::translate("steward::PrincipalRepository", "reading people"));
-    }
-    if (!query.next()) {
-        return Error{
-            Error::Code::NotFound,
-            QCoreApplication::translate("steward::PrincipalRepository", "There is nobody called %1.").arg(name)};
-    }
-    return principalFrom(query);
+    return onePrincipal(
+        query, QCoreApplication::translate("steward::PrincipalRepository", "There is nobody called %1.").arg(name));
+}
+
+Result<Principal> PrincipalRepository::byId(PrincipalId id) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT id, name, display_name, kind FROM principals WHERE id = ?"));
+    query.addBindValue(id);
+    return onePrincipal(
+        query, QCoreApplication::translate("steward::PrincipalRepository", "There is nobody with id %1.").arg(id));
 }
 
 Result<QList<Principal>> PrincipalRepository::all() const

@@ -20,6 +20,7 @@ public:
 
     [[nodiscard]] Result<PrincipalId> insert(const Principal &principal, const QDateTime &createdAt);
     [[nodiscard]] Result<Principal> byName(const QString &name) const;
+    [[nodiscard]] Result<Principal> byId(PrincipalId id) const;
     [[nodiscard]] Result<QList<Principal>> all() const;
     [[nodiscard]] Status grant(const Grant &grant);
     // Removes a grant; NotFound when there was none.
