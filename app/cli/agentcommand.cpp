@@ -741,16 +741,11 @@ int runBlame(const CommandContext &context)
     if (!asked) {
         return Console::fail(asked.error());
     }
-    QList<AgentVersion> history;
-    // Versions 1 to the asked one all exist: requestedVersion checked the bound.
-    for (int each = 1; each <= asked->number; ++each) {
-        Result<AgentVersion> version = services->agents().versions().version(node.id, each);
-        if (!version) {
-            return Console::fail(version.error());
-        }
-        history.append(std::move(version).value());
+    const Result<QList<BlameLine>> blamed = Blame::of(services->agents().versions(), node.id, asked->number);
+    if (!blamed) {
+        return Console::fail(blamed.error());
     }
-    const QList<BlameLine> lines = Blame::of(history, asked->number);
+    const QList<BlameLine> &lines = blamed.value();
     if (CommandLine::json(parser, context)) {
         QJsonArray array;
         for (const BlameLine &line : lines) {

@@ -8,6 +8,19 @@
 
 namespace steward {
 
+Result<QList<BlameLine>> Blame::of(const VersionRepository &versions, NodeId agentId, int version)
+{
+    QList<AgentVersion> history;
+    for (int each = 1; each <= version; ++each) {
+        Result<AgentVersion> read = versions.version(agentId, each);
+        if (!read) {
+            return read.error();
+        }
+        history.append(std::move(read).value());
+    }
+    return of(std::move(history), version);
+}
+
 QList<BlameLine> Blame::of(QList<AgentVersion> history, int version)
 {
     std::sort(history.begin(), history.end(),

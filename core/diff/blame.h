@@ -3,6 +3,8 @@
 #pragma once
 
 #include "domain/agent.h"
+#include "domain/result.h"
+#include "storage/versionrepository.h"
 
 #include <QList>
 
@@ -29,6 +31,8 @@ public:
     // lines get the version that added them. A rollback adds its lines anew, which is right:
     // the rollback is the change that put them back.
     [[nodiscard]] static QList<BlameLine> of(QList<AgentVersion> history, int version);
+    // Reads versions 1 to `version` of the agent and blames that version.
+    [[nodiscard]] static Result<QList<BlameLine>> of(const VersionRepository &versions, NodeId agentId, int version);
 };
 
 } // namespace steward

@@ -219,6 +219,22 @@ Result<Agent> TreeRepository::agent(NodeId id) const
     return agent;
 }
 
+Result<QHash<NodeId, Visibility>> TreeRepository::agentVisibilities() const
+{
+    QSqlQuery query(m_store.database());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT node_id, visibility FROM agents"))) {
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::TreeRepository", "reading agents' visibility"));
+    }
+    QHash<NodeId, Visibility> visibilities;
+    while (query.next()) {
+        visibilities.insert(query.value(0).toLongLong(),
+                            parseEnum<Visibility>(query.value(1).toString()).value_or(Visibility::Team));
+    }
+    return visibilities;
+}
+
 Status TreeRepository::insertAgent(const Agent &agent)
 {
     QSqlQuery query(m_store.database());

@@ -7,6 +7,7 @@
 #include "domain/result.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 
 namespace steward {
@@ -38,6 +39,8 @@ public:
     [[nodiscard]] Status archiveSubtree(const OrgNode &node, const QDateTime &at);
 
     [[nodiscard]] Result<Agent> agent(NodeId id) const;
+    // Every agent's visibility in one read, for filtering whole trees and pages.
+    [[nodiscard]] Result<QHash<NodeId, Visibility>> agentVisibilities() const;
     [[nodiscard]] Status insertAgent(const Agent &agent);
     // The head version and the criticality its spec declares (the agents table mirrors it).
     [[nodiscard]] Status setHead(NodeId agentId, int version, Criticality criticality);
