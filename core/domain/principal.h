@@ -29,6 +29,12 @@ struct Grant
     NodeId nodeId = NoNode;
     QString nodePath; // filled in when read, for people and tables
 
+    // The node itself and everything below it; the '/' keeps "/a/b" from covering "/a/bc".
+    [[nodiscard]] bool covers(const QString &path) const
+    {
+        return path == nodePath || path.startsWith(nodePath + QLatin1Char('/'));
+    }
+
     friend bool operator==(const Grant &a, const Grant &b)
     {
         return a.principalId == b.principalId && a.role == b.role && a.nodeId == b.nodeId;

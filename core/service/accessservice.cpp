@@ -273,9 +273,8 @@ Result<bool> AccessService::holds(PrincipalId principalId, Role role, const OrgN
         return grants.error();
     }
     for (const Grant &grant : grants.value()) {
-        const bool covers = node.path == grant.nodePath || node.path.startsWith(grant.nodePath + QLatin1Char('/'));
         const bool sameRole = grant.role == role || (grant.role == Role::Admin && role != Role::Agent);
-        if (covers && sameRole) {
+        if (grant.covers(node.path) && sameRole) {
             return true;
         }
     }

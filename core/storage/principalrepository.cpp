@@ -138,7 +138,8 @@ Result<QList<Grant>> PrincipalRepository::grantsOf(PrincipalId principalId) cons
 {
     QSqlQuery query(m_store.database());
     query.prepare(QStringLiteral("SELECT g.principal_id, g.role, g.node_id, n.path FROM grants g "
-                                 "JOIN nodes n ON n.id = g.node_id WHERE g.principal_id = ? ORDER BY n.path, g.role"));
+                                 "JOIN nodes n ON n.id = g.node_id WHERE g.principal_id = ? AND n.archived_at IS NULL "
+                                 "ORDER BY n.path, g.role"));
     query.addBindValue(principalId);
     if (!query.exec()) {
         return Store::errorFrom(query.lastError(),

@@ -25,7 +25,8 @@ public:
     [[nodiscard]] Status grant(const Grant &grant);
     // Removes a grant; NotFound when there was none.
     [[nodiscard]] Status revokeGrant(const Grant &grant);
-    // The principal's grants with their node paths, by path.
+    // The principal's grants on live nodes with their paths, by path. Grants on archived nodes
+    // are left out: a new node may take an archived node's path, and must not inherit its roles.
     [[nodiscard]] Result<QList<Grant>> grantsOf(PrincipalId principalId) const;
 
     [[nodiscard]] Result<qint64> insertToken(const ApiToken &token, const QByteArray &tokenHash);

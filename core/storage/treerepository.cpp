@@ -87,7 +87,13 @@ Result<OrgNode> TreeRepository::nodeByPath(const QString &path) const
                   + QStringLiteral(" FROM nodes n WHERE n.path = ? AND n.archived_at IS NULL"));
     query.addBindValue(path);
     return singleNode(query, QCoreApplication::translate("steward::TreeRepository", "reading a node"),
-                      QCoreApplication::translate("steward::TreeRepository", "There is nothing at %1.").arg(path));
+                      nothingAt(path).message);
+}
+
+Error TreeRepository::nothingAt(const QString &path)
+{
+    return {Error::Code::NotFound,
+            QCoreApplication::translate("steward::TreeRepository", "There is nothing at %1.").arg(path)};
 }
 
 Result<OrgNode> TreeRepository::root() const

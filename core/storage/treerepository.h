@@ -22,7 +22,11 @@ public:
     explicit TreeRepository(const Store &store) : m_store(store) { }
 
     [[nodiscard]] Result<OrgNode> node(NodeId id) const;
+    // The live node at the path; nothingAt(path) when there is none.
     [[nodiscard]] Result<OrgNode> nodeByPath(const QString &path) const;
+    // The NotFound for a path with no live node. The Authorizer answers with it for nodes the
+    // asker may not see, so that a hidden node cannot be told apart from a missing one.
+    [[nodiscard]] static Error nothingAt(const QString &path);
     [[nodiscard]] Result<OrgNode> root() const;
     // Live children, groups before agents, each group by name.
     [[nodiscard]] Result<QList<OrgNode>> children(NodeId parentId) const;

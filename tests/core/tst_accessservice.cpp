@@ -29,6 +29,7 @@ private Q_SLOTS:
     void grant_refusals_data();
     void grant_refusals();
     void revoke_removesTheRole();
+    void grantsOnArchivedNodes_doNotPassToANewNodeAtThatPath();
     void tokens_areShownOnceStoredHashedAndRevocable();
 
 private:
@@ -195,6 +196,22 @@ void TestAccessService::revoke_removesTheRole()
     const auto again = m_access->revoke(QStringLiteral("dana"), Role::Reviewer, QStringLiteral("/acme/sales"), admin,
                                         QStringLiteral("again"));
     QCOMPARE(again.error().code, Error::Code::NotFound);
+}
+
+void TestAccessService::grantsOnArchivedNodes_doNotPassToANewNodeAtThatPath()
+{
+    QVERIFY(
+        m_access->grant(QStringLiteral("dana"), Role::Editor, QStringLiteral("/acme/support"), admin, because).ok());
+    const auto dana = m_access->principals().byName(QStringLiteral("dana"));
+    const auto old = m_org->tree().nodeByPath(QStringLiteral("/acme/support"));
+    QVERIFY(m_access->holds(dana->id, Role::Editor, old.value()).value());
+    QVERIFY(m_org->archive(old->id, admin, QStringLiteral("merged into sales")).ok());
+    const auto acme = m_org->tree().root();
+    const auto reborn =
+        m_org->createGroup(acme->id, NodeKind::Department, QStringLiteral("support"), admin, QStringLiteral("new"));
+    QVERIFY(reborn.ok());
+    QVERIFY(!m_access->holds(dana->id, Role::Editor, reborn.value()).value());
+    QVERIFY(m_access->principals().grantsOf(dana->id)->isEmpty());
 }
 
 void TestAccessService::tokens_areShownOnceStoredHashedAndRevocable()
