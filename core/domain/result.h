@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <optional>
 #include <utility>
 #include <variant>
 
@@ -23,12 +24,15 @@ struct Error
         StoreCorrupt, // not a Steward store, or damaged
         StoreTooNew, // written by a newer Steward
         StoreFailure, // the database failed (disk full, I/O error)
+        TooLarge, // the input is over a size limit as a whole (an HTTP request body)
     };
 
     Code code = Code::Invalid;
     QString message;
 
+    // The stable snake_case spelling of the code ("not_found"), and back.
     [[nodiscard]] QString codeName() const;
+    [[nodiscard]] static std::optional<Code> codeFromName(const QString &name);
 };
 
 // A value or the reason there is none. Small on purpose: std::expected is C++23.

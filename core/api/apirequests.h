@@ -1,0 +1,60 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/enums.h"
+#include "domain/orgnode.h"
+
+#include <QString>
+
+#include <optional>
+
+// The bodies of the HTTP API's change requests: what a client writes and the server reads
+// (through jsoncodec.h, which checks their shape; the services check their meaning).
+namespace steward {
+
+// Creating a node: a department, a team or an agent below `parentId`, or the company (no parent).
+struct NodeCreateRequest
+{
+    NodeKind kind = NodeKind::Team;
+    NodeId parentId = NoNode; // NoNode only for the company
+    QString name;
+    QString reason;
+    // Agents only: what AgentService::createAgent takes besides the place and the name.
+    QString owner;
+    Visibility visibility = Visibility::Team;
+    Criticality criticality = Criticality::Standard;
+    QString spec;
+
+    friend bool operator==(const NodeCreateRequest &, const NodeCreateRequest &) = default;
+};
+
+// Changing a node: a rename, a move, or both at once.
+struct NodePatchRequest
+{
+    std::optional<QString> name;
+    std::optional<NodeId> parentId;
+    QString reason;
+
+    friend bool operator==(const NodePatchRequest &, const NodePatchRequest &) = default;
+};
+
+// Saving an agent's version: a new spec, based on the version the author last saw.
+struct VersionSaveRequest
+{
+    int baseVersion = 0;
+    QString spec;
+    QString reason;
+
+    friend bool operator==(const VersionSaveRequest &, const VersionSaveRequest &) = default;
+};
+
+// Approving or rejecting a proposal or an approval: who decides comes from the credentials.
+struct DecisionRequest
+{
+    QString reason;
+
+    friend bool operator==(const DecisionRequest &, const DecisionRequest &) = default;
+};
+
+} // namespace steward
