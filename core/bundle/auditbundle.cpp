@@ -158,6 +158,10 @@ Status prepareCopy(const QString &bundlePath, const BundleScope &scope)
         if (const Status stripped = run(query, QStringLiteral("DELETE FROM api_tokens")); !stripped) {
             return stripped;
         }
+        // The change stream is for live clients, and names things outside the bundle's scope.
+        if (const Status stripped = run(query, QStringLiteral("DELETE FROM stream_log")); !stripped) {
+            return stripped;
+        }
         // The full-text index has external content: rebuild it from the rows that remain.
         if (const Status rebuilt =
                 run(query, QStringLiteral("INSERT INTO activity_search(activity_search) VALUES ('rebuild')"));

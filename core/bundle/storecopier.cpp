@@ -15,7 +15,8 @@ namespace {
 // Every table of the schema that a copy carries, parents before children. Foreign keys are
 // checked at the copy's commit, so rows of one table may come in any order (a moved node can
 // have a parent with a larger id). Bearer tokens are not copied: they have no place outside
-// the workspace that checks them.
+// the workspace that checks them. Nor is the change stream: it tells live clients what
+// changed, and names things outside a bundle's scope.
 const QStringList copiedTables{
     QStringLiteral("workspace_settings"),
     QStringLiteral("principals"),

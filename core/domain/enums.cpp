@@ -41,6 +41,13 @@ constexpr Spellings<Role, 5> roles{{{Role::Admin, "admin"},
                                     {Role::Reviewer, "reviewer"},
                                     {Role::Auditor, "auditor"},
                                     {Role::Agent, "agent"}}};
+constexpr Spellings<StreamItemType, 7> streamItemTypes{{{StreamItemType::Event, "event"},
+                                                        {StreamItemType::Run, "run"},
+                                                        {StreamItemType::Node, "node"},
+                                                        {StreamItemType::Agent, "agent"},
+                                                        {StreamItemType::Proposal, "proposal"},
+                                                        {StreamItemType::Approval, "approval"},
+                                                        {StreamItemType::Audit, "audit"}}};
 
 template<typename Enum, std::size_t N> QString spell(const Spellings<Enum, N> &table, Enum value)
 {
@@ -100,6 +107,10 @@ QString toText(Role value)
 {
     return spell(roles, value);
 }
+QString toText(StreamItemType value)
+{
+    return spell(streamItemTypes, value);
+}
 
 template<> std::optional<NodeKind> parseEnum<NodeKind>(const QString &text)
 {
@@ -136,6 +147,10 @@ template<> std::optional<PrincipalKind> parseEnum<PrincipalKind>(const QString &
 template<> std::optional<Role> parseEnum<Role>(const QString &text)
 {
     return parse(roles, text);
+}
+template<> std::optional<StreamItemType> parseEnum<StreamItemType>(const QString &text)
+{
+    return parse(streamItemTypes, text);
 }
 
 QString displayName(NodeKind value)

@@ -21,6 +21,8 @@ enum class RunStatus { Running, Succeeded, Failed, Interrupted };
 enum class ApprovalState { Pending, Approved, Rejected, Expired, Executed, Failed };
 enum class PrincipalKind { User, Agent };
 enum class Role { Admin, Editor, Reviewer, Auditor, Agent };
+// What a row of the change stream refers to (see streamitem.h).
+enum class StreamItemType { Event, Run, Node, Agent, Proposal, Approval, Audit };
 Q_ENUM_NS(NodeKind)
 Q_ENUM_NS(Visibility)
 Q_ENUM_NS(Criticality)
@@ -30,6 +32,7 @@ Q_ENUM_NS(RunStatus)
 Q_ENUM_NS(ApprovalState)
 Q_ENUM_NS(PrincipalKind)
 Q_ENUM_NS(Role)
+Q_ENUM_NS(StreamItemType)
 
 [[nodiscard]] QString toText(NodeKind value);
 [[nodiscard]] QString toText(Visibility value);
@@ -40,6 +43,7 @@ Q_ENUM_NS(Role)
 [[nodiscard]] QString toText(ApprovalState value);
 [[nodiscard]] QString toText(PrincipalKind value);
 [[nodiscard]] QString toText(Role value);
+[[nodiscard]] QString toText(StreamItemType value);
 
 // toText gives the stable spelling (not named toString so that QTest finds its own printers).
 // Parsing returns nothing for an unknown spelling; callers turn that into an error message.
@@ -53,6 +57,7 @@ template<> std::optional<RunStatus> parseEnum<RunStatus>(const QString &text);
 template<> std::optional<ApprovalState> parseEnum<ApprovalState>(const QString &text);
 template<> std::optional<PrincipalKind> parseEnum<PrincipalKind>(const QString &text);
 template<> std::optional<Role> parseEnum<Role>(const QString &text);
+template<> std::optional<StreamItemType> parseEnum<StreamItemType>(const QString &text);
 
 // The human-facing, translated names, for the desktop app and the CLI's tables.
 [[nodiscard]] QString displayName(NodeKind value);

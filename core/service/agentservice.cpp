@@ -21,8 +21,21 @@ QString hashOf(const QString &spec)
 } // namespace
 
 AgentService::AgentService(const Store &store, const Clock &clock, OrgService &org)
-    : m_store(store), m_clock(clock), m_org(org), m_versions(store), m_proposals(store)
+    : m_store(store), m_clock(clock), m_org(org), m_versions(store), m_proposals(store), m_stream(store)
 {
+}
+
+StreamItem AgentService::streamItem(StreamItemType type, NodeId agentId, qint64 subjectId) const
+{
+    return {0, m_clock.now(), type, agentId, subjectId};
+}
+
+Status AgentService::commitChange(Transaction &transaction, const QList<StreamItem> &items)
+{
+    if (const Result<qint64> streamed = m_stream.append(items); !streamed) {
+        return streamed.error();
+    }
+    return transaction.commit();
 }
 
 Result<AgentVersion> AgentService::insertVersion(NodeId agentId, int number, const CheckedChange &change,
@@ -103,7 +116,8 @@ Result<OrgNode> AgentService::createAgent(const NewAgent &agent, const QString &
         !audited) {
         return audited.error();
     }
-    if (const Status committed = transaction.commit(); !committed) {
+    if (const Status committed = commitChange(transaction, {streamItem(StreamItemType::Node, node->id, node->id)});
+        !committed) {
         return committed.error();
     }
     return node;
@@ -218,7 +232,8 @@ Result<AgentVersion> AgentService::saveVersion(NodeId agentId, int baseVersion, 
         !audited) {
         return audited.error();
     }
-    if (const Status committed = transaction.commit(); !committed) {
+    if (const Status committed = commitChange(transaction, {streamItem(StreamItemType::Agent, agentId, saved->number)});
+        !committed) {
         return committed.error();
     }
     return saved;
@@ -256,7 +271,9 @@ Result<VersionProposal> AgentService::proposeVersion(NodeId agentId, int baseVer
         !audited) {
         return audited.error();
     }
-    if (const Status committed = transaction.commit(); !committed) {
+    if (const Status committed =
+            commitChange(transaction, {streamItem(StreamItemType::Proposal, agentId, proposal.id)});
+        !committed) {
         return committed.error();
     }
     return proposal;
@@ -324,7 +341,10 @@ Result<AgentVersion> AgentService::approveProposal(ProposalId id, const QString 
         !audited) {
         return audited.error();
     }
-    if (const Status committed = transaction.commit(); !committed) {
+    if (const Status committed = commitChange(transaction,
+                                              {streamItem(StreamItemType::Agent, proposal->agentId, saved->number),
+                                               streamItem(StreamItemType::Proposal, proposal->agentId, id)});
+        !committed) {
         return committed.error();
     }
     return saved;
@@ -363,7 +383,9 @@ Result<VersionProposal> AgentService::rejectProposal(ProposalId id, const QStrin
         !audited) {
         return audited.error();
     }
-    if (const Status committed = transaction.commit(); !committed) {
+    if (const Status committed =
+            commitChange(transaction, {streamItem(StreamItemType::Proposal, proposal->agentId, id)});
+        !committed) {
         return committed.error();
     }
     return decided;

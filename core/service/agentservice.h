@@ -6,6 +6,7 @@
 #include "domain/agentspec.h"
 #include "domain/result.h"
 #include "storage/proposalrepository.h"
+#include "storage/streamrepository.h"
 #include "storage/versionrepository.h"
 
 #include <optional>
@@ -15,6 +16,7 @@ namespace steward {
 class Clock;
 class OrgService;
 class Store;
+class Transaction;
 
 // The rules for agents and their versions:
 // - an agent is created with its first spec version; specs are validated and stored in their
@@ -83,12 +85,17 @@ private:
     [[nodiscard]] Result<AgentVersion> insertVersion(NodeId agentId, int number, const CheckedChange &change,
                                                      const QString &author, const QString &reason,
                                                      const QString &approvedBy);
+    // Every change of an agent ends here: its rows in the change stream, then the commit.
+    [[nodiscard]] Status commitChange(Transaction &transaction, const QList<StreamItem> &items);
+    // A change stream row about the agent, stamped now.
+    [[nodiscard]] StreamItem streamItem(StreamItemType type, NodeId agentId, qint64 subjectId) const;
 
     const Store &m_store;
     const Clock &m_clock;
     OrgService &m_org;
     VersionRepository m_versions;
     ProposalRepository m_proposals;
+    StreamRepository m_stream;
 };
 
 } // namespace steward

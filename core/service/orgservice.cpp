@@ -24,7 +24,7 @@ Error invalid(const QString &message)
 } // namespace
 
 OrgService::OrgService(const Store &store, const Clock &clock)
-    : m_store(store), m_clock(clock), m_tree(store), m_audit(store)
+    : m_store(store), m_clock(clock), m_tree(store), m_audit(store), m_stream(store)
 {
 }
 
@@ -47,6 +47,12 @@ Status OrgService::recordAudit(const QString &actor, const QString &action, cons
     entry.subject = subject;
     entry.details = details;
     entry.reason = reason.trimmed();
+    // The next sequence and hash of the chain are read under the stream's lock (held to the
+    // commit), so that two backends sharing a PostgreSQL database queue for the chain instead
+    // of both taking the same sequence.
+    if (const Status locked = m_stream.lockForAppend(); !locked) {
+        return locked;
+    }
     const Result<AuditEntry> appended = m_audit.append(entry);
     return appended ? Status(Done{}) : Status(appended.error());
 }
@@ -57,6 +63,10 @@ Result<OrgNode> OrgService::commitNodeChange(Transaction &transaction, NodeId id
 {
     if (const Status audited = recordAudit(actor, action, subject, details, reason); !audited) {
         return audited.error();
+    }
+    if (const Result<qint64> streamed = m_stream.append({{0, m_clock.now(), StreamItemType::Node, id, id}});
+        !streamed) {
+        return streamed.error();
     }
     if (const Status committed = transaction.commit(); !committed) {
         return committed.error();

@@ -5,6 +5,7 @@
 #include "domain/orgnode.h"
 #include "domain/result.h"
 #include "storage/auditrepository.h"
+#include "storage/streamrepository.h"
 #include "storage/treerepository.h"
 
 namespace steward {
@@ -43,7 +44,8 @@ public:
     [[nodiscard]] TreeRepository &tree() { return m_tree; }
 
 private:
-    // Records the change in the audit log, commits it, and gives the node as it now is.
+    // Records the change in the audit log and the change stream, commits it, and gives the node
+    // as it now is.
     [[nodiscard]] Result<OrgNode> commitNodeChange(Transaction &transaction, NodeId id, const QString &actor,
                                                    const QString &action, const QString &subject,
                                                    const QJsonObject &details, const QString &reason);
@@ -52,6 +54,7 @@ private:
     const Clock &m_clock;
     TreeRepository m_tree;
     AuditRepository m_audit;
+    StreamRepository m_stream;
 };
 
 } // namespace steward

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace steward {
 namespace {
 
@@ -39,6 +41,29 @@ QString notNull(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
+const QString runColumns = QStringLiteral("id, agent_id, version, trigger, trigger_detail, started_at, ended_at, "
+                                          "status, tokens_in, tokens_out, cost, latency_ms");
+
+Run runFrom(const QSqlQuery &query)
+{
+    Run run;
+    run.id = query.value(0).toLongLong();
+    run.agentId = query.value(1).toLongLong();
+    run.version = query.value(2).toInt();
+    run.trigger = parseEnum<RunTrigger>(query.value(3).toString()).value_or(RunTrigger::Manual);
+    run.triggerDetail = query.value(4).toString();
+    run.startedAt = QDateTime::fromMSecsSinceEpoch(query.value(5).toLongLong(), Qt::UTC);
+    if (!query.value(6).isNull()) {
+        run.endedAt = QDateTime::fromMSecsSinceEpoch(query.value(6).toLongLong(), Qt::UTC);
+    }
+    run.status = parseEnum<RunStatus>(query.value(7).toString()).value_or(RunStatus::Running);
+    run.tokensIn = query.value(8).toLongLong();
+    run.tokensOut = query.value(9).toLongLong();
+    run.cost = query.value(10).toDouble();
+    run.latencyMs = query.value(11).toLongLong();
+    return run;
+}
+
 } // namespace
 
 Status ActivityRepository::prepare()
@@ -46,24 +71,18 @@ Status ActivityRepository::prepare()
     if (m_insertEvent) {
         return Done{};
     }
-    QSqlQuery last(m_store.database());
-    if (!last.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM activity_events")) || !last.next()) {
-        return Store::errorFrom(last.lastError(),
-                                QCoreApplication::translate("steward::ActivityRepository", "reading the activity log"));
-    }
-    m_ids.emplace(last.value(0).toLongLong());
-
     m_insertEvent.emplace(m_store.database());
     m_indexEvents.emplace(m_store.database());
     m_upsertRollup.emplace(m_store.database());
     // A database whose search index follows the table by itself has nothing to feed.
     const QString indexStatement = m_store.dialect().indexEventsForSearch();
     m_feedsSearchIndex = !indexStatement.isEmpty();
-    const bool prepared = m_insertEvent->prepare(QStringLiteral(
-                              "INSERT INTO activity_events(id, client_id, time, agent_id, version, run_id, span_id, "
-                              "parent_span_id, kind, "
-                              "status, summary, detail, body, tokens_in, tokens_out, cost, latency_ms) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"))
+    const bool prepared =
+        m_insertEvent->prepare(QStringLiteral(
+            "INSERT INTO activity_events(id, client_id, time, agent_id, version, run_id, span_id, "
+            "parent_span_id, kind, "
+            "status, summary, detail, body, tokens_in, tokens_out, cost, latency_ms) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_id) DO NOTHING"))
         && (!m_feedsSearchIndex || m_indexEvents->prepare(indexStatement))
         && m_upsertRollup->prepare(QStringLiteral(
             "INSERT INTO activity_rollup_hourly AS r(agent_id, hour, events, runs_started, runs_failed, errors, "
@@ -87,10 +106,28 @@ Status ActivityRepository::prepare()
     return Done{};
 }
 
+Status ActivityRepository::continueIds()
+{
+    // Another connection, perhaps another process, may have stored events since the last
+    // batch; an id taken twice would be refused by the primary key (only a repeated client id
+    // counts as a duplicate).
+    QSqlQuery last(m_store.database());
+    if (!last.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM activity_events")) || !last.next()) {
+        return Store::errorFrom(last.lastError(),
+                                QCoreApplication::translate("steward::ActivityRepository", "reading the activity log"));
+    }
+    const EventId stored = last.value(0).toLongLong();
+    m_ids.emplace(m_ids ? std::max(m_ids->lastIssued(), stored) : stored);
+    return Done{};
+}
+
 Result<ActivityRepository::AppendResult> ActivityRepository::appendEvents(QList<ActivityEvent> &events)
 {
     if (const Status ready = prepare(); !ready) {
         return ready.error();
+    }
+    if (const Status continued = continueIds(); !continued) {
+        return continued.error();
     }
     AppendResult result;
     QList<ActivityEvent> inserted;
@@ -239,9 +276,8 @@ Status ActivityRepository::finishRun(const Run &run)
 Result<QList<Run>> ActivityRepository::recentRuns(NodeId agentId, int limit) const
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT id, agent_id, version, trigger, trigger_detail, started_at, ended_at, status, "
-                                 "tokens_in, tokens_out, cost, latency_ms FROM runs WHERE agent_id = ? "
-                                 "ORDER BY started_at DESC LIMIT ?"));
+    query.prepare(QStringLiteral("SELECT ") + runColumns
+                  + QStringLiteral(" FROM runs WHERE agent_id = ? ORDER BY started_at DESC LIMIT ?"));
     query.addBindValue(agentId);
     query.addBindValue(limit);
     if (!query.exec()) {
@@ -250,24 +286,25 @@ Result<QList<Run>> ActivityRepository::recentRuns(NodeId agentId, int limit) con
     }
     QList<Run> runs;
     while (query.next()) {
-        Run run;
-        run.id = query.value(0).toLongLong();
-        run.agentId = query.value(1).toLongLong();
-        run.version = query.value(2).toInt();
-        run.trigger = parseEnum<RunTrigger>(query.value(3).toString()).value_or(RunTrigger::Manual);
-        run.triggerDetail = query.value(4).toString();
-        run.startedAt = QDateTime::fromMSecsSinceEpoch(query.value(5).toLongLong(), Qt::UTC);
-        if (!query.value(6).isNull()) {
-            run.endedAt = QDateTime::fromMSecsSinceEpoch(query.value(6).toLongLong(), Qt::UTC);
-        }
-        run.status = parseEnum<RunStatus>(query.value(7).toString()).value_or(RunStatus::Running);
-        run.tokensIn = query.value(8).toLongLong();
-        run.tokensOut = query.value(9).toLongLong();
-        run.cost = query.value(10).toDouble();
-        run.latencyMs = query.value(11).toLongLong();
-        runs.append(run);
+        runs.append(runFrom(query));
     }
     return runs;
+}
+
+Result<Run> ActivityRepository::run(RunId id) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT ") + runColumns + QStringLiteral(" FROM runs WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec()) {
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::ActivityRepository", "reading runs"));
+    }
+    if (!query.next()) {
+        return Error{Error::Code::NotFound,
+                     QCoreApplication::translate("steward::ActivityRepository", "There is no run %1.").arg(id)};
+    }
+    return runFrom(query);
 }
 
 Result<qint64> ActivityRepository::eventCount() const

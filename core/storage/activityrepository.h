@@ -34,15 +34,20 @@ public:
     };
 
     // Stores the events (assigning their time-ordered ids) inside the caller's transaction.
+    // Ids continue after the newest stored one, whoever stored it; they stay unique across
+    // connections as long as appends are serialised: SQLite's write lock does that, on
+    // PostgreSQL the caller holds the stream lock (StreamRepository::lockForAppend).
     [[nodiscard]] Result<AppendResult> appendEvents(QList<ActivityEvent> &events);
 
     [[nodiscard]] Result<RunId> insertRun(const Run &run);
     [[nodiscard]] Status finishRun(const Run &run);
+    [[nodiscard]] Result<Run> run(RunId id) const;
     [[nodiscard]] Result<QList<Run>> recentRuns(NodeId agentId, int limit) const;
     [[nodiscard]] Result<qint64> eventCount() const;
 
 private:
     [[nodiscard]] Status prepare();
+    [[nodiscard]] Status continueIds();
     [[nodiscard]] Status updateRollups(const QList<ActivityEvent> &inserted);
 
     const Store &m_store;

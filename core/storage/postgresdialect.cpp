@@ -74,4 +74,27 @@ QStringList PostgresDialect::beginMigration() const
     return {QStringLiteral("BEGIN"), QStringLiteral("SELECT pg_advisory_xact_lock(1937012580)")};
 }
 
+QStringList PostgresDialect::beginWrite() const
+{
+    // Rows are locked as they are written and readers never block, so a plain BEGIN does.
+    return {QStringLiteral("BEGIN")};
+}
+
+QString PostgresDialect::lockStreamForAppend() const
+{
+    // Identity values are handed out at insert but become visible at commit, so without this a
+    // transaction that took 11 could commit before the one that took 10, and a client reading
+    // "everything after 11" would never see 10. Holding this transaction-scoped lock from the
+    // first stream row to the commit makes commit order the sequence order. The key is "stws"
+    // in ASCII (the migration lock is "stwd").
+    return QStringLiteral("SELECT pg_advisory_xact_lock(1937012595)");
+}
+
+QString PostgresDialect::notifyStream() const
+{
+    // pg_notify rather than NOTIFY, which takes no bound values; delivered at commit, and not at
+    // all if the transaction rolls back.
+    return QStringLiteral("SELECT pg_notify(?, ?)");
+}
+
 } // namespace steward

@@ -22,6 +22,9 @@ public:
     [[nodiscard]] QString utf8Bytes(const QString &column) const override;
     [[nodiscard]] QString copyIntoFile() const override;
     [[nodiscard]] QStringList beginMigration() const override;
+    [[nodiscard]] QStringList beginWrite() const override;
+    [[nodiscard]] QString lockStreamForAppend() const override;
+    [[nodiscard]] QString notifyStream() const override;
 
     // How many tables the connection's schema holds (a database to create a workspace in
     // must hold none).

@@ -65,4 +65,25 @@ QStringList SqliteDialect::beginMigration() const
     return {QStringLiteral("BEGIN IMMEDIATE")};
 }
 
+QStringList SqliteDialect::beginWrite() const
+{
+    // A deferred transaction that read before another connection committed cannot write at
+    // all (SQLITE_BUSY_SNAPSHOT, which the busy timeout does not wait out); IMMEDIATE waits
+    // for the lock first and then reads what is current.
+    return {QStringLiteral("BEGIN IMMEDIATE")};
+}
+
+QString SqliteDialect::lockStreamForAppend() const
+{
+    // One writer at a time holds the file's write lock until it commits: sequence numbers are
+    // handed out and made visible in the same order already.
+    return {};
+}
+
+QString SqliteDialect::notifyStream() const
+{
+    // SQLite cannot reach other connections; StreamListener polls instead.
+    return {};
+}
+
 } // namespace steward

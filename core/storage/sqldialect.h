@@ -41,6 +41,17 @@ public:
     // Starts a migration's transaction holding the database's write lock, so that two programs
     // opening an old store at once migrate it one after the other, never both.
     [[nodiscard]] virtual QStringList beginMigration() const = 0;
+    // Starts a transaction that will write, holding the write lock from its first statement
+    // where the database would otherwise take it only at the first write: a transaction that
+    // reads, then writes, then finds another writer got in between would have to start again.
+    [[nodiscard]] virtual QStringList beginWrite() const = 0;
+    // Makes every later writer of stream rows wait until the caller's transaction ends, so that
+    // stream sequence numbers become visible in the order they were handed out; empty when the
+    // database lets only one writer in at a time anyway.
+    [[nodiscard]] virtual QString lockStreamForAppend() const = 0;
+    // Tells other connections, at commit, that the stream grew; the bound values are the
+    // channel and the newest sequence number. Empty when the database cannot tell them.
+    [[nodiscard]] virtual QString notifyStream() const = 0;
 };
 
 class SqliteDialect final : public SqlDialect
@@ -56,6 +67,9 @@ public:
     [[nodiscard]] QString utf8Bytes(const QString &column) const override;
     [[nodiscard]] QString copyIntoFile() const override;
     [[nodiscard]] QStringList beginMigration() const override;
+    [[nodiscard]] QStringList beginWrite() const override;
+    [[nodiscard]] QString lockStreamForAppend() const override;
+    [[nodiscard]] QString notifyStream() const override;
 };
 
 } // namespace steward

@@ -430,13 +430,29 @@ Result<std::unique_ptr<Store>> Store::create(const QString &location, Options op
     return store;
 }
 
-Transaction::Transaction(const Store &store) : m_database(store.database())
+Transaction::Transaction(const Store &store, Mode mode) : m_database(store.database())
 {
-    m_active = m_database.transaction();
-    if (!m_active) {
-        m_beginError = Store::errorFrom(m_database.lastError(),
-                                        QCoreApplication::translate("steward::Store", "starting a change"));
+    if (mode == Mode::Deferred) {
+        m_active = m_database.transaction();
+        if (!m_active) {
+            m_beginError = Store::errorFrom(m_database.lastError(),
+                                            QCoreApplication::translate("steward::Store", "starting a change"));
+        }
+        return;
     }
+    // The drivers' commit and rollback run COMMIT and ROLLBACK without tracking how the
+    // transaction began, so a BEGIN of our own is ended by them like any other.
+    QSqlQuery query(m_database);
+    for (const QString &statement : store.dialect().beginWrite()) {
+        if (!query.exec(statement)) {
+            m_beginError =
+                Store::errorFrom(query.lastError(), QCoreApplication::translate("steward::Store", "starting a change"));
+            // An earlier statement may have begun the transaction already.
+            m_database.rollback();
+            return;
+        }
+    }
+    m_active = true;
 }
 
 Transaction::~Transaction()

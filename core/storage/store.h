@@ -89,7 +89,13 @@ private:
 class Transaction final
 {
 public:
-    explicit Transaction(const Store &store);
+    // Deferred takes the write lock at the first write, which suits a change made once by a
+    // person. Immediate waits for it at the start (SqlDialect::beginWrite), for writers that
+    // run side by side in several connections (ingest): on SQLite a deferred transaction that
+    // read before another one committed would fail at its first write instead of waiting.
+    enum class Mode { Deferred, Immediate };
+
+    explicit Transaction(const Store &store, Mode mode = Mode::Deferred);
     ~Transaction();
     Q_DISABLE_COPY_MOVE(Transaction)
 

@@ -13,6 +13,7 @@
 #include "service/orgservice.h"
 #include "storage/activityrepository.h"
 #include "storage/store.h"
+#include "storage/streamrepository.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -67,7 +68,7 @@ private Q_SLOTS:
     void tampering_isCaught();
     void export_refusals();
     void subtree_withProposalsOutsideIt_exports();
-    void bundle_leavesBearerTokensBehind();
+    void bundle_leavesBearerTokensAndTheChangeStreamBehind();
 
 private:
     [[nodiscard]] QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -362,7 +363,7 @@ void TestAuditBundle::subtree_withProposalsOutsideIt_exports()
     QVERIFY(AuditBundle::verify(path(QStringLiteral("sales-only.bundle")), m_key->publicKeyHex())->ok());
 }
 
-void TestAuditBundle::bundle_leavesBearerTokensBehind()
+void TestAuditBundle::bundle_leavesBearerTokensAndTheChangeStreamBehind()
 {
     OrgService org(*m_store, *m_clock);
     AccessService access(*m_store, *m_clock, org);
@@ -374,11 +375,14 @@ void TestAuditBundle::bundle_leavesBearerTokensBehind()
         access
             .createToken(QStringLiteral("bot"), QStringLiteral("prod"), QStringLiteral("ada"), QStringLiteral("deploy"))
             .ok());
+    QVERIFY(StreamRepository(*m_store).lastSeq().value() > 0);
     QVERIFY(!exportBundle(QStringLiteral("tokens.bundle"), {}).signature.isEmpty());
     const auto bundle = Store::openReadOnly(path(QStringLiteral("tokens.bundle")));
     QVERIFY(bundle.ok());
     QSqlQuery query(bundle.value()->database());
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM api_tokens")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM stream_log")) && query.next());
     QCOMPARE(query.value(0).toInt(), 0);
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM principals WHERE name = 'bot'")) && query.next());
     QCOMPARE(query.value(0).toInt(), 1);

@@ -5,11 +5,12 @@
 // data; a missing, locked, corrupt or newer-schema file is refused with a clear message and
 // left exactly as it was.
 #include "domain/clock.h"
+#include "oldschemadata.h"
 #include "rawconnection.h"
-#include "service/orgservice.h"
 #include "storage/migrator.h"
 #include "storage/postgresdialect.h"
 #include "storage/store.h"
+#include "storage/treerepository.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -205,13 +206,8 @@ void TestStore::open_everyEarlierSchema_migratesAndKeepsData()
         const auto old = Store::createAtVersion(file, version);
         QVERIFY(old.ok());
         QCOMPARE(old.value()->schemaVersion(), version);
-        // Schema 1 already holds the tree and the audit log: write through the service.
-        OrgService org(*old.value(), clock);
-        const auto company = org.createCompany(QStringLiteral("acme"), QStringLiteral("ops"), QStringLiteral("setup"));
-        QVERIFY(company.ok());
-        QVERIFY(org.createGroup(company->id, NodeKind::Department, QStringLiteral("sales"), QStringLiteral("ops"),
-                                QStringLiteral("setup"))
-                    .ok());
+        const Status written = test::writeSampleTree(*old.value(), clock.now());
+        QVERIFY2(written.ok(), qPrintable(written ? QString() : written.error().message));
     }
     const auto store = Store::open(file);
     QVERIFY2(store.ok(), qPrintable(store ? QString() : store.error().message));
@@ -226,6 +222,7 @@ void TestStore::open_everyEarlierSchema_migratesAndKeepsData()
     // The tables of the newer schemas exist and work.
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM approvals")));
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM activity_search")));
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM stream_log")));
 }
 
 void TestStore::open_byManyProgramsAtOnce_migratesOnce()

@@ -9,6 +9,7 @@
 #include "bundle/auditbundle.h"
 #include "bundle/signingkey.h"
 #include "domain/clock.h"
+#include "oldschemadata.h"
 #include "rawconnection.h"
 #include "service/agentservice.h"
 #include "service/orgservice.h"
@@ -156,12 +157,8 @@ void TestStorePostgres::open_everyEarlierSchema_migratesAndKeepsData()
         const auto old = Store::createAtVersion(m_where->location(), version);
         QVERIFY2(old.ok(), qPrintable(old ? QString() : old.error().message));
         QCOMPARE(old.value()->schemaVersion(), version);
-        OrgService org(*old.value(), clock);
-        const auto company = org.createCompany(QStringLiteral("acme"), QStringLiteral("ops"), QStringLiteral("setup"));
-        QVERIFY(company.ok());
-        QVERIFY(org.createGroup(company->id, NodeKind::Department, QStringLiteral("sales"), QStringLiteral("ops"),
-                                QStringLiteral("setup"))
-                    .ok());
+        const Status written = test::writeSampleTree(*old.value(), clock.now());
+        QVERIFY2(written.ok(), qPrintable(written ? QString() : written.error().message));
     }
     const auto store = Store::open(m_where->location());
     QVERIFY2(store.ok(), qPrintable(store ? QString() : store.error().message));
@@ -173,6 +170,7 @@ void TestStorePostgres::open_everyEarlierSchema_migratesAndKeepsData()
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM audit_log")) && query.next());
     QCOMPARE(query.value(0).toInt(), 2);
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM api_tokens")));
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM stream_log")));
 }
 
 void TestStorePostgres::migrationFailure_leavesPreviousVersion()
