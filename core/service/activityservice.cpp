@@ -113,7 +113,7 @@ Result<ActivityService::IngestResult> ActivityService::ingest(QList<ActivityEven
         return result;
     }
     // Several backends ingest side by side: wait for the write lock rather than fail on it.
-    Transaction transaction(m_store, Transaction::Mode::Immediate);
+    Transaction transaction(m_store);
     if (!transaction.isActive()) {
         return transaction.beginError();
     }
@@ -162,7 +162,7 @@ Result<ActivityService::IngestResult> ActivityService::ingest(QList<ActivityEven
 
 Result<Run> ActivityService::startRun(Run run)
 {
-    Transaction transaction(m_store, Transaction::Mode::Immediate);
+    Transaction transaction(m_store);
     if (!transaction.isActive()) {
         return transaction.beginError();
     }
@@ -200,7 +200,7 @@ Result<Run> ActivityService::finishRun(const Run &run)
         return invalid(QCoreApplication::translate(
             "steward::ActivityService", "A finished run needs its outcome: succeeded, failed or interrupted."));
     }
-    Transaction transaction(m_store, Transaction::Mode::Immediate);
+    Transaction transaction(m_store);
     if (!transaction.isActive()) {
         return transaction.beginError();
     }

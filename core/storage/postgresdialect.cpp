@@ -76,8 +76,11 @@ QStringList PostgresDialect::beginMigration() const
 
 QStringList PostgresDialect::beginWrite() const
 {
-    // Rows are locked as they are written and readers never block, so a plain BEGIN does.
-    return {QStringLiteral("BEGIN")};
+    // The services check, then write (a stale base version, a proposal still pending, a free
+    // name); under READ COMMITTED two backends could both pass the check and both write. One
+    // write transaction at a time per database, as SQLite's write lock gives, keeps every check
+    // true until its commit. Readers never wait for it. The key is "stww" in ASCII.
+    return {QStringLiteral("BEGIN"), QStringLiteral("SELECT pg_advisory_xact_lock(1937012599)")};
 }
 
 QString PostgresDialect::lockStreamForAppend() const

@@ -89,13 +89,13 @@ private:
 class Transaction final
 {
 public:
-    // Deferred takes the write lock at the first write, which suits a change made once by a
-    // person. Immediate waits for it at the start (SqlDialect::beginWrite), for writers that
-    // run side by side in several connections (ingest): on SQLite a deferred transaction that
-    // read before another one committed would fail at its first write instead of waiting.
+    // Immediate waits for the write lock at the start (SqlDialect::beginWrite): every change
+    // may meet another writer (a second stewardd, stewardctl beside the app), and on SQLite a
+    // deferred transaction that read before another one committed fails at its first write
+    // instead of waiting. Deferred is for transactions that only read.
     enum class Mode { Deferred, Immediate };
 
-    explicit Transaction(const Store &store, Mode mode = Mode::Deferred);
+    explicit Transaction(const Store &store, Mode mode = Mode::Immediate);
     ~Transaction();
     Q_DISABLE_COPY_MOVE(Transaction)
 
