@@ -57,4 +57,44 @@ struct DecisionRequest
     friend bool operator==(const DecisionRequest &, const DecisionRequest &) = default;
 };
 
+// Rolling an agent back: a new version with `toVersion`'s content, based on `baseVersion`.
+struct RollbackRequest
+{
+    int toVersion = 0;
+    int baseVersion = 0;
+    QString reason;
+
+    friend bool operator==(const RollbackRequest &, const RollbackRequest &) = default;
+};
+
+// Adding a person or an agent identity.
+struct PrincipalCreateRequest
+{
+    QString name;
+    QString displayName;
+    PrincipalKind kind = PrincipalKind::User;
+    QString reason;
+
+    friend bool operator==(const PrincipalCreateRequest &, const PrincipalCreateRequest &) = default;
+};
+
+// Granting or revoking a role on the subtree at `path`; the principal is named by the URL.
+struct GrantRequest
+{
+    Role role = Role::Reviewer;
+    QString path;
+    QString reason;
+
+    friend bool operator==(const GrantRequest &, const GrantRequest &) = default;
+};
+
+// Creating a bearer token; the principal is named by the URL.
+struct TokenCreateRequest
+{
+    QString tokenName;
+    QString reason;
+
+    friend bool operator==(const TokenCreateRequest &, const TokenCreateRequest &) = default;
+};
+
 } // namespace steward

@@ -1044,6 +1044,50 @@ Result<DecisionRequest> decisionRequestFromJson(const QJsonValue &value)
     return in.result(request);
 }
 
+Result<RollbackRequest> rollbackRequestFromJson(const QJsonValue &value)
+{
+    Fields in(value, {});
+    in.allowOnly({u"toVersion", u"baseVersion", u"reason"});
+    RollbackRequest request;
+    request.toVersion = in.number(u"toVersion", Need::Required);
+    request.baseVersion = in.number(u"baseVersion", Need::Required);
+    request.reason = in.text(u"reason", Need::Required, ApiLimits::MaxReasonLength);
+    return in.result(request);
+}
+
+Result<PrincipalCreateRequest> principalCreateRequestFromJson(const QJsonValue &value)
+{
+    Fields in(value, {});
+    in.allowOnly({u"name", u"displayName", u"kind", u"reason"});
+    PrincipalCreateRequest request;
+    request.name = in.text(u"name", Need::Required, ApiLimits::MaxNameLength);
+    request.displayName = in.text(u"displayName", Need::Optional, ApiLimits::MaxNameLength);
+    request.kind = in.choice(u"kind", Need::Required, PrincipalKind::User);
+    request.reason = in.text(u"reason", Need::Required, ApiLimits::MaxReasonLength);
+    return in.result(request);
+}
+
+Result<GrantRequest> grantRequestFromJson(const QJsonValue &value)
+{
+    Fields in(value, {});
+    in.allowOnly({u"role", u"path", u"reason"});
+    GrantRequest request;
+    request.role = in.choice(u"role", Need::Required, Role::Reviewer);
+    request.path = in.text(u"path", Need::Required, ApiLimits::MaxPathLength);
+    request.reason = in.text(u"reason", Need::Required, ApiLimits::MaxReasonLength);
+    return in.result(request);
+}
+
+Result<TokenCreateRequest> tokenCreateRequestFromJson(const QJsonValue &value)
+{
+    Fields in(value, {});
+    in.allowOnly({u"tokenName", u"reason"});
+    TokenCreateRequest request;
+    request.tokenName = in.text(u"tokenName", Need::Required, ApiLimits::MaxNameLength);
+    request.reason = in.text(u"reason", Need::Required, ApiLimits::MaxReasonLength);
+    return in.result(request);
+}
+
 Result<AuditFilter> auditFilterFromJson(const QJsonValue &value)
 {
     Fields in(value, {});

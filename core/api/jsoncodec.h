@@ -148,6 +148,10 @@ template<typename T> [[nodiscard]] Result<QList<T>> listFromJson(const QJsonValu
 [[nodiscard]] Result<NodePatchRequest> nodePatchRequestFromJson(const QJsonValue &value);
 [[nodiscard]] Result<VersionSaveRequest> versionSaveRequestFromJson(const QJsonValue &value);
 [[nodiscard]] Result<DecisionRequest> decisionRequestFromJson(const QJsonValue &value);
+[[nodiscard]] Result<RollbackRequest> rollbackRequestFromJson(const QJsonValue &value);
+[[nodiscard]] Result<PrincipalCreateRequest> principalCreateRequestFromJson(const QJsonValue &value);
+[[nodiscard]] Result<GrantRequest> grantRequestFromJson(const QJsonValue &value);
+[[nodiscard]] Result<TokenCreateRequest> tokenCreateRequestFromJson(const QJsonValue &value);
 [[nodiscard]] Result<AuditFilter> auditFilterFromJson(const QJsonValue &value);
 
 } // namespace steward

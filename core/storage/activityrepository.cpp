@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonDocument>
+#include <QStringList>
 #include <QVariant>
 
 #include <algorithm>
@@ -62,6 +63,33 @@ Run runFrom(const QSqlQuery &query)
     run.cost = query.value(10).toDouble();
     run.latencyMs = query.value(11).toLongLong();
     return run;
+}
+
+const QString eventColumns =
+    QStringLiteral("id, client_id, time, agent_id, version, run_id, span_id, parent_span_id, kind, status, "
+                   "summary, detail, body, tokens_in, tokens_out, cost, latency_ms");
+
+ActivityEvent eventFrom(const QSqlQuery &query)
+{
+    ActivityEvent event;
+    event.id = query.value(0).toLongLong();
+    event.clientId = query.value(1).toString();
+    event.time = QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong(), Qt::UTC);
+    event.agentId = query.value(3).toLongLong();
+    event.version = query.value(4).toInt();
+    event.runId = query.value(5).toLongLong();
+    event.spanId = query.value(6).toString();
+    event.parentSpanId = query.value(7).toString();
+    event.kind = query.value(8).toString();
+    event.status = query.value(9).toString();
+    event.summary = query.value(10).toString();
+    event.detail = query.value(11).toString();
+    event.body = QJsonDocument::fromJson(query.value(12).toString().toUtf8()).object();
+    event.tokensIn = query.value(13).toLongLong();
+    event.tokensOut = query.value(14).toLongLong();
+    event.cost = query.value(15).toDouble();
+    event.latencyMs = query.value(16).toLongLong();
+    return event;
 }
 
 } // namespace
@@ -305,6 +333,56 @@ Result<Run> ActivityRepository::run(RunId id) const
                      QCoreApplication::translate("steward::ActivityRepository", "There is no run %1.").arg(id)};
     }
     return runFrom(query);
+}
+
+Result<QList<ActivityEvent>> ActivityRepository::newestEvents(NodeId agentId, EventId before, int limit) const
+{
+    QSqlQuery query(m_store.database());
+    query.setForwardOnly(true);
+    const QString ofAgent = agentId == NoNode ? QString() : QStringLiteral(" AND agent_id = ?");
+    query.prepare(QStringLiteral("SELECT ") + eventColumns + QStringLiteral(" FROM activity_events WHERE id < ?")
+                  + ofAgent + QStringLiteral(" ORDER BY id DESC LIMIT ?"));
+    query.addBindValue(before);
+    if (agentId != NoNode) {
+        query.addBindValue(agentId);
+    }
+    query.addBindValue(limit);
+    if (!query.exec()) {
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::ActivityRepository", "reading activity"));
+    }
+    QList<ActivityEvent> events;
+    while (query.next()) {
+        events.append(eventFrom(query));
+    }
+    return events;
+}
+
+Result<QHash<EventId, ActivityEvent>> ActivityRepository::eventsByIds(const QList<EventId> &ids) const
+{
+    QHash<EventId, ActivityEvent> events;
+    // Ids in bound chunks: one statement per chunk, not per event.
+    constexpr qsizetype chunk = 200;
+    for (qsizetype from = 0; from < ids.size(); from += chunk) {
+        const qsizetype count = qMin(chunk, ids.size() - from);
+        QStringList marks(count, QStringLiteral("?"));
+        QSqlQuery query(m_store.database());
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT ") + eventColumns + QStringLiteral(" FROM activity_events WHERE id IN (")
+                      + marks.join(QLatin1Char(',')) + QLatin1Char(')'));
+        for (qsizetype i = from; i < from + count; ++i) {
+            query.addBindValue(ids.at(i));
+        }
+        if (!query.exec()) {
+            return Store::errorFrom(query.lastError(),
+                                    QCoreApplication::translate("steward::ActivityRepository", "reading activity"));
+        }
+        while (query.next()) {
+            ActivityEvent event = eventFrom(query);
+            events.insert(event.id, std::move(event));
+        }
+    }
+    return events;
 }
 
 Result<qint64> ActivityRepository::eventCount() const

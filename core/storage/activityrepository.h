@@ -6,6 +6,7 @@
 #include "domain/eventid.h"
 #include "domain/result.h"
 
+#include <QHash>
 #include <QList>
 #include <QSqlQuery>
 
@@ -44,6 +45,9 @@ public:
     [[nodiscard]] Result<Run> run(RunId id) const;
     [[nodiscard]] Result<QList<Run>> recentRuns(NodeId agentId, int limit) const;
     [[nodiscard]] Result<qint64> eventCount() const;
+    // Up to `limit` events with ids below `before`, newest first; of one agent unless NoNode.
+    [[nodiscard]] Result<QList<ActivityEvent>> newestEvents(NodeId agentId, EventId before, int limit) const;
+    [[nodiscard]] Result<QHash<EventId, ActivityEvent>> eventsByIds(const QList<EventId> &ids) const;
 
 private:
     [[nodiscard]] Status prepare();
