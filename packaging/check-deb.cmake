@@ -17,7 +17,7 @@ if(NOT result EQUAL 0)
     message(FATAL_ERROR "dpkg-deb cannot read ${debs}")
 endif()
 foreach(expected
-        "/bin/steward\n" "/bin/stewardctl\n"
+        "/bin/steward\n" "/bin/stewardctl\n" "/bin/stewardd\n"
         "/share/applications/${APP_ID}.desktop" "/share/metainfo/${APP_ID}.metainfo.xml"
         "/share/icons/hicolor/scalable/apps/${APP_ID}.svg")
     string(FIND "${contents}" "${expected}" position)

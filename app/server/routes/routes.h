@@ -1,0 +1,18 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+namespace steward {
+
+class ApiRouter;
+struct ServerContext;
+
+// Each group of routes lives in its own file; stewardserver.cpp adds them all.
+void addOperationsRoutes(ApiRouter &router, ServerContext &context);
+void addTreeRoutes(ApiRouter &router, ServerContext &context);
+void addAgentRoutes(ApiRouter &router, ServerContext &context);
+void addActivityRoutes(ApiRouter &router, ServerContext &context);
+void addAuditRoutes(ApiRouter &router, ServerContext &context);
+void addAccessRoutes(ApiRouter &router, ServerContext &context);
+
+} // namespace steward

@@ -1,0 +1,89 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "servermetrics.h"
+
+#include <QStringList>
+
+#include <algorithm>
+
+namespace steward {
+
+namespace {
+
+// Label values are our own route patterns and method names, but escape as the format asks.
+QString label(QString value)
+{
+    return value.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+}
+
+QString number(double value)
+{
+    return QString::number(value, 'g', 12);
+}
+
+} // namespace
+
+void ServerMetrics::countRequest(const QString &method, const QString &route, int status, double seconds)
+{
+    ++m_requests[method + QLatin1Char('\n') + route + QLatin1Char('\n') + QString::number(status)];
+    Latency &latency = m_latency[route];
+    for (size_t i = 0; i < kBuckets.size(); ++i) {
+        if (seconds <= kBuckets[i]) {
+            ++latency.buckets[i];
+        }
+    }
+    ++latency.count;
+    latency.sum += seconds;
+}
+
+QByteArray ServerMetrics::prometheusText() const
+{
+    QString text;
+    text += QLatin1String("# HELP steward_http_requests_total HTTP requests answered, by method, route and status.\n"
+                          "# TYPE steward_http_requests_total counter\n");
+    QStringList keys = m_requests.keys();
+    std::sort(keys.begin(), keys.end());
+    for (const QString &key : keys) {
+        const QStringList parts = key.split(QLatin1Char('\n'));
+        text += QStringLiteral("steward_http_requests_total{method=\"%1\",route=\"%2\",status=\"%3\"} %4\n")
+                    .arg(label(parts.at(0)), label(parts.at(1)), parts.at(2))
+                    .arg(m_requests.value(key));
+    }
+
+    text += QLatin1String("# HELP steward_http_request_duration_seconds Time from a complete request to its answer.\n"
+                          "# TYPE steward_http_request_duration_seconds histogram\n");
+    QStringList routes = m_latency.keys();
+    std::sort(routes.begin(), routes.end());
+    for (const QString &route : routes) {
+        const Latency &latency = m_latency.value(route);
+        for (size_t i = 0; i < kBuckets.size(); ++i) {
+            text += QStringLiteral("steward_http_request_duration_seconds_bucket{route=\"%1\",le=\"%2\"} %3\n")
+                        .arg(label(route), number(kBuckets[i]))
+                        .arg(latency.buckets[i]);
+        }
+        text += QStringLiteral("steward_http_request_duration_seconds_bucket{route=\"%1\",le=\"+Inf\"} %2\n"
+                               "steward_http_request_duration_seconds_sum{route=\"%1\"} %3\n"
+                               "steward_http_request_duration_seconds_count{route=\"%1\"} %2\n")
+                    .arg(label(route))
+                    .arg(latency.count)
+                    .arg(number(latency.sum));
+    }
+
+    const auto gauge = [&text](const char *name, const char *help, const char *type, qint64 value) {
+        text += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n%1 %4\n")
+                    .arg(QLatin1String(name), QLatin1String(help), QLatin1String(type))
+                    .arg(value);
+    };
+    gauge("steward_ingested_events_total", "Activity events stored through the API.", "counter", m_ingestedEvents);
+    gauge("steward_failed_authentications_total", "Requests refused for a missing, unknown or revoked token.",
+          "counter", m_failedAuthentications);
+    gauge("steward_rate_limited_total", "Requests refused because their address failed to authenticate too often.",
+          "counter", m_rateLimited);
+    gauge("steward_stream_clients", "Live-stream (WebSocket) clients connected.", "gauge",
+          m_streamClients ? m_streamClients() : 0);
+    gauge("steward_stream_queued_bytes", "Bytes of stream messages waiting to be sent to clients.", "gauge",
+          m_streamQueued ? m_streamQueued() : 0);
+    return text.toUtf8();
+}
+
+} // namespace steward

@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "apirouter.h"
+#include "authenticator.h"
+#include "serverconfig.h"
+#include "servercontext.h"
+#include "servermetrics.h"
+
+#include <QHttpServer>
+#include <QObject>
+
+#include <memory>
+
+namespace steward {
+
+class StreamHub;
+
+// One stewardd: the workspace's store and services, the HTTP API and the live stream on one
+// port. Everything runs on the thread that started it; handlers answer synchronously, so no
+// answer is ever written to a socket that went away in between (the QFuture pitfall of Qt
+// HttpServer 6.4, see docs/server.md).
+class StewardServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StewardServer(ServerConfig config, QObject *parent = nullptr);
+    ~StewardServer() override;
+
+    // Opens (or creates) the store, migrating it, and starts listening.
+    [[nodiscard]] Status start();
+    [[nodiscard]] quint16 port() const { return m_port; }
+    [[nodiscard]] const ApiRouter &router() const { return *m_router; }
+
+private:
+    [[nodiscard]] Status listen();
+
+    ServerConfig m_config;
+    ServerMetrics m_metrics;
+    std::unique_ptr<ServerContext> m_context;
+    std::unique_ptr<Authenticator> m_authenticator;
+    std::unique_ptr<ApiRouter> m_router;
+    std::unique_ptr<StreamHub> m_streamHub;
+    QHttpServer m_http;
+    quint16 m_port = 0;
+};
+
+} // namespace steward
