@@ -66,7 +66,8 @@ QString ServerConnection::displayUrl() const
 QUrl ServerConnection::endpoint(const QString &path) const
 {
     QUrl target = url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash);
-    target.setPath(target.path() + path);
+    // Tolerant: a segment the caller percent-encoded (a name with a '/') stays one segment.
+    target.setPath(target.path(QUrl::FullyEncoded) + path, QUrl::TolerantMode);
     return target;
 }
 

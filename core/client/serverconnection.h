@@ -38,7 +38,7 @@ struct ServerConnection
     // The server as messages name it: the URL without credentials, query or fragment.
     [[nodiscard]] QString displayUrl() const;
 
-    // `path` (such as /api/v1/tree) below the server's URL.
+    // `path` (such as /api/v1/tree, percent-encoded) below the server's URL.
     [[nodiscard]] QUrl endpoint(const QString &path) const;
 };
 
