@@ -3,17 +3,18 @@
 //
 // stewardctl agent: one agent's attributes and runs (show), its creation with a first spec
 // (create), its versions (history, show-version, diff, blame) and changes to its spec (edit,
-// rollback; a proposal for critical agents). Changes go through AgentService, as in the
-// desktop app.
+// rollback; a proposal for critical agents). All but create go through a Workspace, as in the
+// desktop app, so they work the same on a file and on a server; create goes through
+// AgentService on a file.
 #include "agentservices.h"
 #include "commands.h"
 #include "tableprinter.h"
 #include "timetext.h"
+#include "treepaths.h"
 
 #include "diff/blame.h"
 #include "diff/specsummary.h"
 #include "diff/textdiff.h"
-#include "storage/activityrepository.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -58,23 +59,22 @@ int success()
     return static_cast<int>(ExitCode::Success);
 }
 
-// Opens the store and finds the agent named by the first positional argument. On failure the
-// error has been reported and `exitCode` is set.
-std::unique_ptr<AgentServices> openAgent(const QCommandLineParser &parser, const CommandContext &context,
-                                         OrgNode &agent, int &exitCode)
+// Opens the workspace and finds the agent named by the first positional argument. On failure
+// the error has been reported and `exitCode` is set.
+std::unique_ptr<Workspace> openAgent(const QCommandLineParser &parser, const CommandContext &context, OrgNode &agent,
+                                     int &exitCode)
 {
-    std::unique_ptr<Store> store = CommandLine::openStore(parser, context, exitCode);
-    if (!store) {
+    std::unique_ptr<Workspace> workspace = CommandLine::openWorkspace(parser, context, exitCode);
+    if (!workspace) {
         return nullptr;
     }
-    auto services = std::make_unique<AgentServices>(std::move(store));
-    const Result<OrgNode> found = services->agentAt(parser.positionalArguments().first());
+    const Result<OrgNode> found = TreePaths::agentAt(*workspace, parser.positionalArguments().first());
     if (!found) {
         exitCode = Console::fail(found.error());
         return nullptr;
     }
     agent = found.value();
-    return services;
+    return workspace;
 }
 
 // The spec text in FILE, or on stdin for "-".
@@ -100,9 +100,9 @@ Result<QString> readSpec(const QString &path)
 }
 
 // Version `number` of `agent`, or a refusal that says which versions there are.
-Result<AgentVersion> versionOf(AgentServices &services, const OrgNode &agent, qint64 number)
+Result<AgentVersion> versionOf(const Workspace &workspace, const OrgNode &agent, qint64 number)
 {
-    const Result<Agent> attributes = services.tree().agent(agent.id);
+    const Result<Agent> attributes = workspace.agent(agent.id);
     if (!attributes) {
         return attributes.error();
     }
@@ -114,7 +114,7 @@ Result<AgentVersion> versionOf(AgentServices &services, const OrgNode &agent, qi
                 .arg(number)
                 .arg(attributes->headVersion)};
     }
-    return services.agents().versions().version(agent.id, static_cast<int>(number));
+    return workspace.version(agent.id, static_cast<int>(number));
 }
 
 // --option N as a version number; `fallback` when not given.
@@ -124,9 +124,10 @@ Result<qint64> versionNumber(const QCommandLineParser &parser, const QString &op
 }
 
 // The version named by --version, or the head version when it is not given.
-Result<AgentVersion> requestedVersion(const QCommandLineParser &parser, AgentServices &services, const OrgNode &agent)
+Result<AgentVersion> requestedVersion(const QCommandLineParser &parser, const Workspace &workspace,
+                                      const OrgNode &agent)
 {
-    const Result<Agent> attributes = services.tree().agent(agent.id);
+    const Result<Agent> attributes = workspace.agent(agent.id);
     if (!attributes) {
         return attributes.error();
     }
@@ -134,7 +135,7 @@ Result<AgentVersion> requestedVersion(const QCommandLineParser &parser, AgentSer
     if (!number) {
         return number.error();
     }
-    return versionOf(services, agent, number.value());
+    return versionOf(workspace, agent, number.value());
 }
 
 QJsonObject toJson(const AgentVersion &version, bool withSpec)
@@ -188,22 +189,21 @@ struct AgentDetails
     QList<Run> runs;
 };
 
-Result<AgentDetails> loadDetails(AgentServices &services, const OrgNode &node)
+Result<AgentDetails> loadDetails(const Workspace &workspace, const OrgNode &node)
 {
-    const Result<Agent> agent = services.tree().agent(node.id);
+    const Result<Agent> agent = workspace.agent(node.id);
     if (!agent) {
         return agent.error();
     }
-    const Result<AgentVersion> head = services.agents().versions().version(node.id, agent->headVersion);
+    const Result<AgentVersion> head = workspace.version(node.id, agent->headVersion);
     if (!head) {
         return head.error();
     }
-    const Result<QList<AgentVersion>> history = services.agents().versions().history(node.id);
+    const Result<QList<AgentVersion>> history = workspace.history(node.id);
     if (!history) {
         return history.error();
     }
-    const ActivityRepository activity(services.store());
-    const Result<QList<Run>> runs = activity.recentRuns(node.id, RecentRuns);
+    const Result<QList<Run>> runs = workspace.recentRuns(node.id, RecentRuns);
     if (!runs) {
         return runs.error();
     }
@@ -296,16 +296,16 @@ int runShow(const CommandContext &context)
     CommandLine::addGlobalOptions(parser);
     addPathArgument(parser);
     if (const std::optional<int> done = CommandLine::parse(
-            parser, context, 1, 1, QStringLiteral("stewardctl --store FILE agent show PATH [--json]"))) {
+            parser, context, 1, 1, QStringLiteral("stewardctl --store FILE|--server URL agent show PATH [--json]"))) {
         return *done;
     }
     int exitCode = 0;
     OrgNode node;
-    const std::unique_ptr<AgentServices> services = openAgent(parser, context, node, exitCode);
-    if (!services) {
+    const std::unique_ptr<Workspace> workspace = openAgent(parser, context, node, exitCode);
+    if (!workspace) {
         return exitCode;
     }
-    const Result<AgentDetails> details = loadDetails(*services, node);
+    const Result<AgentDetails> details = loadDetails(*workspace, node);
     if (!details) {
         return Console::fail(details.error());
     }
@@ -432,21 +432,22 @@ int runHistory(const CommandContext &context)
                                     "approver, and its pending proposals."));
     CommandLine::addGlobalOptions(parser);
     addPathArgument(parser);
-    if (const std::optional<int> done = CommandLine::parse(
-            parser, context, 1, 1, QStringLiteral("stewardctl --store FILE agent history PATH [--json]"))) {
+    if (const std::optional<int> done =
+            CommandLine::parse(parser, context, 1, 1,
+                               QStringLiteral("stewardctl --store FILE|--server URL agent history PATH [--json]"))) {
         return *done;
     }
     int exitCode = 0;
     OrgNode node;
-    const std::unique_ptr<AgentServices> services = openAgent(parser, context, node, exitCode);
-    if (!services) {
+    const std::unique_ptr<Workspace> workspace = openAgent(parser, context, node, exitCode);
+    if (!workspace) {
         return exitCode;
     }
-    const Result<QList<AgentVersion>> versions = services->agents().versions().history(node.id);
+    const Result<QList<AgentVersion>> versions = workspace->history(node.id);
     if (!versions) {
         return Console::fail(versions.error());
     }
-    const Result<QList<VersionProposal>> pending = services->agents().proposals().pending(node.id);
+    const Result<QList<VersionProposal>> pending = workspace->pendingProposals(node.id);
     if (!pending) {
         return Console::fail(pending.error());
     }
@@ -500,16 +501,17 @@ int runShowVersion(const CommandContext &context)
                       QCoreApplication::translate("steward::AgentCommand", "The version to print (default: the head)."),
                       QCoreApplication::translate("steward::AgentCommand", "N")});
     if (const std::optional<int> done = CommandLine::parse(
-            parser, context, 1, 1, QStringLiteral("stewardctl --store FILE agent show-version PATH [--version N]"))) {
+            parser, context, 1, 1,
+            QStringLiteral("stewardctl --store FILE|--server URL agent show-version PATH [--version N]"))) {
         return *done;
     }
     int exitCode = 0;
     OrgNode node;
-    const std::unique_ptr<AgentServices> services = openAgent(parser, context, node, exitCode);
-    if (!services) {
+    const std::unique_ptr<Workspace> workspace = openAgent(parser, context, node, exitCode);
+    if (!workspace) {
         return exitCode;
     }
-    const Result<AgentVersion> version = requestedVersion(parser, *services, node);
+    const Result<AgentVersion> version = requestedVersion(parser, *workspace, node);
     if (!version) {
         return Console::fail(version.error());
     }
@@ -633,10 +635,10 @@ int runDiff(const CommandContext &context)
         {formatOption,
          QCoreApplication::translate("steward::AgentCommand", "unified (default), side-by-side, summary or json."),
          QCoreApplication::translate("steward::AgentCommand", "format")});
-    if (const std::optional<int> done =
-            CommandLine::parse(parser, context, 1, 1,
-                               QStringLiteral("stewardctl --store FILE agent diff PATH [--from N] [--to M] "
-                                              "[--format unified|side-by-side|summary|json]"))) {
+    if (const std::optional<int> done = CommandLine::parse(
+            parser, context, 1, 1,
+            QStringLiteral("stewardctl --store FILE|--server URL agent diff PATH [--from N] [--to M] "
+                           "[--format unified|side-by-side|summary|json]"))) {
         return *done;
     }
     const QString formatText = parser.isSet(formatOption) ? parser.value(formatOption) : QStringLiteral("unified");
@@ -655,11 +657,11 @@ int runDiff(const CommandContext &context)
     }
     int exitCode = 0;
     OrgNode node;
-    const std::unique_ptr<AgentServices> services = openAgent(parser, context, node, exitCode);
-    if (!services) {
+    const std::unique_ptr<Workspace> workspace = openAgent(parser, context, node, exitCode);
+    if (!workspace) {
         return exitCode;
     }
-    const Result<Agent> agent = services->tree().agent(node.id);
+    const Result<Agent> agent = workspace->agent(node.id);
     if (!agent) {
         return Console::fail(agent.error());
     }
@@ -679,11 +681,11 @@ int runDiff(const CommandContext &context)
     if (!from) {
         return Console::fail(from.error());
     }
-    const Result<AgentVersion> older = versionOf(*services, node, from.value());
+    const Result<AgentVersion> older = versionOf(*workspace, node, from.value());
     if (!older) {
         return Console::fail(older.error());
     }
-    const Result<AgentVersion> newer = versionOf(*services, node, to.value());
+    const Result<AgentVersion> newer = versionOf(*workspace, node, to.value());
     if (!newer) {
         return Console::fail(newer.error());
     }
@@ -728,24 +730,30 @@ int runBlame(const CommandContext &context)
          QCoreApplication::translate("steward::AgentCommand", "The version to explain (default: the head)."),
          QCoreApplication::translate("steward::AgentCommand", "N")});
     if (const std::optional<int> done = CommandLine::parse(
-            parser, context, 1, 1, QStringLiteral("stewardctl --store FILE agent blame PATH [--version N] [--json]"))) {
+            parser, context, 1, 1,
+            QStringLiteral("stewardctl --store FILE|--server URL agent blame PATH [--version N] [--json]"))) {
         return *done;
     }
     int exitCode = 0;
     OrgNode node;
-    const std::unique_ptr<AgentServices> services = openAgent(parser, context, node, exitCode);
-    if (!services) {
+    const std::unique_ptr<Workspace> workspace = openAgent(parser, context, node, exitCode);
+    if (!workspace) {
         return exitCode;
     }
-    const Result<AgentVersion> asked = requestedVersion(parser, *services, node);
+    const Result<AgentVersion> asked = requestedVersion(parser, *workspace, node);
     if (!asked) {
         return Console::fail(asked.error());
     }
-    const Result<QList<BlameLine>> blamed = Blame::of(services->agents().versions(), node.id, asked->number);
-    if (!blamed) {
-        return Console::fail(blamed.error());
+    // Every version up to the one asked about, with its text: what blame compares.
+    QList<AgentVersion> history{asked.value()};
+    for (int number = 1; number < asked->number; ++number) {
+        Result<AgentVersion> version = workspace->version(node.id, number);
+        if (!version) {
+            return Console::fail(version.error());
+        }
+        history.append(std::move(version).value());
     }
-    const QList<BlameLine> &lines = blamed.value();
+    const QList<BlameLine> lines = Blame::of(history, asked->number);
     if (CommandLine::json(parser, context)) {
         QJsonArray array;
         for (const BlameLine &line : lines) {
@@ -797,7 +805,8 @@ int runEdit(const CommandContext &context)
          QCoreApplication::translate("steward::AgentCommand", "N")});
     if (const std::optional<int> done = CommandLine::parse(
             parser, context, 1, 1,
-            QStringLiteral("stewardctl --store FILE agent edit PATH --spec FILE --base N --reason TEXT"))) {
+            QStringLiteral(
+                "stewardctl --store FILE|--server URL agent edit PATH --spec FILE --base N --reason TEXT"))) {
         return *done;
     }
     if (!parser.isSet(specOption)) {
@@ -824,12 +833,12 @@ int runEdit(const CommandContext &context)
     }
     int exitCode = 0;
     OrgNode node;
-    const std::unique_ptr<AgentServices> services = openAgent(parser, context, node, exitCode);
-    if (!services) {
+    const std::unique_ptr<Workspace> workspace = openAgent(parser, context, node, exitCode);
+    if (!workspace) {
         return exitCode;
     }
-    const Result<AgentService::VersionChange> changed = services->agents().change(
-        node.id, static_cast<int>(base.value()), spec.value(), CommandLine::actor(parser), CommandLine::reason(parser));
+    const Result<AgentService::VersionChange> changed =
+        workspace->changeSpec(node.id, static_cast<int>(base.value()), spec.value(), CommandLine::reason(parser));
     if (!changed) {
         return Console::fail(changed.error());
     }
@@ -857,7 +866,7 @@ int runRollback(const CommandContext &context)
                       QCoreApplication::translate("steward::AgentCommand", "M")});
     if (const std::optional<int> done = CommandLine::parse(
             parser, context, 1, 1,
-            QStringLiteral("stewardctl --store FILE agent rollback PATH --to N --base M --reason TEXT"))) {
+            QStringLiteral("stewardctl --store FILE|--server URL agent rollback PATH --to N --base M --reason TEXT"))) {
         return *done;
     }
     if (!parser.isSet(toOption) || !parser.isSet(baseOption)) {
@@ -879,16 +888,15 @@ int runRollback(const CommandContext &context)
     }
     int exitCode = 0;
     OrgNode node;
-    const std::unique_ptr<AgentServices> services = openAgent(parser, context, node, exitCode);
-    if (!services) {
+    const std::unique_ptr<Workspace> workspace = openAgent(parser, context, node, exitCode);
+    if (!workspace) {
         return exitCode;
     }
-    if (const Result<AgentVersion> target = versionOf(*services, node, to.value()); !target) {
+    if (const Result<AgentVersion> target = versionOf(*workspace, node, to.value()); !target) {
         return Console::fail(target.error());
     }
-    const Result<AgentService::VersionChange> changed =
-        services->agents().rollback(node.id, static_cast<int>(to.value()), static_cast<int>(base.value()),
-                                    CommandLine::actor(parser), CommandLine::reason(parser));
+    const Result<AgentService::VersionChange> changed = workspace->rollback(
+        node.id, static_cast<int>(to.value()), static_cast<int>(base.value()), CommandLine::reason(parser));
     if (!changed) {
         return Console::fail(changed.error());
     }

@@ -13,17 +13,6 @@ AgentServices::AgentServices(std::unique_ptr<Store> store)
 {
 }
 
-Result<OrgNode> AgentServices::agentAt(const QString &path) const
-{
-    Result<OrgNode> node = tree().nodeByPath(path);
-    if (node && node->kind != NodeKind::Agent) {
-        return Error{Error::Code::Invalid,
-                     QCoreApplication::translate("steward::AgentServices", "%1 is a %2, not an agent.")
-                         .arg(path, displayName(node->kind).toLower())};
-    }
-    return node;
-}
-
 QJsonObject AgentServices::toJson(const VersionProposal &proposal, const QString &agentPath)
 {
     return {{QStringLiteral("id"), proposal.id},

@@ -15,19 +15,16 @@
 namespace steward {
 
 // What the agent and proposal commands share: the core services over one opened store (the
-// same rules as the desktop app), finding an agent by its path, and how proposals print.
+// same rules as the desktop app), for what a Workspace does not do (creating an agent), and how
+// proposals print.
 class AgentServices final
 {
 public:
     explicit AgentServices(std::unique_ptr<Store> store);
     Q_DISABLE_COPY_MOVE(AgentServices)
 
-    [[nodiscard]] const Store &store() const { return *m_store; }
     [[nodiscard]] const TreeRepository &tree() const { return m_org.tree(); }
     [[nodiscard]] AgentService &agents() { return m_agents; }
-
-    // The agent at `path`; refused when nothing is there or it is not an agent.
-    [[nodiscard]] Result<OrgNode> agentAt(const QString &path) const;
 
     [[nodiscard]] static QJsonObject toJson(const VersionProposal &proposal, const QString &agentPath);
     // A table of proposals; with an AGENT column when `paths` (agent id to path) is not empty.

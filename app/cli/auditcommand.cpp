@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // stewardctl audit verify|list: checks the hash chain of the audit log, and lists its entries
-// newest first with filters.
+// newest first with filters, on a file or on a server.
 #include "commands.h"
 #include "tableprinter.h"
 #include "timetext.h"
 
 #include "audit/auditverifier.h"
-#include "storage/auditrepository.h"
+#include "service/localworkspace.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -48,23 +48,27 @@ int runVerify(const CommandContext &context)
                                     "missing, altered or out of order. Exits with 1 when the chain is broken."));
     CommandLine::addGlobalOptions(parser);
     if (const std::optional<int> done = CommandLine::parse(
-            parser, context, 0, 0, QStringLiteral("stewardctl --store FILE audit verify [--json]"))) {
+            parser, context, 0, 0, QStringLiteral("stewardctl --store FILE|--server URL audit verify [--json]"))) {
         return *done;
     }
     int exitCode = 0;
-    const std::unique_ptr<Store> store = CommandLine::openStore(parser, context, exitCode);
-    if (!store) {
+    const std::unique_ptr<Workspace> workspace = CommandLine::openWorkspace(parser, context, exitCode);
+    if (!workspace) {
         return exitCode;
     }
-    const bool showProgress = Console::stderrIsTerminal();
+    // A file is checked here, with progress for a long log; a server checks its own database
+    // and answers when it is done.
+    auto *local = qobject_cast<LocalWorkspace *>(workspace.get());
+    const bool showProgress = local && Console::stderrIsTerminal();
     const QLocale locale;
-    const Result<AuditVerification> verified = AuditVerifier::verify(*store, [&](qint64 count) {
-        if (showProgress) {
-            Console::progress(
-                QCoreApplication::translate("steward::AuditCommand", "Checked %1 entries").arg(locale.toString(count)));
-        }
-        return true;
-    });
+    const Result<AuditVerification> verified =
+        !local ? workspace->verifyAudit() : AuditVerifier::verify(local->store(), [&](qint64 count) {
+            if (showProgress) {
+                Console::progress(QCoreApplication::translate("steward::AuditCommand", "Checked %1 entries")
+                                      .arg(locale.toString(count)));
+            }
+            return true;
+        });
     if (showProgress) {
         Console::progress(QStringLiteral("\n"));
     }
@@ -132,8 +136,9 @@ int runList(const CommandContext &context)
     parser.addOption({limitOption,
                       QCoreApplication::translate("steward::AuditCommand", "At most this many entries (default 50)."),
                       QCoreApplication::translate("steward::AuditCommand", "N")});
-    const QString usage = QStringLiteral("stewardctl --store FILE audit list [--actor A] [--action X] [--subject PATH] "
-                                         "[--since WHEN] [--until WHEN] [--limit N] [--json]");
+    const QString usage =
+        QStringLiteral("stewardctl --store FILE|--server URL audit list [--actor A] [--action X] [--subject PATH] "
+                       "[--since WHEN] [--until WHEN] [--limit N] [--json]");
     if (const std::optional<int> done = CommandLine::parse(parser, context, 0, 0, usage)) {
         return *done;
     }
@@ -156,11 +161,11 @@ int runList(const CommandContext &context)
         return Console::fail(limit.error());
     }
     int exitCode = 0;
-    const std::unique_ptr<Store> store = CommandLine::openStore(parser, context, exitCode);
-    if (!store) {
+    const std::unique_ptr<Workspace> workspace = CommandLine::openWorkspace(parser, context, exitCode);
+    if (!workspace) {
         return exitCode;
     }
-    const Result<QList<AuditEntry>> entries = AuditRepository(*store).query(filter, 0, static_cast<int>(limit.value()));
+    const Result<QList<AuditEntry>> entries = workspace->auditEntries(filter, 0, static_cast<int>(limit.value()));
     if (!entries) {
         return Console::fail(entries.error());
     }

@@ -51,6 +51,19 @@ Result<SigningKey> signingKey(const QCommandLineParser &parser, const Store &sto
     return key;
 }
 
+// Exports from a workspace file, signed with --key or the workspace's default key.
+Result<BundleManifest> exportFromFile(const QCommandLineParser &parser, const Store &store, const QString &out,
+                                      const BundleScope &scope)
+{
+    const Result<SigningKey> key = signingKey(parser, store);
+    if (!key) {
+        return key.error();
+    }
+    const SystemClock clock;
+    return AuditBundle::exportTo(store, out, scope, key.value(), clock, CommandLine::actor(parser),
+                                 CommandLine::reason(parser));
+}
+
 } // namespace
 
 int runExportBundleCommand(const CommandContext &context)
@@ -86,8 +99,8 @@ int runExportBundleCommand(const CommandContext &context)
          QCoreApplication::translate("steward::BundleCommand",
                                      "The signing key file (default: the workspace's key, created if missing)."),
          QCoreApplication::translate("steward::BundleCommand", "file")});
-    const QString usage = QStringLiteral("stewardctl --store FILE export-bundle --out FILE [--subtree PATH] "
-                                         "[--from WHEN] [--until WHEN] --reason TEXT [--key FILE]");
+    const QString usage = QStringLiteral("stewardctl --store FILE|--server URL export-bundle --out FILE "
+                                         "[--subtree PATH] [--from WHEN] [--until WHEN] --reason TEXT [--key FILE]");
     if (const std::optional<int> done = CommandLine::parse(parser, context, 0, 0, usage)) {
         return *done;
     }
@@ -118,18 +131,26 @@ int runExportBundleCommand(const CommandContext &context)
         return Console::fail(until.error());
     }
     scope.until = until.value();
+    if (CommandLine::isRemote(parser, context) && parser.isSet(keyOption)) {
+        return Console::fail(ExitCode::Usage,
+                             QCoreApplication::translate("steward::BundleCommand",
+                                                         "--key is for workspace files: a server signs bundles "
+                                                         "with its own key."));
+    }
     int exitCode = 0;
-    const std::unique_ptr<Store> store = CommandLine::openStore(parser, context, exitCode);
-    if (!store) {
+    std::unique_ptr<Workspace> workspace;
+    std::unique_ptr<Store> store;
+    if (CommandLine::isRemote(parser, context)) {
+        workspace = CommandLine::openWorkspace(parser, context, exitCode);
+    } else {
+        store = CommandLine::openStore(parser, context, exitCode);
+    }
+    if (!workspace && !store) {
         return exitCode;
     }
-    const Result<SigningKey> key = signingKey(parser, *store);
-    if (!key) {
-        return Console::fail(key.error());
-    }
-    const SystemClock clock;
-    const Result<BundleManifest> manifest = AuditBundle::exportTo(
-        *store, out, scope, key.value(), clock, CommandLine::actor(parser), CommandLine::reason(parser));
+    // On a server, the server exports and signs, and the bundle and its manifest are downloaded.
+    const Result<BundleManifest> manifest = workspace ? workspace->exportBundle(out, scope, CommandLine::reason(parser))
+                                                      : exportFromFile(parser, *store, out, scope);
     if (!manifest) {
         return Console::fail(manifest.error());
     }

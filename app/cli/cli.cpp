@@ -115,8 +115,10 @@ int Cli::run(const QStringList &arguments)
     const QString name = positional.first();
     for (const Command &command : commands()) {
         if (command.name == name) {
-            return command.run(
-                {name, positional.mid(1), parser.value(QStringLiteral("store")), parser.isSet(QStringLiteral("json"))});
+            CommandContext context = CommandLine::withGlobals(parser, {});
+            context.name = name;
+            context.arguments = positional.mid(1);
+            return command.run(context);
         }
     }
     return Console::fail(

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "client/remoteworkspace.h"
 #include "service/localworkspace.h"
 
 #include <QCoreApplication>
@@ -10,6 +11,9 @@ namespace steward {
 namespace {
 
 const QString storeOption = QStringLiteral("store");
+const QString serverOption = QStringLiteral("server");
+const QString tokenOption = QStringLiteral("token");
+const QString serverCertificateOption = QStringLiteral("server-certificate");
 const QString jsonOption = QStringLiteral("json");
 const QString helpOption = QStringLiteral("help");
 const QString actorOption = QStringLiteral("actor");
@@ -32,11 +36,41 @@ void CommandLine::addGlobalOptions(QCommandLineParser &parser)
     parser.addOption({storeOption,
                       QCoreApplication::translate("steward::CommandLine", "The workspace file to work on."),
                       QCoreApplication::translate("steward::CommandLine", "file")});
+    parser.addOption({serverOption,
+                      QCoreApplication::translate("steward::CommandLine",
+                                                  "The stewardd to work with instead of a file, e.g. "
+                                                  "https://steward.example.com."),
+                      QCoreApplication::translate("steward::CommandLine", "url")});
+    parser.addOption({tokenOption,
+                      QCoreApplication::translate("steward::CommandLine",
+                                                  "The bearer token for --server (default: $STEWARD_TOKEN, which "
+                                                  "other users cannot see in the process list)."),
+                      QCoreApplication::translate("steward::CommandLine", "token")});
+    parser.addOption({serverCertificateOption,
+                      QCoreApplication::translate("steward::CommandLine",
+                                                  "The server's own certificate (PEM), trusted even though no "
+                                                  "authority signed it."),
+                      QCoreApplication::translate("steward::CommandLine", "file")});
     parser.addOption(
         {jsonOption,
          QCoreApplication::translate("steward::CommandLine", "Print JSON for programs instead of text for people.")});
     parser.addOption(
         {{QStringLiteral("h"), helpOption}, QCoreApplication::translate("steward::CommandLine", "Show this help.")});
+}
+
+CommandContext CommandLine::withGlobals(const QCommandLineParser &parser, CommandContext context)
+{
+    const QList<std::pair<QString, QString *>> values{{storeOption, &context.store},
+                                                      {serverOption, &context.server},
+                                                      {tokenOption, &context.token},
+                                                      {serverCertificateOption, &context.serverCertificate}};
+    for (const auto &[option, value] : values) {
+        if (parser.isSet(option)) {
+            *value = parser.value(option);
+        }
+    }
+    context.json = json(parser, context);
+    return context;
 }
 
 std::optional<int> CommandLine::parse(QCommandLineParser &parser, const CommandContext &context)
@@ -84,7 +118,15 @@ bool CommandLine::json(const QCommandLineParser &parser, const CommandContext &c
 std::unique_ptr<Store> CommandLine::openStore(const QCommandLineParser &parser, const CommandContext &context,
                                               int &exitCode)
 {
-    const QString path = parser.isSet(storeOption) ? parser.value(storeOption) : context.store;
+    if (isRemote(parser, context)) {
+        exitCode = Console::fail(ExitCode::Usage,
+                                 QCoreApplication::translate("steward::CommandLine",
+                                                             "'%1' works on a workspace file (--store FILE), not on "
+                                                             "a server.")
+                                     .arg(context.name));
+        return nullptr;
+    }
+    const QString path = withGlobals(parser, context).store;
     if (path.isEmpty()) {
         exitCode = Console::fail(
             ExitCode::Usage,
@@ -99,6 +141,98 @@ std::unique_ptr<Store> CommandLine::openStore(const QCommandLineParser &parser, 
     }
     exitCode = static_cast<int>(ExitCode::Success);
     return std::move(store).value();
+}
+
+bool CommandLine::isRemote(const QCommandLineParser &parser, const CommandContext &context)
+{
+    return !withGlobals(parser, context).server.isEmpty();
+}
+
+std::optional<ServerConnection> CommandLine::serverConnection(const QCommandLineParser &parser,
+                                                              const CommandContext &context, int &exitCode)
+{
+    const CommandContext given = withGlobals(parser, context);
+    const auto usage = [&exitCode](const QString &message) {
+        exitCode = Console::fail(ExitCode::Usage, message);
+        return std::nullopt;
+    };
+    if (!given.store.isEmpty()) {
+        return usage(
+            QCoreApplication::translate("steward::CommandLine", "Give either --store FILE or --server URL, not both."));
+    }
+    // optionNames() holds the options that were given (asking isSet about an option a command
+    // does not have is a warning). --actor names who acts only in the commands that change
+    // something, which all take --reason; audit list's --actor is a filter, and it has no --reason.
+    const QStringList givenOptions = parser.optionNames();
+    if (givenOptions.contains(actorOption) && givenOptions.contains(reasonOption)) {
+        return usage(QCoreApplication::translate("steward::CommandLine",
+                                                 "--actor is for workspace files: on a server, the owner of the "
+                                                 "token is the actor."));
+    }
+    ServerConnection connection;
+    connection.url = QUrl(given.server, QUrl::StrictMode);
+    connection.token = given.token.isEmpty() ? qEnvironmentVariable("STEWARD_TOKEN") : given.token;
+    if (connection.token.isEmpty()) {
+        return usage(QCoreApplication::translate("steward::CommandLine",
+                                                 "'%1' on a server needs a token: give it with --token TOKEN or in "
+                                                 "the STEWARD_TOKEN environment variable.")
+                         .arg(context.name));
+    }
+    if (!given.serverCertificate.isEmpty()) {
+        const Result<QSslCertificate> certificate = ServerConnection::readCertificate(given.serverCertificate);
+        if (!certificate) {
+            exitCode = Console::fail(certificate.error());
+            return std::nullopt;
+        }
+        connection.pinnedCertificate = certificate.value();
+    }
+    if (const Status usable = connection.check(); !usable) {
+        exitCode = Console::fail(usable.error());
+        return std::nullopt;
+    }
+    exitCode = static_cast<int>(ExitCode::Success);
+    return connection;
+}
+
+std::unique_ptr<Workspace> CommandLine::openWorkspace(const QCommandLineParser &parser, const CommandContext &context,
+                                                      int &exitCode)
+{
+    if (!isRemote(parser, context)) {
+        if (withGlobals(parser, context).store.isEmpty()) {
+            exitCode = Console::fail(ExitCode::Usage,
+                                     QCoreApplication::translate("steward::CommandLine",
+                                                                 "'%1' needs a workspace: give it with --store FILE "
+                                                                 "or --server URL.")
+                                         .arg(context.name));
+            return nullptr;
+        }
+        std::unique_ptr<Store> store = openStore(parser, context, exitCode);
+        if (!store) {
+            return nullptr;
+        }
+        return std::make_unique<LocalWorkspace>(std::move(store), actor(parser));
+    }
+    std::optional<ServerConnection> connection = serverConnection(parser, context, exitCode);
+    if (!connection) {
+        return nullptr;
+    }
+    // A one-shot command needs no live stream.
+    Result<std::unique_ptr<RemoteWorkspace>> workspace =
+        RemoteWorkspace::open(std::move(*connection), RemoteWorkspace::Updates::Requests);
+    if (!workspace) {
+        exitCode = Console::fail(workspace.error());
+        return nullptr;
+    }
+    return std::move(workspace).value();
+}
+
+std::optional<int> CommandLine::refuseServer(const QCommandLineParser &parser, const CommandContext &context,
+                                             const QString &why)
+{
+    if (!isRemote(parser, context)) {
+        return std::nullopt;
+    }
+    return Console::fail(ExitCode::Usage, why);
 }
 
 std::optional<int> CommandLine::checkPositionalCount(const QCommandLineParser &parser, qsizetype minimum,
@@ -162,9 +296,10 @@ int CommandLine::runGroup(const CommandContext &context, const QString &descript
     }
     for (const Subcommand &subcommand : subcommands) {
         if (subcommand.name == positional.first()) {
-            return subcommand.run({context.name + QLatin1Char(' ') + subcommand.name, positional.mid(1),
-                                   parser.isSet(storeOption) ? parser.value(storeOption) : context.store,
-                                   json(parser, context)});
+            CommandContext given = withGlobals(parser, context);
+            given.name = context.name + QLatin1Char(' ') + subcommand.name;
+            given.arguments = positional.mid(1);
+            return subcommand.run(given);
         }
     }
     return Console::fail(ExitCode::Usage,
@@ -182,7 +317,9 @@ void CommandLine::addActorOption(QCommandLineParser &parser)
 
 QString CommandLine::actor(const QCommandLineParser &parser)
 {
-    return parser.isSet(actorOption) ? parser.value(actorOption) : LocalWorkspace::defaultActor();
+    // optionNames(), not isSet(): commands that only read have no --actor, and are asked too
+    // when they open a workspace file.
+    return parser.optionNames().contains(actorOption) ? parser.value(actorOption) : LocalWorkspace::defaultActor();
 }
 
 void CommandLine::addReasonOption(QCommandLineParser &parser)

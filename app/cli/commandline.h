@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "client/serverconnection.h"
 #include "console.h"
+#include "service/workspace.h"
 #include "storage/store.h"
 
 #include <QCommandLineParser>
@@ -22,6 +24,9 @@ struct CommandContext
     QStringList arguments; // what follows the name
     QString store; // --store given before the name
     bool json = false; // --json given before the name
+    QString server; // --server given before the name
+    QString token; // --token given before the name
+    QString serverCertificate; // --server-certificate given before the name
 };
 
 // One subcommand of a command group ("node create", "agent diff", ...): its name, its arguments
@@ -37,8 +42,12 @@ struct Subcommand
 class CommandLine final
 {
 public:
-    // --store, --json and --help: accepted before the command's name and after it.
+    // --store, --server (with --token and --server-certificate), --json and --help: accepted
+    // before the command's name and after it.
     static void addGlobalOptions(QCommandLineParser &parser);
+    // The context with the global options this parser found put in (they win over the ones
+    // given further left): what a command group hands on to its subcommand.
+    [[nodiscard]] static CommandContext withGlobals(const QCommandLineParser &parser, CommandContext context);
 
     // Parses the command's arguments. Returns an exit code when the command is done already:
     // a usage error was reported, or --help was printed.
@@ -49,10 +58,27 @@ public:
 
     [[nodiscard]] static bool json(const QCommandLineParser &parser, const CommandContext &context);
 
-    // Opens the store named by --store. Without --store: a usage error; a store that cannot
-    // be opened: refused. Either way the failure has been reported and the exit code is set.
+    // Opens the store named by --store. Without --store, or with --server (the command only
+    // works on a file): a usage error; a store that cannot be opened: refused. Either way the
+    // failure has been reported and the exit code is set.
     [[nodiscard]] static std::unique_ptr<Store> openStore(const QCommandLineParser &parser,
                                                           const CommandContext &context, int &exitCode);
+
+    // Opens the workspace the command works on: the file of --store, with --actor (or the user
+    // running stewardctl) as the actor; or the server of --server, where the token's owner is
+    // the actor. On failure it has been reported and `exitCode` is set.
+    [[nodiscard]] static std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser &parser,
+                                                                  const CommandContext &context, int &exitCode);
+    // Was --server given?
+    [[nodiscard]] static bool isRemote(const QCommandLineParser &parser, const CommandContext &context);
+    // The connection --server, --token (or STEWARD_TOKEN) and --server-certificate describe.
+    // Also refuses --store beside --server, and --actor (the token says who acts).
+    [[nodiscard]] static std::optional<ServerConnection> serverConnection(const QCommandLineParser &parser,
+                                                                          const CommandContext &context, int &exitCode);
+    // For commands that make no sense on a server: a usage error saying `why` when --server
+    // was given.
+    [[nodiscard]] static std::optional<int> refuseServer(const QCommandLineParser &parser,
+                                                         const CommandContext &context, const QString &why);
 
     // Checks that between `minimum` and `maximum` positional arguments were given; reports a
     // usage error with `usage` otherwise.

@@ -166,6 +166,13 @@ int runDemoCommand(const CommandContext &context)
     if (const std::optional<int> done = CommandLine::parse(parser, context)) {
         return *done;
     }
+    if (const std::optional<int> refused = CommandLine::refuseServer(
+            parser, context,
+            QCoreApplication::translate("steward::DemoCommand",
+                                        "demo builds a new workspace file (--out FILE); it does not work on a "
+                                        "server."))) {
+        return *refused;
+    }
     const QString usage = QStringLiteral("stewardctl demo --out FILE [--agents N] [--events N] [--seed S] "
                                          "[--until YYYY-MM-DD] [--force]");
     if (const std::optional<int> wrong = CommandLine::checkPositionalCount(parser, 0, 0, usage)) {

@@ -15,9 +15,17 @@ namespace steward {
 namespace {
 
 // The key file named by `option`, or the workspace's default key file (which needs --store).
-// On failure the error has been reported and `exitCode` is set.
+// Refused with --server. On failure the error has been reported and `exitCode` is set.
 QString keyPath(const QCommandLineParser &parser, const CommandContext &context, const QString &option, int &exitCode)
 {
+    if (const std::optional<int> refused = CommandLine::refuseServer(
+            parser, context,
+            QCoreApplication::translate("steward::KeyCommand",
+                                        "A server signs bundles with its own key, which stays on the server; 'key' "
+                                        "works on key files and workspace files."))) {
+        exitCode = *refused;
+        return {};
+    }
     if (parser.isSet(option)) {
         if (parser.value(option).isEmpty()) {
             exitCode = Console::fail(

@@ -1,12 +1,11 @@
 // SPDX-FileCopyrightText: 2026 The Steward authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// stewardctl node create|rename|move|archive: the admin's tree edits. Each goes through the
-// same service as the desktop app (LocalWorkspace), needs a reason and lands in the audit log.
+// stewardctl node create|rename|move|archive: the admin's tree edits. Each goes through a
+// Workspace, as in the desktop app (a file's services, or a server's), needs a reason and lands
+// in the audit log.
 #include "commands.h"
-
-#include "service/localworkspace.h"
-#include "storage/treerepository.h"
+#include "treepaths.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -102,8 +101,8 @@ int runSubcommand(const NodeSubcommand &subcommand, const CommandContext &contex
     if (const std::optional<int> done = CommandLine::parse(parser, context)) {
         return *done;
     }
-    const QString usage =
-        QStringLiteral("stewardctl --store FILE node ") + subcommand.name + QLatin1Char(' ') + subcommand.usage;
+    const QString usage = QStringLiteral("stewardctl --store FILE|--server URL node ") + subcommand.name
+        + QLatin1Char(' ') + subcommand.usage;
     if (const std::optional<int> wrong = CommandLine::checkPositionalCount(parser, subcommand.arguments.size(),
                                                                            subcommand.arguments.size(), usage)) {
         return *wrong;
@@ -128,12 +127,11 @@ int runSubcommand(const NodeSubcommand &subcommand, const CommandContext &contex
         }
     }
     int exitCode = 0;
-    std::unique_ptr<Store> store = CommandLine::openStore(parser, context, exitCode);
-    if (!store) {
+    const std::unique_ptr<Workspace> opened = CommandLine::openWorkspace(parser, context, exitCode);
+    if (!opened) {
         return exitCode;
     }
-    LocalWorkspace workspace(std::move(store), CommandLine::actor(parser));
-    const TreeRepository tree(workspace.store());
+    Workspace &workspace = *opened;
     const QString reason = CommandLine::reason(parser);
     const QStringList arguments = parser.positionalArguments();
     const bool json = CommandLine::json(parser, context);
@@ -143,7 +141,7 @@ int runSubcommand(const NodeSubcommand &subcommand, const CommandContext &contex
         if (!parts) {
             return Console::fail(parts.error());
         }
-        const Result<OrgNode> parent = tree.nodeByPath(parts->first);
+        const Result<OrgNode> parent = TreePaths::nodeAt(workspace, parts->first);
         if (!parent) {
             return Console::fail(parent.error());
         }
@@ -155,7 +153,7 @@ int runSubcommand(const NodeSubcommand &subcommand, const CommandContext &contex
         return static_cast<int>(ExitCode::Success);
     }
 
-    const Result<OrgNode> node = tree.nodeByPath(arguments.first());
+    const Result<OrgNode> node = TreePaths::nodeAt(workspace, arguments.first());
     if (!node) {
         return Console::fail(node.error());
     }
@@ -164,7 +162,7 @@ int runSubcommand(const NodeSubcommand &subcommand, const CommandContext &contex
             return workspace.rename(node->id, arguments.at(1), reason);
         }
         if (subcommand.name == QLatin1String("move")) {
-            const Result<OrgNode> newParent = tree.nodeByPath(arguments.at(1));
+            const Result<OrgNode> newParent = TreePaths::nodeAt(workspace, arguments.at(1));
             if (!newParent) {
                 return newParent.error();
             }

@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // stewardctl proposal list|approve|reject: the second person's side of a change to a critical
-// agent. The approver (--actor) must not be the proposal's author.
+// agent, through a Workspace (a file or a server). The approver (--actor, or on a server the
+// token's owner) must not be the proposal's author.
 #include "agentservices.h"
 #include "commands.h"
+#include "treepaths.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -26,32 +28,32 @@ int runList(const CommandContext &context)
     parser.addPositionalArgument(
         QStringLiteral("path"), QCoreApplication::translate("steward::ProposalCommand", "Only this agent's proposals."),
         QStringLiteral("[PATH]"));
-    if (const std::optional<int> done = CommandLine::parse(
-            parser, context, 0, 1, QStringLiteral("stewardctl --store FILE proposal list [PATH] [--json]"))) {
+    if (const std::optional<int> done =
+            CommandLine::parse(parser, context, 0, 1,
+                               QStringLiteral("stewardctl --store FILE|--server URL proposal list [PATH] [--json]"))) {
         return *done;
     }
     int exitCode = 0;
-    std::unique_ptr<Store> store = CommandLine::openStore(parser, context, exitCode);
-    if (!store) {
+    const std::unique_ptr<Workspace> workspace = CommandLine::openWorkspace(parser, context, exitCode);
+    if (!workspace) {
         return exitCode;
     }
-    AgentServices services(std::move(store));
     NodeId agentId = NoNode;
     if (!parser.positionalArguments().isEmpty()) {
-        const Result<OrgNode> agent = services.agentAt(parser.positionalArguments().first());
+        const Result<OrgNode> agent = TreePaths::agentAt(*workspace, parser.positionalArguments().first());
         if (!agent) {
             return Console::fail(agent.error());
         }
         agentId = agent->id;
     }
-    const Result<QList<VersionProposal>> pending = services.agents().proposals().pending(agentId);
+    const Result<QList<VersionProposal>> pending = workspace->pendingProposals(agentId);
     if (!pending) {
         return Console::fail(pending.error());
     }
     QHash<NodeId, QString> paths;
     for (const VersionProposal &proposal : pending.value()) {
         if (!paths.contains(proposal.agentId)) {
-            const Result<OrgNode> node = services.tree().node(proposal.agentId);
+            const Result<OrgNode> node = workspace->node(proposal.agentId);
             if (!node) {
                 return Console::fail(node.error());
             }
@@ -89,7 +91,7 @@ int runDecision(const CommandContext &context, bool approve)
         QStringLiteral("id"),
         QCoreApplication::translate("steward::ProposalCommand", "The proposal, as 'proposal list' shows it."),
         QStringLiteral("ID"));
-    const QString usage = QStringLiteral("stewardctl --store FILE proposal ")
+    const QString usage = QStringLiteral("stewardctl --store FILE|--server URL proposal ")
         + (approve ? QStringLiteral("approve") : QStringLiteral("reject"))
         + QStringLiteral(" ID --reason TEXT [--actor NAME]");
     if (const std::optional<int> done = CommandLine::parse(parser, context, 1, 1, usage)) {
@@ -104,19 +106,17 @@ int runDecision(const CommandContext &context, bool approve)
         return Console::fail(id.error());
     }
     int exitCode = 0;
-    std::unique_ptr<Store> store = CommandLine::openStore(parser, context, exitCode);
-    if (!store) {
+    const std::unique_ptr<Workspace> workspace = CommandLine::openWorkspace(parser, context, exitCode);
+    if (!workspace) {
         return exitCode;
     }
-    AgentServices services(std::move(store));
     const bool json = CommandLine::json(parser, context);
     if (approve) {
-        const Result<AgentVersion> saved =
-            services.agents().approveProposal(id.value(), CommandLine::actor(parser), CommandLine::reason(parser));
+        const Result<AgentVersion> saved = workspace->approveProposal(id.value(), CommandLine::reason(parser));
         if (!saved) {
             return Console::fail(saved.error());
         }
-        const Result<OrgNode> node = services.tree().node(saved->agentId);
+        const Result<OrgNode> node = workspace->node(saved->agentId);
         const QString path = node ? node->path : QString();
         if (json) {
             Console::printJson(QJsonDocument(QJsonObject{{QStringLiteral("proposal"), id.value()},
@@ -132,8 +132,7 @@ int runDecision(const CommandContext &context, bool approve)
         }
         return static_cast<int>(ExitCode::Success);
     }
-    const Result<VersionProposal> rejected =
-        services.agents().rejectProposal(id.value(), CommandLine::actor(parser), CommandLine::reason(parser));
+    const Result<VersionProposal> rejected = workspace->rejectProposal(id.value(), CommandLine::reason(parser));
     if (!rejected) {
         return Console::fail(rejected.error());
     }

@@ -1,12 +1,10 @@
 // SPDX-FileCopyrightText: 2026 The Steward authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// stewardctl token create|revoke: bearer tokens for people and agent identities. A new token is
-// printed once; Steward keeps only its SHA-256.
+// stewardctl token create|revoke: bearer tokens for people and agent identities, in a file or on
+// a server. A new token is printed once; Steward keeps only its SHA-256.
+#include "accessadmin.h"
 #include "commands.h"
-#include "domain/clock.h"
-#include "service/accessservice.h"
-#include "service/orgservice.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -35,12 +33,12 @@ int runTokenChange(const CommandContext &context, bool create)
             {labelOption,
              QCoreApplication::translate("steward::TokenCommand", "What the token is for (default: default)."),
              QCoreApplication::translate("steward::TokenCommand", "label")});
-        usage = QStringLiteral("stewardctl --store FILE token create NAME [--label LABEL] --reason TEXT");
+        usage = QStringLiteral("stewardctl --store FILE|--server URL token create NAME [--label LABEL] --reason TEXT");
     } else {
         parser.addPositionalArgument(QStringLiteral("label"),
                                      QCoreApplication::translate("steward::TokenCommand", "Which token."),
                                      QStringLiteral("LABEL"));
-        usage = QStringLiteral("stewardctl --store FILE token revoke NAME LABEL --reason TEXT");
+        usage = QStringLiteral("stewardctl --store FILE|--server URL token revoke NAME LABEL --reason TEXT");
     }
     if (const std::optional<int> done = CommandLine::parse(parser, context, create ? 1 : 2, create ? 1 : 2, usage)) {
         return *done;
@@ -49,27 +47,21 @@ int runTokenChange(const CommandContext &context, bool create)
         return *missing;
     }
     int exitCode = 0;
-    std::unique_ptr<Store> store = CommandLine::openStore(parser, context, exitCode);
-    if (!store) {
+    const std::unique_ptr<AccessAdmin> admin = AccessAdmin::open(parser, context, exitCode);
+    if (!admin) {
         return exitCode;
     }
-    const SystemClock clock;
-    OrgService org(*store, clock);
-    AccessService access(*store, clock, org);
     const QString name = parser.positionalArguments().first();
     if (!create) {
         const QString label = parser.positionalArguments().at(1);
-        if (const Status revoked =
-                access.revokeToken(name, label, CommandLine::actor(parser), CommandLine::reason(parser));
-            !revoked) {
+        if (const Status revoked = admin->revokeToken(name, label, CommandLine::reason(parser)); !revoked) {
             return Console::fail(revoked.error());
         }
         Console::print(QCoreApplication::translate("steward::TokenCommand", "revoked %1's token %2").arg(name, label));
         return static_cast<int>(ExitCode::Success);
     }
     const QString label = parser.isSet(labelOption) ? parser.value(labelOption) : QStringLiteral("default");
-    const Result<AccessService::IssuedToken> issued =
-        access.createToken(name, label, CommandLine::actor(parser), CommandLine::reason(parser));
+    const Result<AccessService::IssuedToken> issued = admin->createToken(name, label, CommandLine::reason(parser));
     if (!issued) {
         return Console::fail(issued.error());
     }

@@ -4,8 +4,7 @@
 // stewardctl tree: the org tree below a path, as an indented table or as nested JSON.
 #include "commands.h"
 #include "tableprinter.h"
-
-#include "storage/treerepository.h"
+#include "treepaths.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -23,23 +22,23 @@ struct TreeItem
     QList<TreeItem> children;
 };
 
-Result<TreeItem> load(const TreeRepository &tree, const OrgNode &node)
+Result<TreeItem> load(const Workspace &workspace, const OrgNode &node)
 {
     TreeItem item{node, std::nullopt, {}};
     if (node.kind == NodeKind::Agent) {
-        Result<Agent> agent = tree.agent(node.id);
+        Result<Agent> agent = workspace.agent(node.id);
         if (!agent) {
             return agent.error();
         }
         item.agent = agent.value();
         return item;
     }
-    const Result<QList<OrgNode>> children = tree.children(node.id);
+    const Result<QList<OrgNode>> children = workspace.children(node.id);
     if (!children) {
         return children.error();
     }
     for (const OrgNode &child : children.value()) {
-        Result<TreeItem> loaded = load(tree, child);
+        Result<TreeItem> loaded = load(workspace, child);
         if (!loaded) {
             return loaded;
         }
@@ -102,21 +101,21 @@ int runTreeCommand(const CommandContext &context)
         return *done;
     }
     if (const std::optional<int> wrong = CommandLine::checkPositionalCount(
-            parser, 0, 1, QStringLiteral("stewardctl --store FILE tree [--json] [PATH]"))) {
+            parser, 0, 1, QStringLiteral("stewardctl --store FILE|--server URL tree [--json] [PATH]"))) {
         return *wrong;
     }
     int exitCode = 0;
-    const std::unique_ptr<Store> store = CommandLine::openStore(parser, context, exitCode);
-    if (!store) {
+    const std::unique_ptr<Workspace> workspace = CommandLine::openWorkspace(parser, context, exitCode);
+    if (!workspace) {
         return exitCode;
     }
-    const TreeRepository tree(*store);
     const QStringList positional = parser.positionalArguments();
-    const Result<OrgNode> top = positional.isEmpty() ? tree.root() : tree.nodeByPath(positional.first());
+    const Result<OrgNode> top =
+        positional.isEmpty() ? workspace->root() : TreePaths::nodeAt(*workspace, positional.first());
     if (!top) {
         return Console::fail(top.error());
     }
-    const Result<TreeItem> loaded = load(tree, top.value());
+    const Result<TreeItem> loaded = load(*workspace, top.value());
     if (!loaded) {
         return Console::fail(loaded.error());
     }

@@ -2,11 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // stewardctl user add|list|grant|revoke: people and agent identities, and the roles they hold
-// on subtrees of the org tree (inherited by everything below).
+// on subtrees of the org tree (inherited by everything below), in a file or on a server.
+#include "accessadmin.h"
 #include "commands.h"
-#include "domain/clock.h"
-#include "service/accessservice.h"
-#include "service/orgservice.h"
 #include "tableprinter.h"
 
 #include <QCoreApplication>
@@ -20,20 +18,6 @@ const QString displayNameOption = QStringLiteral("display-name");
 const QString agentOption = QStringLiteral("agent");
 const QString roleOption = QStringLiteral("role");
 const QString onOption = QStringLiteral("on");
-
-// The services behind every user command, over one opened store.
-struct AccessServices
-{
-    explicit AccessServices(std::unique_ptr<Store> opened)
-        : store(std::move(opened)), org(*store, clock), access(*store, clock, org)
-    {
-    }
-
-    std::unique_ptr<Store> store;
-    SystemClock clock;
-    OrgService org;
-    AccessService access;
-};
 
 Result<Role> roleFrom(const QString &text)
 {
@@ -69,8 +53,8 @@ int runAdd(const CommandContext &context)
                       QCoreApplication::translate("steward::UserCommand", "path")});
     if (const std::optional<int> done =
             CommandLine::parse(parser, context, 1, 1,
-                               QStringLiteral("stewardctl --store FILE user add NAME [--display-name TEXT] [--agent] "
-                                              "[--role ROLE --on PATH] --reason TEXT"))) {
+                               QStringLiteral("stewardctl --store FILE|--server URL user add NAME [--display-name "
+                                              "TEXT] [--agent] [--role ROLE --on PATH] --reason TEXT"))) {
         return *done;
     }
     if (const std::optional<int> missing = CommandLine::checkReason(parser)) {
@@ -89,21 +73,19 @@ int runAdd(const CommandContext &context)
         role = parsed.value();
     }
     int exitCode = 0;
-    std::unique_ptr<Store> store = CommandLine::openStore(parser, context, exitCode);
-    if (!store) {
+    const std::unique_ptr<AccessAdmin> admin = AccessAdmin::open(parser, context, exitCode);
+    if (!admin) {
         return exitCode;
     }
-    AccessServices services(std::move(store));
     const QString name = parser.positionalArguments().first();
-    const Result<Principal> added = services.access.addPrincipal(
+    const Result<Principal> added = admin->addPrincipal(
         name, parser.value(displayNameOption), parser.isSet(agentOption) ? PrincipalKind::Agent : PrincipalKind::User,
-        CommandLine::actor(parser), CommandLine::reason(parser));
+        CommandLine::reason(parser));
     if (!added) {
         return Console::fail(added.error());
     }
     if (role) {
-        const Result<Grant> granted = services.access.grant(name, *role, parser.value(onOption),
-                                                            CommandLine::actor(parser), CommandLine::reason(parser));
+        const Result<Grant> granted = admin->grant(name, *role, parser.value(onOption), CommandLine::reason(parser));
         if (!granted) {
             return Console::fail(granted.error());
         }
@@ -118,17 +100,16 @@ int runList(const CommandContext &context)
     parser.setApplicationDescription(
         QCoreApplication::translate("steward::UserCommand", "Lists people and agent identities with their roles."));
     CommandLine::addGlobalOptions(parser);
-    if (const std::optional<int> done =
-            CommandLine::parse(parser, context, 0, 0, QStringLiteral("stewardctl --store FILE user list [--json]"))) {
+    if (const std::optional<int> done = CommandLine::parse(
+            parser, context, 0, 0, QStringLiteral("stewardctl --store FILE|--server URL user list [--json]"))) {
         return *done;
     }
     int exitCode = 0;
-    std::unique_ptr<Store> store = CommandLine::openStore(parser, context, exitCode);
-    if (!store) {
+    const std::unique_ptr<AccessAdmin> admin = AccessAdmin::open(parser, context, exitCode);
+    if (!admin) {
         return exitCode;
     }
-    AccessServices services(std::move(store));
-    const Result<QList<Principal>> all = services.access.principals().all();
+    const Result<QList<AccessAdmin::Member>> all = admin->members();
     if (!all) {
         return Console::fail(all.error());
     }
@@ -138,14 +119,10 @@ int runList(const CommandContext &context)
                   QCoreApplication::translate("steward::UserCommand", "KIND"),
                   QCoreApplication::translate("steward::UserCommand", "DISPLAY NAME"),
                   QCoreApplication::translate("steward::UserCommand", "ROLES")});
-    for (const Principal &principal : all.value()) {
-        const Result<QList<Grant>> grants = services.access.principals().grantsOf(principal.id);
-        if (!grants) {
-            return Console::fail(grants.error());
-        }
+    for (const auto &[principal, grants] : all.value()) {
         QStringList roles;
         QJsonArray grantArray;
-        for (const Grant &grant : grants.value()) {
+        for (const Grant &grant : grants) {
             roles.append(toText(grant.role) + QStringLiteral(" on ") + grant.nodePath);
             grantArray.append(
                 QJsonObject{{QStringLiteral("role"), toText(grant.role)}, {QStringLiteral("on"), grant.nodePath}});
@@ -183,7 +160,7 @@ int runRoleChange(const CommandContext &context, bool grant)
         QStringLiteral("ROLE"));
     parser.addPositionalArgument(QStringLiteral("path"), QCoreApplication::translate("steward::UserCommand", "Where."),
                                  QStringLiteral("PATH"));
-    const QString usage = QStringLiteral("stewardctl --store FILE user ")
+    const QString usage = QStringLiteral("stewardctl --store FILE|--server URL user ")
         + (grant ? QStringLiteral("grant") : QStringLiteral("revoke"))
         + QStringLiteral(" NAME ROLE PATH --reason TEXT");
     if (const std::optional<int> done = CommandLine::parse(parser, context, 3, 3, usage)) {
@@ -198,21 +175,19 @@ int runRoleChange(const CommandContext &context, bool grant)
         return Console::fail(role.error());
     }
     int exitCode = 0;
-    std::unique_ptr<Store> store = CommandLine::openStore(parser, context, exitCode);
-    if (!store) {
+    const std::unique_ptr<AccessAdmin> admin = AccessAdmin::open(parser, context, exitCode);
+    if (!admin) {
         return exitCode;
     }
-    AccessServices services(std::move(store));
     Status done = Done{};
     if (grant) {
-        const Result<Grant> granted = services.access.grant(arguments.at(0), role.value(), arguments.at(2),
-                                                            CommandLine::actor(parser), CommandLine::reason(parser));
+        const Result<Grant> granted =
+            admin->grant(arguments.at(0), role.value(), arguments.at(2), CommandLine::reason(parser));
         if (!granted) {
             done = granted.error();
         }
     } else {
-        done = services.access.revoke(arguments.at(0), role.value(), arguments.at(2), CommandLine::actor(parser),
-                                      CommandLine::reason(parser));
+        done = admin->revoke(arguments.at(0), role.value(), arguments.at(2), CommandLine::reason(parser));
     }
     if (!done) {
         return Console::fail(done.error());
