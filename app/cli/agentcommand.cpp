@@ -353,6 +353,13 @@ int runCreate(const CommandContext &context)
     if (const std::optional<int> done = CommandLine::parse(parser, context, 2, 2, usage)) {
         return *done;
     }
+    if (const std::optional<int> refused = CommandLine::refuseServer(
+            parser, context,
+            QCoreApplication::translate("steward::AgentCommand",
+                                        "'agent create' works on a workspace file (--store FILE); on a server, "
+                                        "agents are created through the API (POST /api/v1/nodes)."))) {
+        return *refused;
+    }
     if (!parser.isSet(ownerOption)) {
         return Console::fail(
             ExitCode::Usage,
