@@ -5,13 +5,18 @@
 #include <QDir>
 #include <QProcess>
 
-StewardctlOutcome runStewardctl(const QStringList &arguments, const QString &directory, const QByteArray &input)
+StewardctlOutcome runStewardctl(const QStringList &arguments, const QString &directory, const QByteArray &input,
+                                const QString &token)
 {
     QProcess process;
     process.setWorkingDirectory(directory);
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("HOME"), QDir(directory).filePath(QStringLiteral("home")));
     environment.insert(QStringLiteral("XDG_DATA_HOME"), QDir(directory).filePath(QStringLiteral("xdg-data")));
+    environment.remove(QStringLiteral("STEWARD_TOKEN"));
+    if (!token.isEmpty()) {
+        environment.insert(QStringLiteral("STEWARD_TOKEN"), token);
+    }
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(STEWARDCTL_PATH), arguments);
     if (!process.waitForStarted(30'000)) {

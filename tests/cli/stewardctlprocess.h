@@ -15,6 +15,7 @@ struct StewardctlOutcome
 };
 
 // Runs the stewardctl binary in `directory` with `input` on stdin. HOME and XDG_DATA_HOME point
-// below `directory`, so that signing keys never land in the real home.
+// below `directory`, so that signing keys never land in the real home; STEWARD_TOKEN is set
+// only when `token` is given.
 [[nodiscard]] StewardctlOutcome runStewardctl(const QStringList &arguments, const QString &directory,
-                                              const QByteArray &input = {});
+                                              const QByteArray &input = {}, const QString &token = {});
