@@ -33,8 +33,10 @@ const QList<NodeSubcommand> &subcommands()
 {
     static const QList<NodeSubcommand> list{
         {QStringLiteral("create"),
-         QStringLiteral("PATH --kind department|team --reason TEXT"),
-         QCoreApplication::translate("steward::NodeCommand", "Creates a department or a team at PATH."),
+         QStringLiteral("PATH --kind company|department|team --reason TEXT"),
+         QCoreApplication::translate("steward::NodeCommand",
+                                     "Creates a department or a team at PATH, or the company (PATH is /NAME; "
+                                     "once, in a workspace that has none yet)."),
          {{QStringLiteral("PATH"),
            QCoreApplication::translate("steward::NodeCommand",
                                        "The new node's path, e.g. /acme/sales/partnerships.")}}},
@@ -95,7 +97,8 @@ int runSubcommand(const NodeSubcommand &subcommand, const CommandContext &contex
         parser.addPositionalArgument(argument.name, argument.description);
     }
     if (subcommand.name == QLatin1String("create")) {
-        parser.addOption({kindOption, QCoreApplication::translate("steward::NodeCommand", "department or team."),
+        parser.addOption({kindOption,
+                          QCoreApplication::translate("steward::NodeCommand", "company, department or team."),
                           QCoreApplication::translate("steward::NodeCommand", "kind")});
     }
     if (const std::optional<int> done = CommandLine::parse(parser, context)) {
@@ -116,14 +119,15 @@ int runSubcommand(const NodeSubcommand &subcommand, const CommandContext &contex
             return Console::fail(
                 ExitCode::Usage,
                 QCoreApplication::translate("steward::NodeCommand",
-                                            "Say what to create with --kind department or --kind team."));
+                                            "Say what to create with --kind company, --kind department or --kind "
+                                            "team."));
         }
         kind = parseEnum<NodeKind>(parser.value(kindOption));
         if (!kind) {
-            return Console::fail(
-                ExitCode::Refused,
-                QCoreApplication::translate("steward::NodeCommand", "--kind takes department or team, not '%1'.")
-                    .arg(parser.value(kindOption)));
+            return Console::fail(ExitCode::Refused,
+                                 QCoreApplication::translate("steward::NodeCommand",
+                                                             "--kind takes company, department or team, not '%1'.")
+                                     .arg(parser.value(kindOption)));
         }
     }
     int exitCode = 0;
@@ -136,6 +140,23 @@ int runSubcommand(const NodeSubcommand &subcommand, const CommandContext &contex
     const QStringList arguments = parser.positionalArguments();
     const bool json = CommandLine::json(parser, context);
 
+    if (kind == NodeKind::Company) {
+        // The root of a new workspace; a server refuses it (grants hang on the tree, so its
+        // company is made here, on the server's database, before anyone signs in).
+        const QString path = arguments.first();
+        if (!path.startsWith(QLatin1Char('/')) || path.indexOf(QLatin1Char('/'), 1) >= 0) {
+            return Console::fail(ExitCode::Refused,
+                                 QCoreApplication::translate("steward::NodeCommand",
+                                                             "A company's path is /NAME, such as /acme, not '%1'.")
+                                     .arg(path));
+        }
+        const Result<OrgNode> created = workspace.createCompany(path.mid(1), reason);
+        if (!created) {
+            return Console::fail(created.error());
+        }
+        printNode(QCoreApplication::translate("steward::NodeCommand", "Created %1"), created.value(), json);
+        return static_cast<int>(ExitCode::Success);
+    }
     if (subcommand.name == QLatin1String("create")) {
         const Result<std::pair<QString, QString>> parts = splitPath(arguments.first());
         if (!parts) {

@@ -355,8 +355,9 @@ Result<OrgNode> RemoteWorkspace::createCompany(const QString &, const QString &)
 {
     return Error{Error::Code::Forbidden,
                  QCoreApplication::translate("steward::RemoteWorkspace",
-                                             "A server's company is created with stewardctl on the server's "
-                                             "database, before anyone signs in.")};
+                                             "A server's company is created on the server's database before "
+                                             "anyone signs in: stewardctl --store DATABASE node create /NAME "
+                                             "--kind company.")};
 }
 
 Result<OrgNode> RemoteWorkspace::createGroup(NodeId parentId, NodeKind kind, const QString &name, const QString &reason)

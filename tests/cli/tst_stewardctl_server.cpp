@@ -7,6 +7,7 @@
 #include "serverfixture.h"
 #include "serverprocess.h"
 #include "stewardctlprocess.h"
+#include "storage/store.h"
 #include "teststore.h"
 
 #include <QDir>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void auditVerifyAndList();
     void exportBundleVerifiesOffline();
     void badToken_isOneLineAndExitOne();
+    void company_isCreatedOnTheDatabase();
     void refusals_data();
     void refusals();
 
@@ -330,6 +332,29 @@ void TestStewardctlServer::badToken_isOneLineAndExitOne()
     QCOMPARE(refused.err, QStringLiteral("stewardctl: Not signed in: unknown or revoked token.\n"));
 }
 
+void TestStewardctlServer::company_isCreatedOnTheDatabase()
+{
+    // What an operator does once, on the database a new stewardd created: the company.
+    const QString database = m_dir.filePath(QStringLiteral("new.steward"));
+    QVERIFY(Store::create(database));
+    const QStringList create{QStringLiteral("--store"),      database,
+                             QStringLiteral("node"),         QStringLiteral("create"),
+                             QStringLiteral("/globex"),      QStringLiteral("--kind"),
+                             QStringLiteral("company"),      QStringLiteral("--reason"),
+                             QStringLiteral("new workspace")};
+    const StewardctlOutcome created = runStewardctl(create, m_dir.path());
+    QCOMPARE(created.exitCode, 0);
+    QCOMPARE(created.out, QStringLiteral("Created /globex\n"));
+    QCOMPARE(runStewardctl(create, m_dir.path()).exitCode, 1);
+    const StewardctlOutcome nested =
+        runStewardctl({QStringLiteral("--store"), database, QStringLiteral("node"), QStringLiteral("create"),
+                       QStringLiteral("/globex/x"), QStringLiteral("--kind"), QStringLiteral("company"),
+                       QStringLiteral("--reason"), QStringLiteral("r")},
+                      m_dir.path());
+    QCOMPARE(nested.exitCode, 1);
+    QVERIFY2(nested.err.contains(QStringLiteral("/NAME")), qPrintable(nested.err));
+}
+
 void TestStewardctlServer::refusals_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -349,6 +374,7 @@ void TestStewardctlServer::refusals_data()
         "the owner of the token is the actor");
     row("--store and --server", "--store|a.steward|--server|{url}|tree", true, 2, "not both");
     row("no token", "--server|{url}|tree", false, 2, "STEWARD_TOKEN");
+    row("company", "--server|{url}|node|create|/globex|--kind|company|--reason|r", true, 1, "before anyone signs in");
     row("not a URL", "--server|ftp://example.com|tree", true, 1, "not a server address");
     row("nobody listens", "--server|{closed}|tree", true, 1, "Cannot reach");
     row("missing certificate file", "--server|{url}|--server-certificate|missing.pem|tree", true, 1,
