@@ -27,10 +27,16 @@ struct ApiAnswer
     int status = 0; // 0: no HTTP answer
     QByteArray body; // for a download: only an error's body
     ApiClient::Headers headers;
-    QString networkError; // why there was no answer
+    QString networkError; // why there was no answer, or why it broke off
     QStringList tlsProblems; // certificate errors that were not accepted
     QString fileError; // "FILE: why", for a download that could not be written
     bool timedOut = false;
+
+    // A whole answer with a success status, and for a download a whole file.
+    [[nodiscard]] bool succeeded() const
+    {
+        return status >= 200 && status < 300 && networkError.isEmpty() && fileError.isEmpty() && !timedOut;
+    }
 };
 
 namespace {
@@ -106,14 +112,18 @@ public:
             take(*reply, file.get(), *exchange);
             ApiAnswer &answer = exchange->answer;
             answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (answer.status == 0) {
+            // No answer at all, or an answer that broke off (an error status is read from its body).
+            if (answer.status == 0 || (isSuccess(answer.status) && reply->error() != QNetworkReply::NoError)) {
                 answer.networkError = reply->errorString();
+            }
+            // Cancelled without a file error to explain it: the transfer timeout ran out.
+            if (reply->error() == QNetworkReply::OperationCanceledError && answer.fileError.isEmpty()) {
+                answer.timedOut = true;
             }
             answer.headers = reply->rawHeaderPairs();
             if (file) {
                 file->close();
-                if (!isSuccess(answer.status) || reply->error() != QNetworkReply::NoError
-                    || !answer.fileError.isEmpty()) {
+                if (!answer.succeeded()) {
                     file->remove();
                 }
             }
@@ -126,6 +136,9 @@ private:
     // What arrived so far: a download's body goes to its file, anything else to the answer.
     static void take(QNetworkReply &reply, QFile *file, Exchange &exchange)
     {
+        if (!reply.isReadable()) {
+            return; // aborted: there is nothing more to read
+        }
         const QByteArray bytes = reply.readAll();
         const int status = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (!file || !isSuccess(status)) {
@@ -215,6 +228,11 @@ Error ApiClient::errorOf(const ApiAnswer &answer) const
                     .arg(server)
                     .arg(m_connection.timeoutMs / 1000.0)};
     }
+    if (answer.status != 0 && !answer.networkError.isEmpty()) {
+        return {Error::Code::StoreFailure,
+                QCoreApplication::translate("steward::ApiClient", "The answer of %1 broke off: %2")
+                    .arg(server, answer.networkError)};
+    }
     if (answer.status == 0) {
         if (!answer.tlsProblems.isEmpty()) {
             return {Error::Code::StoreMissing,
@@ -248,7 +266,7 @@ Result<QJsonValue> ApiClient::json(const QByteArray &method, const QString &path
                                    const QByteArray &body) const
 {
     const ApiAnswer answer = exchange(method, path, query, body, {});
-    if (!isSuccess(answer.status)) {
+    if (!answer.succeeded()) {
         return errorOf(answer);
     }
     if (answer.body.isEmpty()) {
@@ -311,7 +329,7 @@ Result<ApiClient::Headers> ApiClient::download(const QString &path, const QUrlQu
                                                const QString &filePath) const
 {
     const ApiAnswer answer = exchange("GET", path, query, {}, filePath);
-    if (!isSuccess(answer.status) || !answer.fileError.isEmpty()) {
+    if (!answer.succeeded()) {
         return errorOf(answer);
     }
     return answer.headers;

@@ -8,7 +8,23 @@
 #include "service/orgservice.h"
 #include "storage/store.h"
 
+#include <QProcess>
+
 namespace steward::test {
+
+bool makeCertificate(const QString &certificatePath, const QString &keyPath)
+{
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"), keyPath,
+                   QStringLiteral("-out"), certificatePath});
+    // Its progress dots are read and dropped, not mixed into the test's output.
+    return openssl.waitForFinished(60'000) && openssl.exitStatus() == QProcess::NormalExit && openssl.exitCode() == 0;
+}
 
 QString sampleSpec(const QString &instructions, const QString &criticality)
 {

@@ -25,6 +25,10 @@ struct SeededWorkspace
 
 [[nodiscard]] SeededWorkspace seedWorkspace(const QString &location);
 
+// A throwaway self-signed certificate for 127.0.0.1 and its key (PEM files), made by the openssl
+// tool, for a server with TLS.
+[[nodiscard]] bool makeCertificate(const QString &certificatePath, const QString &keyPath);
+
 // A valid spec for a standard agent, with `instructions` as its instruction text.
 [[nodiscard]] QString sampleSpec(const QString &instructions, const QString &criticality = QStringLiteral("standard"));
 
