@@ -300,6 +300,9 @@ Result<QJsonValue> ApiClient::patch(const QString &path, const QJsonObject &body
 Result<QJsonArray> ApiClient::getItems(const QString &path, QUrlQuery query, qsizetype limit) const
 {
     QJsonArray all;
+    if (limit == 0) {
+        return all; // the API's smallest page is one item
+    }
     for (;;) {
         const qsizetype wanted = limit < 0 ? kPageSize : std::min<qsizetype>(kPageSize, limit - all.size());
         query.removeAllQueryItems(QStringLiteral("limit"));

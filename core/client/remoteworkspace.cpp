@@ -394,8 +394,8 @@ Result<OrgNode> RemoteWorkspace::rename(NodeId id, const QString &newName, const
 
 Result<OrgNode> RemoteWorkspace::move(NodeId id, NodeId newParentId, const QString &reason)
 {
-    const auto known = m_nodes.constFind(id);
-    const Result<OrgNode> before = known != m_nodes.cend() ? Result<OrgNode>(known.value()) : node(id);
+    // Read now rather than remembered: someone else may have moved it since.
+    const Result<OrgNode> before = node(id);
     if (!before) {
         return before.error();
     }
