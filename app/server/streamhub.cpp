@@ -167,6 +167,16 @@ void StreamHub::catchUp(Session *session)
 
 void StreamHub::onAdvanced()
 {
+    const bool anyoneListening =
+        std::any_of(m_sessions.cbegin(), m_sessions.cend(), [](const Session *session) { return session->live; });
+    if (!anyoneListening) {
+        // Sessions that join later read from their own `since`; nothing to encode now.
+        const Result<qint64> last = m_context.stream.lastSeq();
+        if (last) {
+            m_cursor = last.value();
+        }
+        return;
+    }
     for (;;) {
         const Result<QList<StreamItem>> items = m_context.stream.readAfter(m_cursor, kPageSize);
         if (!items || items->isEmpty()) {
