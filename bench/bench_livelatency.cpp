@@ -40,6 +40,8 @@ struct Measured
     double p50 = 0;
     double p99 = 0;
     double max = 0;
+    double answerP50 = 0; // the POST's own round trip
+    double answerP99 = 0;
 };
 
 Measured measure(const test::ServerProcess &server, const BenchWorkspace &workspace, int rate, int seconds,
@@ -49,6 +51,7 @@ Measured measure(const test::ServerProcess &server, const BenchWorkspace &worksp
     clock.start();
     QHash<QString, qint64> sentAt; // client id -> ns on `clock`
     QList<double> latenciesMs;
+    QList<double> answeredMs; // POST sent to its answer received
 
     QWebSocket stream;
     QUrl streamUrl = server.url(QStringLiteral("/api/v1/stream"));
@@ -101,7 +104,10 @@ Measured measure(const test::ServerProcess &server, const BenchWorkspace &worksp
             sentAt.insert(event.clientId, now);
         }
         QNetworkReply *reply = manager.post(request, body);
-        QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+        QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, now] {
+            answeredMs.append(static_cast<double>(clock.nsecsElapsed() - now) / 1e6);
+            reply->deleteLater();
+        });
     });
     poster.start(kTickMs);
     running.exec();
@@ -112,6 +118,8 @@ Measured measure(const test::ServerProcess &server, const BenchWorkspace &worksp
     measured.p50 = percentile(latenciesMs, 50);
     measured.p99 = percentile(latenciesMs, 99);
     measured.max = latenciesMs.isEmpty() ? 0 : latenciesMs.constLast();
+    measured.answerP50 = percentile(answeredMs, 50);
+    measured.answerP99 = percentile(answeredMs, 99);
     stream.close();
     return measured;
 }
@@ -161,8 +169,10 @@ int main(int argc, char *argv[])
                         postgres ? "PostgreSQL" : "SQLite", seconds);
             for (const int rate : std::as_const(rates)) {
                 const Measured m = measure(server, workspace, rate, seconds, QStringLiteral("r%1").arg(rate));
-                std::printf("  %5d events/s: sent %lld, received %lld, p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", rate,
-                            static_cast<long long>(m.sent), static_cast<long long>(m.received), m.p50, m.p99, m.max);
+                std::printf("  %5d events/s: sent %lld, received %lld, p50 %.1f ms, p99 %.1f ms, max %.1f ms "
+                            "(POST answered: p50 %.1f ms, p99 %.1f ms)\n",
+                            rate, static_cast<long long>(m.sent), static_cast<long long>(m.received), m.p50, m.p99, m.max,
+                            m.answerP50, m.answerP99);
             }
             server.stop();
         }
