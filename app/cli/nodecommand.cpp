@@ -34,7 +34,7 @@ const QList<NodeSubcommand> &subcommands()
 {
     static const QList<NodeSubcommand> list{
         {QStringLiteral("create"),
-         QStringLiteral("PATH --kind department|team --reason TEXT"),
+         QStringLiteral("PATH --kind company|department|team --reason TEXT"),
          QCoreApplication::translate("steward::NodeCommand", "Creates a department or a team at PATH."),
          {{QStringLiteral("PATH"),
            QCoreApplication::translate("steward::NodeCommand",
@@ -117,14 +117,14 @@ int runSubcommand(const NodeSubcommand &subcommand, const CommandContext &contex
             return Console::fail(
                 ExitCode::Usage,
                 QCoreApplication::translate("steward::NodeCommand",
-                                            "Say what to create with --kind department or --kind team."));
+                                            "Say what to create with --kind company, department or team."));
         }
         kind = parseEnum<NodeKind>(parser.value(kindOption));
         if (!kind) {
-            return Console::fail(
-                ExitCode::Refused,
-                QCoreApplication::translate("steward::NodeCommand", "--kind takes department or team, not '%1'.")
-                    .arg(parser.value(kindOption)));
+            return Console::fail(ExitCode::Refused,
+                                 QCoreApplication::translate("steward::NodeCommand",
+                                                             "--kind takes company, department or team, not '%1'.")
+                                     .arg(parser.value(kindOption)));
         }
     }
     int exitCode = 0;
@@ -138,6 +138,23 @@ int runSubcommand(const NodeSubcommand &subcommand, const CommandContext &contex
     const QStringList arguments = parser.positionalArguments();
     const bool json = CommandLine::json(parser, context);
 
+    if (subcommand.name == QLatin1String("create") && kind == NodeKind::Company) {
+        // The root of a new workspace: "/acme". Refused once the workspace has a company.
+        const QString path = arguments.first();
+        if (!path.startsWith(QLatin1Char('/')) || path.count(QLatin1Char('/')) != 1) {
+            return Console::fail(ExitCode::Refused,
+                                 QCoreApplication::translate("steward::NodeCommand",
+                                                             "A company sits at the top: give its path as /name, "
+                                                             "not '%1'.")
+                                     .arg(path));
+        }
+        const Result<OrgNode> created = workspace.createCompany(path.mid(1), reason);
+        if (!created) {
+            return Console::fail(created.error());
+        }
+        printNode(QCoreApplication::translate("steward::NodeCommand", "Created %1"), created.value(), json);
+        return static_cast<int>(ExitCode::Success);
+    }
     if (subcommand.name == QLatin1String("create")) {
         const Result<std::pair<QString, QString>> parts = splitPath(arguments.first());
         if (!parts) {

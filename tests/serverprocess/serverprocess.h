@@ -10,12 +10,15 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QUrl>
 
 namespace steward::test {
 
 // The real stewardd binary, started on a free loopback port for one test. The port is read
-// from the server's "listening" log line; everything it logs is kept for assertions.
+// from the server's "listening" log line; everything it logs is kept for assertions. Its data
+// folder (XDG_DATA_HOME, where it keeps the key that signs bundles) is a temporary one of its
+// own, never the home of the user running the tests.
 class ServerProcess final
 {
 public:
@@ -26,6 +29,9 @@ public:
     // Starts `stewardd --database DATABASE --listen 127.0.0.1:0 EXTRA...` and waits until it
     // listens (or fails: then error() says why).
     bool start(const QString &database, const QStringList &extraArguments = {});
+    // After stop(): starts again with the same database and arguments on the same port, as a
+    // server that was restarted; clients reconnect to the same URL.
+    bool restart();
     // SIGTERM and wait; returns the exit code.
     int stop();
     [[nodiscard]] bool isRunning() const { return m_process.state() == QProcess::Running; }
@@ -34,9 +40,17 @@ public:
     [[nodiscard]] QUrl url(const QString &path = {}) const;
     [[nodiscard]] QString log();
     [[nodiscard]] QString error() const { return m_error; }
+    // The server's XDG_DATA_HOME.
+    [[nodiscard]] QString dataHome() const { return m_dataHome.path(); }
 
 private:
+    // Starts stewardd listening on `port` (0: any free port) and waits for its listening line.
+    bool launch(quint16 port);
+
     QProcess m_process;
+    QTemporaryDir m_dataHome;
+    QString m_database;
+    QStringList m_extraArguments;
     QByteArray m_log;
     quint16 m_port = 0;
     QString m_error;

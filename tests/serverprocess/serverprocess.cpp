@@ -22,35 +22,52 @@ ServerProcess::~ServerProcess()
 
 bool ServerProcess::start(const QString &database, const QStringList &extraArguments)
 {
-    m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    QStringList arguments{QStringLiteral("--database"), database, QStringLiteral("--listen"),
-                          QStringLiteral("127.0.0.1:0")};
-    arguments += extraArguments;
+    m_database = database;
+    m_extraArguments = extraArguments;
     if (extraArguments.contains(QStringLiteral("--tls-certificate"))) {
         m_scheme = QStringLiteral("https");
     }
+    return launch(0);
+}
+
+bool ServerProcess::restart()
+{
+    return launch(m_port);
+}
+
+bool ServerProcess::launch(quint16 port)
+{
+    m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dataHome.path());
+    m_process.setProcessEnvironment(environment);
+    QStringList arguments{QStringLiteral("--database"), m_database, QStringLiteral("--listen"),
+                          QStringLiteral("127.0.0.1:%1").arg(port)};
+    arguments += m_extraArguments;
     m_process.start(QStringLiteral(STEWARDD_PATH), arguments);
     if (!m_process.waitForStarted(10'000)) {
         m_error = m_process.errorString();
         return false;
     }
+    // Only this run's lines: an earlier run's listening line is in the log too.
+    const qsizetype logStart = m_log.size();
     static const QRegularExpression listening(QStringLiteral("event=listening .*port=(\\d+)"));
     QDeadlineTimer deadline(20'000);
     while (!deadline.hasExpired()) {
         m_process.waitForReadyRead(100);
         m_log += m_process.readAllStandardError();
-        const QRegularExpressionMatch match = listening.match(QString::fromUtf8(m_log));
+        const QString output = QString::fromUtf8(m_log.mid(logStart));
+        const QRegularExpressionMatch match = listening.match(output);
         if (match.hasMatch()) {
             m_port = static_cast<quint16>(match.captured(1).toUInt());
             return true;
         }
         if (m_process.state() != QProcess::Running) {
-            m_error =
-                QStringLiteral("stewardd exited (%1): %2").arg(m_process.exitCode()).arg(QString::fromUtf8(m_log));
+            m_error = QStringLiteral("stewardd exited (%1): %2").arg(m_process.exitCode()).arg(output);
             return false;
         }
     }
-    m_error = QStringLiteral("stewardd did not start listening: ") + QString::fromUtf8(m_log);
+    m_error = QStringLiteral("stewardd did not start listening: ") + QString::fromUtf8(m_log.mid(logStart));
     return false;
 }
 

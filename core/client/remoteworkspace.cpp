@@ -1,0 +1,559 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "remoteworkspace.h"
+
+#include "api/jsoncodec.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace steward {
+
+namespace {
+
+template<typename T> Result<T> read(const Result<QJsonValue> &answer)
+{
+    if (!answer) {
+        return answer.error();
+    }
+    return fromJson<T>(answer.value());
+}
+
+template<typename T> Result<QList<T>> readList(const Result<QJsonArray> &answer)
+{
+    if (!answer) {
+        return answer.error();
+    }
+    return listFromJson<T>(answer.value());
+}
+
+QString nodePath(NodeId id, const QString &rest = {})
+{
+    return QStringLiteral("/api/v1/nodes/%1%2").arg(id).arg(rest);
+}
+
+QString agentPath(NodeId id, const QString &rest = {})
+{
+    return QStringLiteral("/api/v1/agents/%1%2").arg(id).arg(rest);
+}
+
+QString timeText(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+// The API's time-range parameters: only those that are set.
+void addTimeRange(QUrlQuery &query, const QDateTime &from, const QDateTime &until)
+{
+    if (from.isValid()) {
+        query.addQueryItem(QStringLiteral("since"), timeText(from));
+    }
+    if (until.isValid()) {
+        query.addQueryItem(QStringLiteral("until"), timeText(until));
+    }
+}
+
+Result<QByteArray> sha256Of(const QString &path)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file)) {
+        return Error{Error::Code::StoreFailure,
+                     QCoreApplication::translate("steward::RemoteWorkspace", "Cannot read %1: %2")
+                         .arg(path, file.errorString())};
+    }
+    return hash.result().toHex();
+}
+
+} // namespace
+
+RemoteWorkspace::RemoteWorkspace(ServerConnection connection) : m_api(std::move(connection)) { }
+
+RemoteWorkspace::~RemoteWorkspace() = default;
+
+Result<std::unique_ptr<RemoteWorkspace>> RemoteWorkspace::open(ServerConnection connection, Updates updates)
+{
+    if (const Status usable = connection.check(); !usable) {
+        return usable.error();
+    }
+    // Not make_unique: the constructor is private.
+    std::unique_ptr<RemoteWorkspace> workspace(new RemoteWorkspace(std::move(connection)));
+    if (const Status signedIn = workspace->signIn(); !signedIn) {
+        return signedIn.error();
+    }
+    if (updates == Updates::Live) {
+        workspace->follow();
+    }
+    return workspace;
+}
+
+Status RemoteWorkspace::signIn()
+{
+    const Result<QJsonValue> me = m_api.get(QStringLiteral("/api/v1/me"));
+    if (!me) {
+        return me.error();
+    }
+    Result<Principal> principal =
+        fromJson<Principal>(me->toObject().value(QStringLiteral("principal")), QStringLiteral("principal"));
+    Result<QList<Grant>> grants =
+        listFromJson<Grant>(me->toObject().value(QStringLiteral("grants")), QStringLiteral("grants"));
+    if (!principal) {
+        return principal.error();
+    }
+    if (!grants) {
+        return grants.error();
+    }
+    m_principal = std::move(principal).value();
+    m_grants = std::move(grants).value();
+    return Done{};
+}
+
+void RemoteWorkspace::follow()
+{
+    m_stream = std::make_unique<StreamClient>(m_api.connection());
+    connect(m_stream.get(), &StreamClient::connectionChanged, this, &RemoteWorkspace::connectionChanged);
+    connect(m_stream.get(), &StreamClient::retryScheduled, this, &RemoteWorkspace::reconnectScheduled);
+    connect(m_stream.get(), &StreamClient::itemReceived, this,
+            [this](qint64 seq, StreamItemType type, const QJsonObject &data) {
+                Q_EMIT itemReceived(seq, type, data);
+                onItem(type, data);
+            });
+    m_stream->start();
+}
+
+QString RemoteWorkspace::location() const
+{
+    return m_api.connection().displayUrl();
+}
+
+// --- The stream ------------------------------------------------------------------------------
+
+void RemoteWorkspace::onItem(StreamItemType type, const QJsonObject &data)
+{
+    switch (type) {
+    case StreamItemType::Node:
+        if (const Result<OrgNode> node = fromJson<OrgNode>(data);
+            node && !isEcho(node.value()) && noteNode(node.value())) {
+            Q_EMIT auditAppended();
+        }
+        break;
+    case StreamItemType::Agent: {
+        const NodeId agentId = data.value(QStringLiteral("agentId")).toInteger();
+        if (noteHead(agentId, data.value(QStringLiteral("version")).toInt())) {
+            Q_EMIT agentChanged(agentId);
+            Q_EMIT auditAppended();
+        }
+        break;
+    }
+    case StreamItemType::Proposal:
+        if (const Result<VersionProposal> proposal = fromJson<VersionProposal>(data);
+            proposal && noteProposal(proposal.value())) {
+            Q_EMIT agentChanged(proposal->agentId);
+            Q_EMIT auditAppended();
+        }
+        break;
+    case StreamItemType::Event:
+    case StreamItemType::Run:
+    case StreamItemType::Approval:
+    case StreamItemType::Audit: break;
+    }
+}
+
+bool RemoteWorkspace::noteNode(const OrgNode &node)
+{
+    const auto known = m_nodes.constFind(node.id);
+    if (node.isArchived()) {
+        // A node this workspace never showed leaves nothing to take away.
+        if (known == m_nodes.cend()) {
+            return false;
+        }
+        m_nodes.erase(known);
+        Q_EMIT nodeArchived(node);
+        return true;
+    }
+    if (known == m_nodes.cend()) {
+        m_nodes.insert(node.id, node);
+        Q_EMIT nodeAdded(node);
+        return true;
+    }
+    const OrgNode before = known.value();
+    m_nodes.insert(node.id, node);
+    // A move that also renamed arrives as one state: the move says it all (the node carries its
+    // new name). The second item of such a change then finds nothing new.
+    if (before.parentId != node.parentId) {
+        Q_EMIT nodeMoved(node, before.parentId);
+        return true;
+    }
+    if (before.name != node.name) {
+        Q_EMIT nodeRenamed(node);
+        return true;
+    }
+    return false;
+}
+
+void RemoteWorkspace::announced(const OrgNode &node)
+{
+    // Without the stream nothing comes back to compare.
+    if (m_stream) {
+        m_echoes[node.id].append(node);
+    }
+}
+
+bool RemoteWorkspace::isEcho(const OrgNode &node)
+{
+    const auto echoes = m_echoes.find(node.id);
+    if (echoes == m_echoes.end()) {
+        return false;
+    }
+    for (qsizetype i = 0; i < echoes->size(); ++i) {
+        const OrgNode &echo = echoes->at(i);
+        if (echo.parentId == node.parentId && echo.name == node.name && echo.isArchived() == node.isArchived()) {
+            // Items come in commit order: the states announced before this one will not come
+            // back any more.
+            echoes->remove(0, i + 1);
+            if (echoes->isEmpty()) {
+                m_echoes.erase(echoes);
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+void RemoteWorkspace::remember(const OrgNode &node) const
+{
+    m_nodes.insert(node.id, node);
+}
+
+bool RemoteWorkspace::noteHead(NodeId agentId, int version)
+{
+    if (m_heads.value(agentId, 0) >= version) {
+        return false;
+    }
+    m_heads.insert(agentId, version);
+    return true;
+}
+
+bool RemoteWorkspace::noteProposal(const VersionProposal &proposal)
+{
+    const auto known = m_proposals.constFind(proposal.id);
+    // A decision is final: an item still showing the proposal pending is older than it.
+    if (known != m_proposals.cend()
+        && (known.value() == proposal.state || proposal.state == VersionProposal::State::Pending)) {
+        return false;
+    }
+    m_proposals.insert(proposal.id, proposal.state);
+    return true;
+}
+
+// --- Reading ---------------------------------------------------------------------------------
+
+Result<OrgNode> RemoteWorkspace::root() const
+{
+    // The tree comes sorted by path, so the company is its first node.
+    const Result<QJsonArray> first = m_api.getItems(QStringLiteral("/api/v1/tree"), {}, 1);
+    if (!first) {
+        return first.error();
+    }
+    if (first->isEmpty()) {
+        return Error{Error::Code::NotFound,
+                     QCoreApplication::translate("steward::RemoteWorkspace", "The workspace has no company yet.")};
+    }
+    Result<OrgNode> company = fromJson<OrgNode>(first->first(), QStringLiteral("items[0]"));
+    if (company) {
+        remember(company.value());
+    }
+    return company;
+}
+
+Result<QList<OrgNode>> RemoteWorkspace::children(NodeId parentId) const
+{
+    Result<QList<OrgNode>> nodes = readList<OrgNode>(m_api.getItems(nodePath(parentId, QStringLiteral("/children"))));
+    if (nodes) {
+        for (const OrgNode &child : nodes.value()) {
+            remember(child);
+        }
+    }
+    return nodes;
+}
+
+Result<OrgNode> RemoteWorkspace::node(NodeId id) const
+{
+    Result<OrgNode> found = read<OrgNode>(m_api.get(nodePath(id)));
+    if (found) {
+        remember(found.value());
+    }
+    return found;
+}
+
+Result<Agent> RemoteWorkspace::agent(NodeId id) const
+{
+    return read<Agent>(m_api.get(agentPath(id)));
+}
+
+Result<AgentVersion> RemoteWorkspace::version(NodeId agentId, int number) const
+{
+    return read<AgentVersion>(m_api.get(agentPath(agentId, QStringLiteral("/versions/%1").arg(number))));
+}
+
+Result<QList<Run>> RemoteWorkspace::recentRuns(NodeId agentId, int limit) const
+{
+    return readList<Run>(m_api.getItems(agentPath(agentId, QStringLiteral("/runs")), {}, limit));
+}
+
+Result<QList<AuditEntry>> RemoteWorkspace::recentChanges(const QString &path, int limit) const
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("subject"), path);
+    return readList<AuditEntry>(m_api.getItems(QStringLiteral("/api/v1/audit"), query, limit));
+}
+
+Result<QList<AgentVersion>> RemoteWorkspace::history(NodeId agentId) const
+{
+    return readList<AgentVersion>(m_api.getItems(agentPath(agentId, QStringLiteral("/versions"))));
+}
+
+Result<QList<VersionProposal>> RemoteWorkspace::pendingProposals(NodeId agentId) const
+{
+    QUrlQuery query;
+    if (agentId != NoNode) {
+        query.addQueryItem(QStringLiteral("agent"), QString::number(agentId));
+    }
+    return readList<VersionProposal>(m_api.getItems(QStringLiteral("/api/v1/proposals"), query));
+}
+
+Result<QList<AuditEntry>> RemoteWorkspace::auditEntries(const AuditFilter &filter, qint64 beforeSequence,
+                                                        int limit) const
+{
+    QUrlQuery query;
+    const QList<std::pair<QString, QString>> texts{{QStringLiteral("actor"), filter.actor},
+                                                   {QStringLiteral("action"), filter.action},
+                                                   {QStringLiteral("subject"), filter.subjectPrefix}};
+    for (const auto &[name, value] : texts) {
+        if (!value.isEmpty()) {
+            query.addQueryItem(name, value);
+        }
+    }
+    addTimeRange(query, filter.from, filter.until);
+    if (beforeSequence > 0) {
+        query.addQueryItem(QStringLiteral("cursor"), QString::number(beforeSequence));
+    }
+    return readList<AuditEntry>(m_api.getItems(QStringLiteral("/api/v1/audit"), query, limit));
+}
+
+Result<AuditVerification> RemoteWorkspace::verifyAudit() const
+{
+    return read<AuditVerification>(m_api.get(QStringLiteral("/api/v1/audit/verify")));
+}
+
+// --- Changing --------------------------------------------------------------------------------
+
+Result<OrgNode> RemoteWorkspace::createCompany(const QString &, const QString &)
+{
+    return Error{Error::Code::Forbidden,
+                 QCoreApplication::translate("steward::RemoteWorkspace",
+                                             "A server's company is created with stewardctl on the server's "
+                                             "database, before anyone signs in.")};
+}
+
+Result<OrgNode> RemoteWorkspace::createGroup(NodeId parentId, NodeKind kind, const QString &name, const QString &reason)
+{
+    NodeCreateRequest request;
+    request.kind = kind;
+    request.parentId = parentId;
+    request.name = name;
+    request.reason = reason;
+    Result<OrgNode> created = read<OrgNode>(m_api.post(QStringLiteral("/api/v1/nodes"), toJson(request)));
+    if (created) {
+        remember(created.value());
+        announced(created.value());
+        Q_EMIT nodeAdded(created.value());
+        Q_EMIT auditAppended();
+    }
+    return created;
+}
+
+Result<OrgNode> RemoteWorkspace::rename(NodeId id, const QString &newName, const QString &reason)
+{
+    NodePatchRequest request;
+    request.name = newName;
+    request.reason = reason;
+    Result<OrgNode> renamed = read<OrgNode>(m_api.patch(nodePath(id), toJson(request)));
+    if (renamed) {
+        remember(renamed.value());
+        announced(renamed.value());
+        Q_EMIT nodeRenamed(renamed.value());
+        Q_EMIT auditAppended();
+    }
+    return renamed;
+}
+
+Result<OrgNode> RemoteWorkspace::move(NodeId id, NodeId newParentId, const QString &reason)
+{
+    const auto known = m_nodes.constFind(id);
+    const Result<OrgNode> before = known != m_nodes.cend() ? Result<OrgNode>(known.value()) : node(id);
+    if (!before) {
+        return before.error();
+    }
+    NodePatchRequest request;
+    request.parentId = newParentId;
+    request.reason = reason;
+    Result<OrgNode> moved = read<OrgNode>(m_api.patch(nodePath(id), toJson(request)));
+    if (moved) {
+        remember(moved.value());
+        announced(moved.value());
+        Q_EMIT nodeMoved(moved.value(), before->parentId);
+        Q_EMIT auditAppended();
+    }
+    return moved;
+}
+
+Result<OrgNode> RemoteWorkspace::archive(NodeId id, const QString &reason)
+{
+    Result<OrgNode> archived =
+        read<OrgNode>(m_api.post(nodePath(id, QStringLiteral("/archive")), toJson(DecisionRequest{reason})));
+    if (archived) {
+        m_nodes.remove(id);
+        announced(archived.value());
+        Q_EMIT nodeArchived(archived.value());
+        Q_EMIT auditAppended();
+    }
+    return archived;
+}
+
+Result<AgentService::VersionChange> RemoteWorkspace::versionChange(const Result<QJsonValue> &answer, NodeId agentId)
+{
+    if (!answer) {
+        return answer.error();
+    }
+    const QJsonObject object = answer->toObject();
+    AgentService::VersionChange change;
+    if (object.contains(QStringLiteral("saved"))) {
+        Result<AgentVersion> saved =
+            fromJson<AgentVersion>(object.value(QStringLiteral("saved")), QStringLiteral("saved"));
+        if (!saved) {
+            return saved.error();
+        }
+        noteHead(agentId, saved->number);
+        change.saved = std::move(saved).value();
+    } else {
+        Result<VersionProposal> proposed =
+            fromJson<VersionProposal>(object.value(QStringLiteral("proposed")), QStringLiteral("proposed"));
+        if (!proposed) {
+            return proposed.error();
+        }
+        noteProposal(proposed.value());
+        change.proposed = std::move(proposed).value();
+    }
+    Q_EMIT agentChanged(agentId);
+    Q_EMIT auditAppended();
+    return change;
+}
+
+Result<AgentService::VersionChange> RemoteWorkspace::changeSpec(NodeId agentId, int baseVersion, const QString &spec,
+                                                                const QString &reason)
+{
+    return versionChange(m_api.post(agentPath(agentId, QStringLiteral("/versions")),
+                                    toJson(VersionSaveRequest{baseVersion, spec, reason})),
+                         agentId);
+}
+
+Result<AgentService::VersionChange> RemoteWorkspace::rollback(NodeId agentId, int toVersion, int baseVersion,
+                                                              const QString &reason)
+{
+    const QJsonObject body{{QStringLiteral("toVersion"), toVersion},
+                           {QStringLiteral("baseVersion"), baseVersion},
+                           {QStringLiteral("reason"), reason}};
+    return versionChange(m_api.post(agentPath(agentId, QStringLiteral("/rollback")), body), agentId);
+}
+
+Result<AgentVersion> RemoteWorkspace::approveProposal(ProposalId id, const QString &reason)
+{
+    Result<AgentVersion> approved = read<AgentVersion>(
+        m_api.post(QStringLiteral("/api/v1/proposals/%1/approve").arg(id), toJson(DecisionRequest{reason})));
+    if (approved) {
+        noteHead(approved->agentId, approved->number);
+        m_proposals.insert(id, VersionProposal::State::Approved);
+        Q_EMIT agentChanged(approved->agentId);
+        Q_EMIT auditAppended();
+    }
+    return approved;
+}
+
+Result<VersionProposal> RemoteWorkspace::rejectProposal(ProposalId id, const QString &reason)
+{
+    Result<VersionProposal> rejected = read<VersionProposal>(
+        m_api.post(QStringLiteral("/api/v1/proposals/%1/reject").arg(id), toJson(DecisionRequest{reason})));
+    if (rejected) {
+        noteProposal(rejected.value());
+        Q_EMIT agentChanged(rejected->agentId);
+        Q_EMIT auditAppended();
+    }
+    return rejected;
+}
+
+Result<BundleManifest> RemoteWorkspace::exportBundle(const QString &path, const BundleScope &scope,
+                                                     const QString &reason)
+{
+    const QString manifestPath = AuditBundle::manifestPathFor(path);
+    if (QFileInfo::exists(path) || QFileInfo::exists(manifestPath)) {
+        return Error{Error::Code::Invalid,
+                     QCoreApplication::translate("steward::RemoteWorkspace", "%1 already exists; choose another name.")
+                         .arg(path)};
+    }
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("reason"), reason);
+    if (!scope.subtreePath.isEmpty()) {
+        query.addQueryItem(QStringLiteral("path"), scope.subtreePath);
+    }
+    addTimeRange(query, scope.from, scope.until);
+    const Result<ApiClient::Headers> headers = m_api.download(QStringLiteral("/api/v1/export"), query, path);
+    if (!headers) {
+        return headers.error();
+    }
+    // The manifest comes in a header (base64 JSON), signed by the server's key; the file it
+    // describes must be exactly what arrived.
+    QByteArray manifestJson;
+    for (const auto &[name, value] : headers.value()) {
+        if (name.compare("Steward-Manifest", Qt::CaseInsensitive) == 0) {
+            manifestJson = QByteArray::fromBase64(value);
+        }
+    }
+    Result<BundleManifest> manifest = BundleManifest::fromJson(manifestJson);
+    const Result<QByteArray> digest = sha256Of(path);
+    Status kept = Done{};
+    if (!manifest) {
+        kept = Error{
+            Error::Code::Invalid,
+            QCoreApplication::translate("steward::RemoteWorkspace", "%1 sent a bundle without a readable manifest: %2")
+                .arg(location(), manifest.error().message)};
+    } else if (!digest) {
+        kept = digest.error();
+    } else if (digest.value() != manifest->contentSha256) {
+        kept = Error{Error::Code::StoreFailure,
+                     QCoreApplication::translate("steward::RemoteWorkspace",
+                                                 "The bundle from %1 arrived incomplete or changed: its SHA-256 "
+                                                 "does not match its manifest.")
+                         .arg(location())};
+    }
+    if (kept) {
+        QSaveFile file(manifestPath);
+        if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(manifest->toJson()).toJson()) < 0
+            || !file.commit()) {
+            kept = Error{Error::Code::StoreFailure,
+                         QCoreApplication::translate("steward::RemoteWorkspace", "Cannot write %1: %2")
+                             .arg(manifestPath, file.errorString())};
+        }
+    }
+    if (!kept) {
+        QFile::remove(path);
+        return kept.error();
+    }
+    Q_EMIT auditAppended();
+    return manifest;
+}
+
+} // namespace steward

@@ -1,0 +1,94 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// stewardd's settings: flags over the environment over the config file over defaults, and a
+// clear refusal for anything it cannot use.
+#include "serverconfig.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace steward;
+
+class TestServerConfig : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaults();
+    void precedence();
+    void refusals_data();
+    void refusals();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestServerConfig::defaults()
+{
+    const Result<ServerConfig> config = ServerConfig::read({QStringLiteral("stewardd")}, QProcessEnvironment());
+    QVERIFY(config.ok());
+    QCOMPARE(config->listenAddress, QHostAddress(QHostAddress::LocalHost));
+    QCOMPARE(config->listenPort, quint16(8470));
+    QCOMPARE(config->database, ServerConfig::defaultDatabase());
+    QVERIFY(!config->usesTls());
+}
+
+void TestServerConfig::precedence()
+{
+    const QString file = m_dir.filePath(QStringLiteral("stewardd.conf"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write("database = /srv/from-file.steward\nlisten = 0.0.0.0:9000\nrequest-timeout = 12\n"
+              "failed-auth-per-minute = 3\n");
+    out.close();
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("STEWARD_CONFIG"), file);
+    environment.insert(QStringLiteral("STEWARD_LISTEN"), QStringLiteral("127.0.0.1:9100"));
+    environment.insert(QStringLiteral("STEWARD_REQUEST_TIMEOUT"), QStringLiteral("20"));
+
+    const Result<ServerConfig> config =
+        ServerConfig::read({QStringLiteral("stewardd"), QStringLiteral("--request-timeout=40")}, environment);
+    QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().message));
+    QCOMPARE(config->database, QStringLiteral("/srv/from-file.steward")); // file
+    QCOMPARE(config->listenPort, quint16(9100)); // environment over file
+    QCOMPARE(config->requestTimeoutSeconds, 40); // flag over environment
+    QCOMPARE(config->failedAuthPerMinute, 3);
+}
+
+void TestServerConfig::refusals_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown flag") << QStringList{QStringLiteral("--colour"), QStringLiteral("red")}
+                                  << QStringLiteral("unknown option --colour");
+    QTest::newRow("no value") << QStringList{QStringLiteral("--database")}
+                              << QStringLiteral("--database needs a value");
+    QTest::newRow("stray word") << QStringList{QStringLiteral("serve")} << QStringLiteral("unexpected argument");
+    QTest::newRow("no port") << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1")}
+                             << QStringLiteral("ADDRESS:PORT");
+    QTest::newRow("bad port") << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:99999")}
+                              << QStringLiteral("not a port number");
+    QTest::newRow("bad address") << QStringList{QStringLiteral("--listen"), QStringLiteral("example.invalid:80")}
+                                 << QStringLiteral("not an IP address");
+    QTest::newRow("half TLS") << QStringList{QStringLiteral("--tls-certificate"), QStringLiteral("/tmp/c.pem")}
+                              << QStringLiteral("TLS needs both");
+    QTest::newRow("zero timeout") << QStringList{QStringLiteral("--request-timeout"), QStringLiteral("0")}
+                                  << QStringLiteral("request-timeout: expected a whole number");
+    QTest::newRow("missing config") << QStringList{QStringLiteral("--config"), QStringLiteral("/nonexistent/s.conf")}
+                                    << QStringLiteral("config: cannot read");
+}
+
+void TestServerConfig::refusals()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Result<ServerConfig> config =
+        ServerConfig::read(QStringList{QStringLiteral("stewardd")} + arguments, QProcessEnvironment());
+    QVERIFY(!config.ok());
+    QVERIFY2(config.error().message.contains(message), qPrintable(config.error().message));
+}
+
+QTEST_GUILESS_MAIN(TestServerConfig)
+#include "tst_serverconfig.moc"
