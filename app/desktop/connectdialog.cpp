@@ -193,7 +193,7 @@ void ConnectDialog::forgetProfile()
 void ConnectDialog::chooseCertificate()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Pinned Certificate"), QDir::homePath(),
-                                                      tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
+                                                      tr("PEM certificates (*.pem *.crt);;All files (*)"));
     if (!path.isEmpty()) {
         m_certificate->setText(QDir::toNativeSeparators(path));
     }

@@ -19,7 +19,7 @@ struct ConnectionProfile
     QString name; // the user's name for it, e.g. "Acme production"; unique among the profiles
     QUrl serverUrl; // https://steward.example.com (a path prefix is kept: a proxy may add one)
     QString principalName; // who the token signed in as last time, e.g. "dana.kim"; empty until then
-    QString certificatePath; // a pinned certificate (PEM) to trust; empty: the system's trust store
+    QString certificatePath; // a pinned certificate (PEM) to trust as well; empty: only the system's
 
     // Why the profile cannot be saved or used (no name, no usable URL); Done when it can.
     [[nodiscard]] Status check() const;

@@ -9,7 +9,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSslConfiguration>
 #include <QSslError>
 
 namespace steward {
@@ -21,15 +20,6 @@ constexpr int httpUnauthorized = 401;
 int statusOf(const QNetworkReply &reply)
 {
     return reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-}
-
-QList<QSslCertificate> readCertificates(const QString &path)
-{
-    QList<QSslCertificate> certificates = QSslCertificate::fromPath(path, QSsl::Pem);
-    if (certificates.isEmpty()) {
-        certificates = QSslCertificate::fromPath(path, QSsl::Der);
-    }
-    return certificates;
 }
 
 } // namespace
@@ -44,18 +34,17 @@ ServerCheck::~ServerCheck()
 void ServerCheck::start(const ConnectionProfile &profile, const QString &token)
 {
     cancel();
-    m_server = profile.serverUrl;
-    m_token = token;
-    m_pinned.clear();
+    m_connection.url = profile.serverUrl;
+    m_connection.token = token;
+    m_connection.pinnedCertificate.clear();
+    m_connection.timeoutMs = TimeoutMs;
     if (!profile.certificatePath.isEmpty()) {
-        m_pinned = readCertificates(profile.certificatePath);
-        if (m_pinned.isEmpty()) {
+        const Result<QSslCertificate> pinned = ServerConnection::readCertificate(profile.certificatePath);
+        if (!pinned) {
             // Reported from the event loop, like every other answer.
-            const Error unreadable{Error::Code::Invalid,
-                                   tr("%1 holds no certificate (PEM or DER) to trust.").arg(profile.certificatePath)};
             QMetaObject::invokeMethod(
                 this,
-                [this, unreadable, generation = m_generation] {
+                [this, unreadable = pinned.error(), generation = m_generation] {
                     if (generation == m_generation) {
                         finish(unreadable);
                     }
@@ -63,6 +52,7 @@ void ServerCheck::start(const ConnectionProfile &profile, const QString &token)
                 Qt::QueuedConnection);
             return;
         }
+        m_connection.pinnedCertificate = pinned.value();
     }
     send(QStringLiteral("/healthz"), &ServerCheck::onHealth);
 }
@@ -76,15 +66,13 @@ void ServerCheck::cancel()
         m_reply->deleteLater();
         m_reply.clear();
     }
-    m_token.clear();
+    m_connection.token.clear();
 }
 
 QNetworkRequest ServerCheck::request(const QString &path) const
 {
-    QUrl url = m_server;
-    url.setPath(m_server.path() + path);
-    QNetworkRequest request(url);
-    request.setTransferTimeout(TimeoutMs);
+    QNetworkRequest request(m_connection.endpoint(path));
+    request.setTransferTimeout(m_connection.timeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setRawHeader("Accept", "application/json");
     return request;
@@ -95,13 +83,12 @@ void ServerCheck::send(const QString &path, void (ServerCheck::*handler)(QNetwor
     QNetworkRequest outgoing = request(path);
     // Only the API call carries the token; /healthz needs none.
     if (path.startsWith(QLatin1String("/api/"))) {
-        outgoing.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+        outgoing.setRawHeader("Authorization", "Bearer " + m_connection.token.toUtf8());
     }
     QNetworkReply *reply = m_network->get(outgoing);
     m_reply = reply;
     connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
-        // A pinned certificate is trusted as it is: self-signed, or issued by a private CA.
-        if (!m_pinned.isEmpty() && m_pinned.contains(reply->sslConfiguration().peerCertificate())) {
+        if (m_connection.acceptsDespite(errors)) {
             reply->ignoreSslErrors(errors);
         }
     });
@@ -114,15 +101,18 @@ void ServerCheck::send(const QString &path, void (ServerCheck::*handler)(QNetwor
 
 std::optional<Error> ServerCheck::transportError(QNetworkReply &reply) const
 {
-    const QString server = m_server.toDisplayString();
+    const QString server = m_connection.displayUrl();
     const int status = statusOf(reply);
     if (status == 0) {
         if (reply.error() == QNetworkReply::OperationCanceledError) {
             return Error{Error::Code::StoreMissing,
-                         tr("%1 did not answer within %2 seconds.").arg(server).arg(TimeoutMs / 1000)};
+                         tr("%1 did not answer within %2 seconds.").arg(server).arg(m_connection.timeoutMs / 1000)};
         }
         Error unreachable{Error::Code::StoreMissing, tr("Cannot reach %1: %2").arg(server, reply.errorString())};
-        if (reply.error() == QNetworkReply::SslHandshakeFailedError && m_pinned.isEmpty()) {
+        if (reply.error() == QNetworkReply::SslHandshakeFailedError && m_connection.pinnedCertificate.isNull()) {
+            if (!unreachable.message.endsWith(QLatin1Char('.'))) {
+                unreachable.message += QLatin1Char('.');
+            }
             unreachable.message += QLatin1Char(' ') + tr("If the server has a self-signed certificate, pin it.");
         }
         return unreachable;
@@ -145,7 +135,7 @@ void ServerCheck::onHealth(QNetworkReply &reply)
     if (statusOf(reply) != httpOk || health.value(QLatin1String("status")).toString() != QLatin1String("ok")) {
         finish(Error{Error::Code::StoreCorrupt,
                      tr("%1 answers, but it is not a Steward server (HTTP %2 for /healthz).")
-                         .arg(m_server.toDisplayString())
+                         .arg(m_connection.displayUrl())
                          .arg(statusOf(reply))});
         return;
     }
@@ -163,7 +153,7 @@ void ServerCheck::onMe(QNetworkReply &reply)
     if (status != httpOk) {
         Error refused = body.isObject()
             ? errorFromJson(body.object())
-            : Error{Error::Code::Invalid, tr("%1 answered HTTP %2.").arg(m_server.toDisplayString()).arg(status)};
+            : Error{Error::Code::Invalid, tr("%1 answered HTTP %2.").arg(m_connection.displayUrl()).arg(status)};
         // A token the server does not know is the user's to fix: say so in the code as well.
         if (status == httpUnauthorized) {
             refused.code = Error::Code::Forbidden;
@@ -178,7 +168,7 @@ void ServerCheck::onMe(QNetworkReply &reply)
     if (!principal || !grants) {
         finish(Error{Error::Code::StoreCorrupt,
                      tr("%1 sent an answer this version of Steward cannot read: %2")
-                         .arg(m_server.toDisplayString(), (principal ? grants.error() : principal.error()).message)});
+                         .arg(m_connection.displayUrl(), (principal ? grants.error() : principal.error()).message)});
         return;
     }
     finish(ServerIdentity{std::move(principal).value(), std::move(grants).value()});
@@ -186,7 +176,7 @@ void ServerCheck::onMe(QNetworkReply &reply)
 
 void ServerCheck::finish(const Result<ServerIdentity> &result)
 {
-    m_token.clear();
+    m_connection.token.clear();
     Q_EMIT finished(result);
 }
 

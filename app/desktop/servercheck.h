@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "client/serverconnection.h"
 #include "connectionprofile.h"
 #include "domain/principal.h"
 #include "domain/result.h"
@@ -9,8 +10,6 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QSslCertificate>
-#include <QUrl>
 
 #include <optional>
 
@@ -32,8 +31,9 @@ struct ServerIdentity
 // asynchronous QNetworkAccessManager, so the dialog stays responsive. One check at a time:
 // starting another abandons the one running.
 //
-// TLS: the server's certificate must be valid, or be the profile's pinned certificate (a
-// self-signed server). Redirects are not followed, so the token goes to no other address.
+// TLS follows the backend client's rule (ServerConnection::acceptsDespite): the server's
+// certificate must be valid, or be the profile's pinned certificate (a self-signed server).
+// Redirects are not followed, so the token goes to no other address.
 class ServerCheck final : public QObject
 {
     Q_OBJECT
@@ -64,9 +64,7 @@ private:
 
     QNetworkAccessManager *m_network = nullptr;
     QPointer<QNetworkReply> m_reply;
-    QUrl m_server;
-    QString m_token;
-    QList<QSslCertificate> m_pinned;
+    ServerConnection m_connection; // holds the token only while a check runs
     quint64 m_generation = 0; // a check's number: what cancel() abandons, even before it sends
 };
 
