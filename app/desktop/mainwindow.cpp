@@ -166,11 +166,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_serverAuditTimer->setSingleShot(true);
     m_serverAuditTimer->setInterval(serverAuditDelayMs);
     connect(m_serverAuditTimer, &QTimer::timeout, this, [this] {
-        if (m_workspace && m_connected) {
+        if (m_workspace && m_connected && mayReadAudit()) {
             m_auditStatus->report(m_workspace->verifyAudit());
         }
     });
     m_tokens = new TokenStore(this);
+    m_countdown = new QTimer(this);
+    m_countdown->setInterval(1000);
+    connect(m_countdown, &QTimer::timeout, this, &MainWindow::showServerState);
     statusBar()->setObjectName(QStringLiteral("mainStatusBar"));
     statusBar()->addPermanentWidget(m_auditIcon);
     statusBar()->addPermanentWidget(m_auditLabel);
@@ -413,6 +416,9 @@ void MainWindow::adopt(std::unique_ptr<Workspace> workspace, std::optional<Conne
     m_server = std::move(server);
     m_permissions = permissions;
     m_connected = true;
+    m_linkProblem.clear();
+    m_reconnectAt = QDeadlineTimer(QDeadlineTimer::Forever);
+    m_countdown->stop();
     m_serverAuditTimer->stop();
     m_model->setWorkspace(workspace.get());
     m_detail->setWorkspace(workspace.get());
@@ -440,10 +446,13 @@ void MainWindow::adopt(std::unique_ptr<Workspace> workspace, std::optional<Conne
     m_banner->hide();
     m_welcome->setError({});
     showWorkspacePage(true);
-    if (m_server) {
+    if (!m_server) {
+        checkAudit();
+    } else if (mayReadAudit()) {
         m_auditStatus->report(m_workspace->verifyAudit());
     } else {
-        checkAudit();
+        // Whether the chain holds is for those who may read the audit log to know.
+        m_auditStatus->clear();
     }
 
     if (!m_model->lastError().isEmpty()) {
@@ -465,25 +474,37 @@ void MainWindow::adopt(std::unique_ptr<Workspace> workspace, std::optional<Conne
 
 void MainWindow::watchConnection()
 {
-    // The link is the backend client's (RemoteWorkspace); it is looked up by its signature so
-    // that the window depends on Workspace alone. A workspace without it is always connected.
+    // The link is the backend client's (RemoteWorkspace); its signals are looked up by their
+    // signatures so that the window depends on Workspace alone. A workspace without them is
+    // always connected.
     const QMetaObject *workspaceMeta = m_workspace->metaObject();
-    const int signal = workspaceMeta->indexOfSignal("connectionChanged(bool,QString)");
-    if (signal < 0) {
-        return;
-    }
-    const int slot = metaObject()->indexOfSlot("onConnectionChanged(bool,QString)");
-    connect(m_workspace.get(), workspaceMeta->method(signal), this, metaObject()->method(slot));
+    const auto forward = [this, workspaceMeta](const char *signal, const char *slot) {
+        const int signalIndex = workspaceMeta->indexOfSignal(signal);
+        if (signalIndex >= 0) {
+            connect(m_workspace.get(), workspaceMeta->method(signalIndex), this,
+                    metaObject()->method(metaObject()->indexOfSlot(slot)));
+        }
+    };
+    forward("connectionChanged(bool,QString)", "onConnectionChanged(bool,QString)");
+    forward("reconnectScheduled(int)", "onReconnectScheduled(int)");
 }
 
 void MainWindow::onConnectionChanged(bool connected, const QString &why)
 {
-    if (!m_server || connected == m_connected) {
-        showServerState(why);
+    if (!m_server) {
+        return;
+    }
+    m_linkProblem = why;
+    if (connected) {
+        m_reconnectAt = QDeadlineTimer(QDeadlineTimer::Forever);
+        m_countdown->stop();
+    }
+    if (connected == m_connected) {
+        showServerState();
         return;
     }
     m_connected = connected;
-    showServerState(why);
+    showServerState();
     if (connected) {
         // Changes made while the link was down arrive through it; the chain may have grown.
         checkAudit();
@@ -491,19 +512,40 @@ void MainWindow::onConnectionChanged(bool connected, const QString &why)
     updateActions();
 }
 
-void MainWindow::showServerState(const QString &why)
+void MainWindow::onReconnectScheduled(int delayMs)
 {
+    if (!m_server || m_connected) {
+        return;
+    }
+    m_reconnectAt = QDeadlineTimer(delayMs);
+    m_countdown->start();
+    showServerState();
+}
+
+void MainWindow::showServerState()
+{
+    if (!m_server) {
+        return;
+    }
     const QString server = m_server->serverUrl.toDisplayString();
     if (m_connected) {
         m_workspaceLabel->setText(tr("Connected to %1 as %2").arg(server, m_server->principalName));
         m_workspaceLabel->setToolTip({});
         return;
     }
-    // The views keep what they showed; the client says when it tries again.
-    m_workspaceLabel->setText(why.isEmpty() ? tr("Disconnected from %1 — reconnecting…").arg(server)
-                                            : tr("Disconnected from %1 — %2").arg(server, why));
-    m_workspaceLabel->setToolTip(tr("What is shown is what the server sent before the link went down. Changes "
-                                    "can be made again once it is back."));
+    // The views keep what they showed; the client tries again by itself and says when.
+    const qint64 seconds = (m_reconnectAt.remainingTime() + 999) / 1000;
+    if (m_reconnectAt.isForever()) {
+        m_workspaceLabel->setText(tr("Disconnected from %1 — reconnecting…").arg(server));
+    } else if (seconds > 0) {
+        m_workspaceLabel->setText(tr("Disconnected from %1 — reconnecting in %2 s").arg(server).arg(seconds));
+    } else {
+        m_workspaceLabel->setText(tr("Disconnected from %1 — reconnecting now…").arg(server));
+        m_countdown->stop();
+    }
+    const QString shown = tr("What is shown is what the server sent before the link went down; changes can be "
+                             "made again once it is back.");
+    m_workspaceLabel->setToolTip(m_linkProblem.isEmpty() ? shown : m_linkProblem + QLatin1Char('\n') + shown);
 }
 
 void MainWindow::checkAudit()
@@ -788,6 +830,17 @@ void MainWindow::onCurrentChanged()
     updateActions();
 }
 
+QString MainWindow::companyPath() const
+{
+    return m_model->rowCount() > 0 ? m_model->index(0, 0).data(OrgTreeModel::PathRole).toString() : QString();
+}
+
+bool MainWindow::mayReadAudit() const
+{
+    // Store-wide requests are asked on the company (see Authorizer).
+    return m_permissions.allows(Action::ReadAudit, companyPath());
+}
+
 bool MainWindow::mayChange(Action action, const QString &path) const
 {
     return m_workspace && !m_workspace->isReadOnly() && m_connected && m_permissions.allows(action, path);
@@ -799,11 +852,9 @@ void MainWindow::updateActions()
     const QString path = current.data(OrgTreeModel::PathRole).toString();
     const bool hasNode = current.isValid() && mayChange(Action::EditTree, path);
     const auto kind = current.data(OrgTreeModel::NodeKindRole).value<NodeKind>();
-    const QString company =
-        m_model->rowCount() > 0 ? m_model->index(0, 0).data(OrgTreeModel::PathRole).toString() : QString();
     // A server's company is made on the server (stewardctl), never from here.
     m_newCompanyAction->setEnabled(!m_server && m_model->rowCount() == 0 && mayChange(Action::EditTree, {}));
-    m_exportBundleAction->setEnabled(mayChange(Action::ExportBundle, company));
+    m_exportBundleAction->setEnabled(mayChange(Action::ExportBundle, companyPath()));
     m_showAgentsAction->setEnabled(m_workspace != nullptr);
     m_showAuditAction->setEnabled(m_workspace != nullptr);
     m_showOverviewAction->setEnabled(m_workspace != nullptr);

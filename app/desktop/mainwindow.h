@@ -8,6 +8,7 @@
 #include "permissions.h"
 #include "servercheck.h"
 
+#include <QDeadlineTimer>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -93,8 +94,10 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private Q_SLOTS:
-    // From a server's workspace: the live link to the server went down or came back.
+    // From a server's workspace: the live link to the server went down or came back, and when
+    // the next attempt to bring it back is.
     void onConnectionChanged(bool connected, const QString &why);
+    void onReconnectScheduled(int delayMs);
 
 private:
     void createActions();
@@ -108,7 +111,7 @@ private:
                const Permissions &permissions = {});
     void watchConnection();
     void checkAudit();
-    void showServerState(const QString &why = {});
+    void showServerState();
     void showConnectDialog(const QString &profileName, const QString &message);
     void updateWelcomeProfiles();
     void showWorkspacePage(bool shown);
@@ -136,6 +139,9 @@ private:
     // May the user do this on the node at `path`: not in a bundle, not while the link to the
     // server is down, and only what the grants allow.
     [[nodiscard]] bool mayChange(Action action, const QString &path) const;
+    [[nodiscard]] bool mayReadAudit() const;
+    // The path of the company at the root of the tree; empty while there is none.
+    [[nodiscard]] QString companyPath() const;
     void onCurrentChanged();
     void updateActions();
     void showTreeContextMenu(const QPoint &position);
@@ -162,6 +168,9 @@ private:
     std::optional<ConnectionProfile> m_server; // set while a server's workspace is open
     Permissions m_permissions;
     bool m_connected = true; // the live link to the server; a local file is always there
+    QString m_linkProblem; // why the link is down
+    QDeadlineTimer m_reconnectAt{QDeadlineTimer::Forever}; // the next attempt; Forever: not known
+    QTimer *m_countdown = nullptr; // counts down to it in the status bar
     QTimer *m_serverAuditTimer = nullptr;
 
     QAction *m_newWorkspaceAction = nullptr;

@@ -2,19 +2,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "remoteworkspacefactory.h"
 
-#include <QCoreApplication>
+#include "client/remoteworkspace.h"
 
 namespace steward {
 
-// Until the backend client (RemoteWorkspace, branch wt-client) is part of the build, a server
-// can be checked and its profile and token saved, but not opened.
-Result<std::unique_ptr<Workspace>> openRemoteWorkspace(const ConnectionProfile &profile, const QString &)
+Result<std::unique_ptr<Workspace>> openRemoteWorkspace(const ConnectionProfile &profile, const QString &token)
 {
-    return Error{Error::Code::StoreMissing,
-                 QCoreApplication::translate("steward::RemoteWorkspaceFactory",
-                                             "This build of Steward cannot open the workspace at %1 yet: it has no "
-                                             "backend client.")
-                     .arg(profile.serverUrl.toDisplayString())};
+    ServerConnection connection;
+    connection.url = profile.serverUrl;
+    connection.token = token;
+    if (!profile.certificatePath.isEmpty()) {
+        Result<QSslCertificate> pinned = ServerConnection::readCertificate(profile.certificatePath);
+        if (!pinned) {
+            return pinned.error();
+        }
+        connection.pinnedCertificate = std::move(pinned).value();
+    }
+    Result<std::unique_ptr<RemoteWorkspace>> opened = RemoteWorkspace::open(std::move(connection));
+    if (!opened) {
+        return opened.error();
+    }
+    return std::unique_ptr<Workspace>(std::move(opened).value());
 }
 
 } // namespace steward

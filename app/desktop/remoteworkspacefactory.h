@@ -10,10 +10,11 @@
 
 namespace steward {
 
-// The workspace a server shares, signed in with `token`: the one place in the app that knows
-// the backend client (core/client), so that everything else works on a Workspace. A workspace
-// that keeps a live link to its server announces it with a signal
-// `connectionChanged(bool connected, QString why)`, which the window shows.
+// The workspace a server shares (RemoteWorkspace), signed in with `token`: the one place in
+// the app that knows the backend client (core/client), so that everything else works on a
+// Workspace. Its live link to the server is announced by the signals
+// `connectionChanged(bool connected, QString why)` and `reconnectScheduled(int delayMs)`,
+// which the window shows.
 [[nodiscard]] Result<std::unique_ptr<Workspace>> openRemoteWorkspace(const ConnectionProfile &profile,
                                                                      const QString &token);
 
