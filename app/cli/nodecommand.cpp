@@ -34,9 +34,7 @@ const QList<NodeSubcommand> &subcommands()
     static const QList<NodeSubcommand> list{
         {QStringLiteral("create"),
          QStringLiteral("PATH --kind company|department|team --reason TEXT"),
-         QCoreApplication::translate("steward::NodeCommand",
-                                     "Creates a department or a team at PATH, or the company (PATH is /NAME; "
-                                     "once, in a workspace that has none yet)."),
+         QCoreApplication::translate("steward::NodeCommand", "Creates a department or a team at PATH."),
          {{QStringLiteral("PATH"),
            QCoreApplication::translate("steward::NodeCommand",
                                        "The new node's path, e.g. /acme/sales/partnerships.")}}},
@@ -119,8 +117,7 @@ int runSubcommand(const NodeSubcommand &subcommand, const CommandContext &contex
             return Console::fail(
                 ExitCode::Usage,
                 QCoreApplication::translate("steward::NodeCommand",
-                                            "Say what to create with --kind company, --kind department or --kind "
-                                            "team."));
+                                            "Say what to create with --kind company, department or team."));
         }
         kind = parseEnum<NodeKind>(parser.value(kindOption));
         if (!kind) {
@@ -140,14 +137,14 @@ int runSubcommand(const NodeSubcommand &subcommand, const CommandContext &contex
     const QStringList arguments = parser.positionalArguments();
     const bool json = CommandLine::json(parser, context);
 
-    if (kind == NodeKind::Company) {
-        // The root of a new workspace; a server refuses it (grants hang on the tree, so its
-        // company is made here, on the server's database, before anyone signs in).
+    if (subcommand.name == QLatin1String("create") && kind == NodeKind::Company) {
+        // The root of a new workspace: "/acme". Refused once the workspace has a company.
         const QString path = arguments.first();
-        if (!path.startsWith(QLatin1Char('/')) || path.indexOf(QLatin1Char('/'), 1) >= 0) {
+        if (!path.startsWith(QLatin1Char('/')) || path.count(QLatin1Char('/')) != 1) {
             return Console::fail(ExitCode::Refused,
                                  QCoreApplication::translate("steward::NodeCommand",
-                                                             "A company's path is /NAME, such as /acme, not '%1'.")
+                                                             "A company sits at the top: give its path as /name, "
+                                                             "not '%1'.")
                                      .arg(path));
         }
         const Result<OrgNode> created = workspace.createCompany(path.mid(1), reason);

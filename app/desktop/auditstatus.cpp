@@ -55,6 +55,21 @@ void AuditStatus::clear()
     setState(State::None);
 }
 
+void AuditStatus::report(const Result<AuditVerification> &result)
+{
+    // A local check still running is of no use any more: its result must not replace this one.
+    m_cancelled = true;
+    m_again = false;
+    m_location.clear();
+    if (!result) {
+        m_error = result.error().message;
+        setState(State::Failed);
+        return;
+    }
+    m_verification = result.value();
+    setState(m_verification.intact() ? State::Verified : State::Broken);
+}
+
 void AuditStatus::start()
 {
     m_again = false;

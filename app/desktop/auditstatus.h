@@ -34,6 +34,8 @@ public:
 
     // Checks the workspace at `location` (a path as Workspace::location() gives it).
     void check(const QString &location);
+    // Shows a check made elsewhere: a server verifies its own chain (GET /api/v1/audit/verify).
+    void report(const Result<AuditVerification> &result);
     // Forgets the workspace: no check, no state.
     void clear();
 

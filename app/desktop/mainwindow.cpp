@@ -6,6 +6,7 @@
 #include "auditstatus.h"
 #include "auditview.h"
 #include "bundleopendialog.h"
+#include "connectdialog.h"
 #include "demotask.h"
 #include "detailpane.h"
 #include "exportbundledialog.h"
@@ -14,7 +15,9 @@
 #include "orgtreemodel.h"
 #include "reasondialog.h"
 #include "recentworkspaces.h"
+#include "remoteworkspacefactory.h"
 #include "service/localworkspace.h"
+#include "tokenstore.h"
 #include "versionstab.h"
 #include "welcomepage.h"
 
@@ -30,6 +33,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMetaMethod>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -37,6 +41,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -45,6 +50,8 @@ namespace steward {
 namespace {
 
 constexpr int statusMessageMs = 8000;
+// A burst of changes on a server costs one check of its audit chain, not one per change.
+constexpr int serverAuditDelayMs = 2000;
 
 QString workspaceFilter()
 {
@@ -138,6 +145,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_welcome, &WelcomePage::openDemoRequested, this, &MainWindow::openDemo);
     connect(m_welcome, &WelcomePage::openWorkspaceRequested, this, &MainWindow::chooseWorkspace);
     connect(m_welcome, &WelcomePage::newWorkspaceRequested, this, &MainWindow::newWorkspace);
+    connect(m_welcome, &WelcomePage::connectToServerRequested, this, &MainWindow::connectToServer);
+    connect(m_welcome, &WelcomePage::connectToProfileRequested, this, &MainWindow::connectToProfile);
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pagesStackedWidget"));
@@ -153,6 +162,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_auditLabel->setObjectName(QStringLiteral("auditStatusLabel"));
     m_auditStatus = new AuditStatus(this);
     connect(m_auditStatus, &AuditStatus::stateChanged, this, &MainWindow::updateAuditBadge);
+    m_serverAuditTimer = new QTimer(this);
+    m_serverAuditTimer->setSingleShot(true);
+    m_serverAuditTimer->setInterval(serverAuditDelayMs);
+    connect(m_serverAuditTimer, &QTimer::timeout, this, [this] {
+        if (m_workspace && m_connected && mayReadAudit()) {
+            m_auditStatus->report(m_workspace->verifyAudit());
+        }
+    });
+    m_tokens = new TokenStore(this);
+    m_countdown = new QTimer(this);
+    m_countdown->setInterval(1000);
+    connect(m_countdown, &QTimer::timeout, this, &MainWindow::showServerState);
     statusBar()->setObjectName(QStringLiteral("mainStatusBar"));
     statusBar()->addPermanentWidget(m_auditIcon);
     statusBar()->addPermanentWidget(m_auditLabel);
@@ -162,12 +183,17 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     createMenus();
     createToolBar();
     restoreSettings();
+    updateWelcomeProfiles();
     showWorkspacePage(false);
     updateActions();
 }
 
 MainWindow::~MainWindow()
 {
+    // Nothing the workspace says as it goes may reach a window that is half gone.
+    if (m_workspace) {
+        m_workspace->disconnect(this);
+    }
     // The views hold on to the workspace; let go of it before it goes.
     m_model->setWorkspace(nullptr);
     m_detail->setWorkspace(nullptr);
@@ -199,6 +225,11 @@ void MainWindow::createActions()
         makeAction(QStringLiteral("openWorkspaceAction"), tr("&Open Workspace…"), QStyle::SP_DialogOpenButton);
     m_openAction->setShortcut(QKeySequence::Open);
     connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseWorkspace);
+
+    m_connectAction =
+        makeAction(QStringLiteral("connectToServerAction"), tr("Connect to &Server…"), QStyle::SP_DriveNetIcon);
+    m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(m_connectAction, &QAction::triggered, this, &MainWindow::connectToServer);
 
     m_demoAction = makeAction(QStringLiteral("createDemoAction"), tr("Create &Demo Workspace…"), QStyle::SP_MediaPlay);
     connect(m_demoAction, &QAction::triggered, this, &MainWindow::chooseDemoLocation);
@@ -249,7 +280,7 @@ void MainWindow::createActions()
 
     m_showOverviewAction =
         makeAction(QStringLiteral("showOverviewAction"), tr("Agent &Overview"), QStyle::SP_FileDialogInfoView);
-    m_showOverviewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_showOverviewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     connect(m_showOverviewAction, &QAction::triggered, this, [this] {
         m_places->setCurrentWidget(m_splitter);
         m_detailTabs->setCurrentWidget(m_detail);
@@ -270,6 +301,7 @@ void MainWindow::createMenus()
     file->setObjectName(QStringLiteral("fileMenu"));
     file->addAction(m_newWorkspaceAction);
     file->addAction(m_openAction);
+    file->addAction(m_connectAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
@@ -374,35 +406,62 @@ Status MainWindow::openBundle(const QString &path, const QByteArray &publicKeyHe
     return Done{};
 }
 
-void MainWindow::adopt(std::unique_ptr<Workspace> workspace)
+void MainWindow::adopt(std::unique_ptr<Workspace> workspace, std::optional<ConnectionProfile> server,
+                       const Permissions &permissions)
 {
+    // What the workspace going away says (a server's link closing) is not about the new one.
+    if (m_workspace) {
+        m_workspace->disconnect(this);
+    }
+    m_server = std::move(server);
+    m_permissions = permissions;
+    m_connected = true;
+    m_linkProblem.clear();
+    m_reconnectAt = QDeadlineTimer(QDeadlineTimer::Forever);
+    m_countdown->stop();
+    m_serverAuditTimer->stop();
     m_model->setWorkspace(workspace.get());
     m_detail->setWorkspace(workspace.get());
     m_versions->setWorkspace(workspace.get());
     m_audit->setWorkspace(workspace.get());
     m_workspace = std::move(workspace);
-    connect(m_workspace.get(), &Workspace::auditAppended, m_auditStatus,
-            [this] { m_auditStatus->check(m_workspace->location()); });
+    connect(m_workspace.get(), &Workspace::auditAppended, this, &MainWindow::checkAudit);
 
     const QString location = m_workspace->location();
     const bool readOnly = m_workspace->isReadOnly();
-    // A bundle is opened only read-only: never through the recent list, which opens to write.
-    if (!readOnly) {
-        RecentWorkspaces::add(location);
+    if (m_server) {
+        setWindowTitle(tr("%1 — Steward").arg(m_server->name));
+        watchConnection();
+        showServerState();
+    } else {
+        // A bundle is opened only read-only: never through the recent list, which opens to write.
+        if (!readOnly) {
+            RecentWorkspaces::add(location);
+        }
+        setWindowTitle(readOnly ? tr("%1 (read-only audit bundle) — Steward").arg(QFileInfo(location).fileName())
+                                : tr("%1 — Steward").arg(QFileInfo(location).fileName()));
+        m_workspaceLabel->setText(readOnly ? tr("Audit bundle: %1").arg(location) : tr("Workspace: %1").arg(location));
     }
-    setWindowTitle(readOnly ? tr("%1 (read-only audit bundle) — Steward").arg(QFileInfo(location).fileName())
-                            : tr("%1 — Steward").arg(QFileInfo(location).fileName()));
-    m_workspaceLabel->setText(readOnly ? tr("Audit bundle: %1").arg(location) : tr("Workspace: %1").arg(location));
     m_tree->setDragDropMode(readOnly ? QAbstractItemView::NoDragDrop : QAbstractItemView::InternalMove);
     m_banner->hide();
     m_welcome->setError({});
     showWorkspacePage(true);
-    m_auditStatus->check(location);
+    if (!m_server) {
+        checkAudit();
+    } else if (mayReadAudit()) {
+        m_auditStatus->report(m_workspace->verifyAudit());
+    } else {
+        // Whether the chain holds is for those who may read the audit log to know.
+        m_auditStatus->clear();
+    }
 
     if (!m_model->lastError().isEmpty()) {
         statusBar()->showMessage(m_model->lastError());
     } else if (m_model->rowCount() == 0) {
-        statusBar()->showMessage(tr("This workspace has no company yet: use Edit › New Company… to start one."));
+        statusBar()->showMessage(m_server
+                                     ? tr("This server's workspace has no company yet; its administrator starts "
+                                          "one with stewardctl.")
+                                     : tr("This workspace has no company yet: use Edit › New Company… to start one."));
     } else {
         statusBar()->showMessage(tr("Opened %1.").arg(location), statusMessageMs);
         const QModelIndex company = m_model->index(0, 0);
@@ -411,6 +470,94 @@ void MainWindow::adopt(std::unique_ptr<Workspace> workspace)
     }
     m_tree->setFocus();
     updateActions();
+}
+
+void MainWindow::watchConnection()
+{
+    // The link is the backend client's (RemoteWorkspace); its signals are looked up by their
+    // signatures so that the window depends on Workspace alone. A workspace without them is
+    // always connected.
+    const QMetaObject *workspaceMeta = m_workspace->metaObject();
+    const auto forward = [this, workspaceMeta](const char *signal, const char *slot) {
+        const int signalIndex = workspaceMeta->indexOfSignal(signal);
+        if (signalIndex >= 0) {
+            connect(m_workspace.get(), workspaceMeta->method(signalIndex), this,
+                    metaObject()->method(metaObject()->indexOfSlot(slot)));
+        }
+    };
+    forward("connectionChanged(bool,QString)", "onConnectionChanged(bool,QString)");
+    forward("reconnectScheduled(int)", "onReconnectScheduled(int)");
+}
+
+void MainWindow::onConnectionChanged(bool connected, const QString &why)
+{
+    if (!m_server) {
+        return;
+    }
+    m_linkProblem = why;
+    if (connected) {
+        m_reconnectAt = QDeadlineTimer(QDeadlineTimer::Forever);
+        m_countdown->stop();
+    }
+    if (connected == m_connected) {
+        showServerState();
+        return;
+    }
+    m_connected = connected;
+    showServerState();
+    if (connected) {
+        // Changes made while the link was down arrive through it; the chain may have grown.
+        checkAudit();
+    }
+    updateActions();
+}
+
+void MainWindow::onReconnectScheduled(int delayMs)
+{
+    if (!m_server || m_connected) {
+        return;
+    }
+    m_reconnectAt = QDeadlineTimer(delayMs);
+    m_countdown->start();
+    showServerState();
+}
+
+void MainWindow::showServerState()
+{
+    if (!m_server) {
+        return;
+    }
+    const QString server = m_server->serverUrl.toDisplayString();
+    if (m_connected) {
+        m_workspaceLabel->setText(tr("Connected to %1 as %2").arg(server, m_server->principalName));
+        m_workspaceLabel->setToolTip({});
+        return;
+    }
+    // The views keep what they showed; the client tries again by itself and says when.
+    const qint64 seconds = (m_reconnectAt.remainingTime() + 999) / 1000;
+    if (m_reconnectAt.isForever()) {
+        m_workspaceLabel->setText(tr("Disconnected from %1 — reconnecting…").arg(server));
+    } else if (seconds > 0) {
+        m_workspaceLabel->setText(tr("Disconnected from %1 — reconnecting in %2 s").arg(server).arg(seconds));
+    } else {
+        m_workspaceLabel->setText(tr("Disconnected from %1 — reconnecting now…").arg(server));
+        m_countdown->stop();
+    }
+    const QString shown = tr("What is shown is what the server sent before the link went down; changes can be "
+                             "made again once it is back.");
+    m_workspaceLabel->setToolTip(m_linkProblem.isEmpty() ? shown : m_linkProblem + QLatin1Char('\n') + shown);
+}
+
+void MainWindow::checkAudit()
+{
+    if (!m_server) {
+        m_auditStatus->check(m_workspace->location());
+        return;
+    }
+    // The server recomputes its own chain (GET /api/v1/audit/verify), once for a burst.
+    if (!m_serverAuditTimer->isActive()) {
+        m_serverAuditTimer->start();
+    }
 }
 
 void MainWindow::showWorkspacePage(bool shown)
@@ -550,9 +697,103 @@ void MainWindow::fillRecentMenu()
         QAction *action = m_recentMenu->addAction(QDir::toNativeSeparators(path));
         connect(action, &QAction::triggered, this, [this, path] { openWorkspace(path); });
     }
-    if (recent.isEmpty()) {
+    const QList<ConnectionProfile> profiles = ConnectionProfiles::list();
+    if (!recent.isEmpty() && !profiles.isEmpty()) {
+        m_recentMenu->addSeparator();
+    }
+    for (const ConnectionProfile &profile : profiles) {
+        QAction *action = m_recentMenu->addAction(style()->standardIcon(QStyle::SP_DriveNetIcon),
+                                                  tr("%1 — %2").arg(profile.name, profile.serverUrl.toDisplayString()));
+        const QString name = profile.name;
+        connect(action, &QAction::triggered, this, [this, name] { connectToProfile(name); });
+    }
+    if (recent.isEmpty() && profiles.isEmpty()) {
         m_recentMenu->addAction(tr("No recent workspaces"))->setEnabled(false);
     }
+}
+
+void MainWindow::updateWelcomeProfiles()
+{
+    m_welcome->setProfiles(ConnectionProfiles::list());
+}
+
+void MainWindow::connectToServer()
+{
+    showConnectDialog({}, {});
+}
+
+void MainWindow::showConnectDialog(const QString &profileName, const QString &message)
+{
+    auto *dialog = new ConnectDialog(
+        *m_tokens,
+        [this](const ConnectionProfile &profile, const QString &token, const ServerIdentity &identity) {
+            return openServer(profile, token, identity);
+        },
+        this);
+    dialog->setObjectName(QStringLiteral("connectDialog"));
+    // Whatever happened, the saved profiles may have changed (saved, forgotten).
+    connect(dialog, &QDialog::finished, this, &MainWindow::updateWelcomeProfiles);
+    if (!profileName.isEmpty()) {
+        dialog->selectProfile(profileName, message);
+    }
+    dialog->open();
+}
+
+void MainWindow::connectToProfile(const QString &profileName)
+{
+    const std::optional<ConnectionProfile> profile = ConnectionProfiles::find(profileName);
+    if (!profile) {
+        showConnectDialog({}, {});
+        return;
+    }
+    statusBar()->showMessage(tr("Connecting to %1…").arg(profile->serverUrl.toDisplayString()));
+    m_tokens->read(profileName, this, [this, profile = profile.value()](const Result<QString> &token) {
+        if (!token) {
+            statusBar()->clearMessage();
+            showConnectDialog(profile.name, token.error().message);
+            return;
+        }
+        auto *check = new ServerCheck(this);
+        connect(check, &ServerCheck::finished, this,
+                [this, check, profile, token = token.value()](const Result<ServerIdentity> &identity) {
+                    check->deleteLater();
+                    statusBar()->clearMessage();
+                    if (!identity) {
+                        // A refused token is the user's to replace; anything else is the server's.
+                        if (identity.error().code == Error::Code::Forbidden) {
+                            showConnectDialog(profile.name, identity.error().message);
+                        } else {
+                            showOpenError(profile.serverUrl.toDisplayString(), identity.error().message);
+                        }
+                        return;
+                    }
+                    if (const Status opened = openServer(profile, token, identity.value()); !opened) {
+                        showOpenError(profile.serverUrl.toDisplayString(), opened.error().message);
+                    }
+                });
+        check->start(profile, token.value());
+    });
+}
+
+Status MainWindow::openServer(const ConnectionProfile &profile, const QString &token, const ServerIdentity &identity)
+{
+    Result<std::unique_ptr<Workspace>> workspace = openRemoteWorkspace(profile, token);
+    if (!workspace) {
+        return workspace.error();
+    }
+    adoptServer(std::move(workspace).value(), profile, identity);
+    return Done{};
+}
+
+void MainWindow::adoptServer(std::unique_ptr<Workspace> workspace, const ConnectionProfile &profile,
+                             const ServerIdentity &identity)
+{
+    ConnectionProfile signedIn = profile;
+    signedIn.principalName = identity.principal.name;
+    // Most recently used first, in the File menu and on the welcome page.
+    ConnectionProfiles::save(signedIn);
+    updateWelcomeProfiles();
+    adopt(std::move(workspace), signedIn, Permissions(identity.grants));
 }
 
 void MainWindow::showAbout()
@@ -589,14 +830,31 @@ void MainWindow::onCurrentChanged()
     updateActions();
 }
 
+QString MainWindow::companyPath() const
+{
+    return m_model->rowCount() > 0 ? m_model->index(0, 0).data(OrgTreeModel::PathRole).toString() : QString();
+}
+
+bool MainWindow::mayReadAudit() const
+{
+    // Store-wide requests are asked on the company (see Authorizer).
+    return m_permissions.allows(Action::ReadAudit, companyPath());
+}
+
+bool MainWindow::mayChange(Action action, const QString &path) const
+{
+    return m_workspace && !m_workspace->isReadOnly() && m_connected && m_permissions.allows(action, path);
+}
+
 void MainWindow::updateActions()
 {
     const QModelIndex current = m_tree->currentIndex();
-    const bool writable = m_workspace && !m_workspace->isReadOnly();
-    const bool hasNode = writable && current.isValid();
+    const QString path = current.data(OrgTreeModel::PathRole).toString();
+    const bool hasNode = current.isValid() && mayChange(Action::EditTree, path);
     const auto kind = current.data(OrgTreeModel::NodeKindRole).value<NodeKind>();
-    m_newCompanyAction->setEnabled(writable && m_model->rowCount() == 0);
-    m_exportBundleAction->setEnabled(writable);
+    // A server's company is made on the server (stewardctl), never from here.
+    m_newCompanyAction->setEnabled(!m_server && m_model->rowCount() == 0 && mayChange(Action::EditTree, {}));
+    m_exportBundleAction->setEnabled(mayChange(Action::ExportBundle, companyPath()));
     m_showAgentsAction->setEnabled(m_workspace != nullptr);
     m_showAuditAction->setEnabled(m_workspace != nullptr);
     m_showOverviewAction->setEnabled(m_workspace != nullptr);
@@ -606,6 +864,8 @@ void MainWindow::updateActions()
     m_renameAction->setEnabled(hasNode);
     m_moveAction->setEnabled(hasNode && kind != NodeKind::Company);
     m_archiveAction->setEnabled(hasNode && kind != NodeKind::Company);
+    // The versions tab asks for each agent; here it learns what this workspace allows at all.
+    m_versions->setPermissions(m_connected ? m_permissions : Permissions(QList<Grant>{}));
 }
 
 void MainWindow::showTreeContextMenu(const QPoint &position)

@@ -2,13 +2,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "connectionprofile.h"
 #include "domain/orgnode.h"
 #include "domain/result.h"
+#include "permissions.h"
+#include "servercheck.h"
 
+#include <QDeadlineTimer>
 #include <QMainWindow>
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -16,6 +21,7 @@ class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
+class QTimer;
 class QToolBar;
 class QTreeView;
 
@@ -27,6 +33,7 @@ class AuditView;
 class DemoTask;
 class DetailPane;
 class OrgTreeModel;
+class TokenStore;
 class VersionsTab;
 class WelcomePage;
 class Workspace;
@@ -36,6 +43,9 @@ class Workspace;
 // asking for a reason) from the Edit menu, the toolbar and the tree's context menu; the welcome
 // page while no workspace is open. The status bar always says whether the audit chain verifies.
 // An auditor's bundle opens read-only, with what checking it found in a banner on top.
+// A workspace shared by a server (File › Connect to Server…) works the same, with the server and
+// the state of the link to it in the status bar; what the signed-in principal's grants do not
+// allow, and every change while the link is down, is disabled.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -55,6 +65,16 @@ public:
     void openMostRecent();
     // Opens the demo workspace at its standard place, building it first if it is not there.
     void openDemo();
+    // Shows the Connect to Server dialog.
+    void connectToServer();
+    // Connects with a saved profile and the token the keychain holds for it; when that token is
+    // missing or refused, the Connect to Server dialog comes up to say so.
+    void connectToProfile(const QString &profileName);
+    // Opens the workspace the server shares, once the token has been checked (ServerCheck).
+    Status openServer(const ConnectionProfile &profile, const QString &token, const ServerIdentity &identity);
+    // Shows a workspace a server shares, as openRemoteWorkspace() gives it, for this principal.
+    void adoptServer(std::unique_ptr<Workspace> workspace, const ConnectionProfile &profile,
+                     const ServerIdentity &identity);
     // Selects the node at `path`, expanding the tree down to it.
     bool selectPath(const QString &path);
     // Shows the selected agent's Versions tab with these versions selected (see VersionsTab).
@@ -73,6 +93,12 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent *event) override;
 
+private Q_SLOTS:
+    // From a server's workspace: the live link to the server went down or came back, and when
+    // the next attempt to bring it back is.
+    void onConnectionChanged(bool connected, const QString &why);
+    void onReconnectScheduled(int delayMs);
+
 private:
     void createActions();
     void createMenus();
@@ -80,7 +106,14 @@ private:
     void restoreSettings();
     void saveSettings() const;
 
-    void adopt(std::unique_ptr<Workspace> workspace);
+    // `server` is set for a workspace a server shares.
+    void adopt(std::unique_ptr<Workspace> workspace, std::optional<ConnectionProfile> server = std::nullopt,
+               const Permissions &permissions = {});
+    void watchConnection();
+    void checkAudit();
+    void showServerState();
+    void showConnectDialog(const QString &profileName, const QString &message);
+    void updateWelcomeProfiles();
     void showWorkspacePage(bool shown);
     void updateAuditBadge();
     void chooseBundle();
@@ -103,6 +136,12 @@ private:
     Status finishEdit(const Result<OrgNode> &result, const QString &doneMessage);
 
     [[nodiscard]] OrgNode selectedNode() const;
+    // May the user do this on the node at `path`: not in a bundle, not while the link to the
+    // server is down, and only what the grants allow.
+    [[nodiscard]] bool mayChange(Action action, const QString &path) const;
+    [[nodiscard]] bool mayReadAudit() const;
+    // The path of the company at the root of the tree; empty while there is none.
+    [[nodiscard]] QString companyPath() const;
     void onCurrentChanged();
     void updateActions();
     void showTreeContextMenu(const QPoint &position);
@@ -125,9 +164,18 @@ private:
     QLabel *m_auditIcon = nullptr;
     QLabel *m_auditLabel = nullptr;
     QPointer<DemoTask> m_demoTask;
+    TokenStore *m_tokens = nullptr;
+    std::optional<ConnectionProfile> m_server; // set while a server's workspace is open
+    Permissions m_permissions;
+    bool m_connected = true; // the live link to the server; a local file is always there
+    QString m_linkProblem; // why the link is down
+    QDeadlineTimer m_reconnectAt{QDeadlineTimer::Forever}; // the next attempt; Forever: not known
+    QTimer *m_countdown = nullptr; // counts down to it in the status bar
+    QTimer *m_serverAuditTimer = nullptr;
 
     QAction *m_newWorkspaceAction = nullptr;
     QAction *m_openAction = nullptr;
+    QAction *m_connectAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_openBundleAction = nullptr;
     QAction *m_exportBundleAction = nullptr;

@@ -306,6 +306,15 @@ void VersionsTab::showBlame(int row)
     m_blame->showBlame(Blame::of(versions, version->number));
 }
 
+void VersionsTab::setPermissions(const Permissions &permissions)
+{
+    if (permissions == m_permissions) {
+        return; // the window says it on every selection; the buttons ask the workspace
+    }
+    m_permissions = permissions;
+    updateButtons();
+}
+
 void VersionsTab::updateButtons()
 {
     const bool writable = m_workspace && !m_workspace->isReadOnly() && m_agentId != NoNode;
@@ -325,10 +334,15 @@ void VersionsTab::updateButtons()
     const QList<int> rows = selectedRows();
     const AgentVersion *version = rows.size() == 1 ? m_history->versionAt(rows.first()) : nullptr;
     const VersionProposal *proposal = rows.size() == 1 ? m_history->proposalAt(rows.first()) : nullptr;
-    m_rollback->setEnabled(version && version->number != m_history->headVersion());
-    m_reject->setEnabled(proposal != nullptr);
+    const Result<OrgNode> node = m_workspace->node(m_agentId);
+    const QString path = node ? node->path : QString();
+    const bool mayEdit = m_permissions.allows(Action::EditSpec, path);
+    const bool mayDecide = m_permissions.allows(Action::DecideProposal, path);
+    m_edit->setEnabled(mayEdit);
+    m_rollback->setEnabled(mayEdit && version && version->number != m_history->headVersion());
+    m_reject->setEnabled(mayDecide && proposal != nullptr);
     const bool ownProposal = proposal && proposal->author == m_workspace->actor();
-    m_approve->setEnabled(proposal && !ownProposal);
+    m_approve->setEnabled(mayDecide && proposal && !ownProposal);
     if (ownProposal) {
         const QString why = tr("You proposed this change, so a second person must approve it.");
         m_approve->setToolTip(why);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "domain/agent.h"
+#include "permissions.h"
 #include "service/workspace.h"
 
 #include <QHash>
@@ -23,7 +24,8 @@ class VersionHistoryModel;
 // An agent's versions: the history (pending proposals on top), the diff of the selected
 // version against its parent or of two selected versions, the blame of the selected version,
 // and the changes: edit (or propose, for a critical agent), roll back, approve or reject a
-// proposal. Every change asks for a reason. Read-only workspaces show no change buttons.
+// proposal. Every change asks for a reason. Read-only workspaces show no change buttons; the
+// buttons for what the permissions do not allow on the agent are disabled.
 class VersionsTab final : public QWidget
 {
     Q_OBJECT
@@ -34,6 +36,7 @@ public:
     ~VersionsTab() override = default;
 
     void setWorkspace(Workspace *workspace);
+    void setPermissions(const Permissions &permissions);
     // NoNode shows nothing.
     void showAgent(NodeId agentId);
     // Selects these versions in the history as a user would: one is compared with its parent,
@@ -61,6 +64,7 @@ private:
 
     QPointer<Workspace> m_workspace;
     NodeId m_agentId = NoNode;
+    Permissions m_permissions;
     QHash<int, AgentVersion> m_versions;
 
     VersionHistoryModel *m_history = nullptr;

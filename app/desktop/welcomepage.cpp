@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "welcomepage.h"
 
+#include <QCommandLinkButton>
 #include <QLabel>
 #include <QPushButton>
 #include <QStyle>
@@ -33,6 +34,10 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     open->setObjectName(QStringLiteral("openWorkspaceButton"));
     auto *create = new QPushButton(style()->standardIcon(QStyle::SP_FileIcon), tr("&New workspace…"), this);
     create->setObjectName(QStringLiteral("newWorkspaceButton"));
+    auto *connectToServer =
+        new QPushButton(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("&Connect to a server…"), this);
+    connectToServer->setObjectName(QStringLiteral("connectToServerButton"));
+    connect(connectToServer, &QPushButton::clicked, this, &WelcomePage::connectToServerRequested);
     connect(openDemo, &QPushButton::clicked, this, &WelcomePage::openDemoRequested);
     connect(open, &QPushButton::clicked, this, &WelcomePage::openWorkspaceRequested);
     connect(create, &QPushButton::clicked, this, &WelcomePage::newWorkspaceRequested);
@@ -51,6 +56,14 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     column->addWidget(openDemo);
     column->addWidget(open);
     column->addWidget(create);
+    column->addWidget(connectToServer);
+    m_serversTitle = new QLabel(tr("Saved servers:"), this);
+    m_serversTitle->setObjectName(QStringLiteral("savedServersLabel"));
+    m_serversTitle->hide();
+    m_servers = new QVBoxLayout;
+    column->addSpacing(12);
+    column->addWidget(m_serversTitle);
+    column->addLayout(m_servers);
     column->addSpacing(12);
     column->addWidget(m_error);
 
@@ -66,6 +79,26 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     layout->addStretch(1);
     layout->addLayout(row);
     layout->addStretch(2);
+}
+
+void WelcomePage::setProfiles(const QList<ConnectionProfile> &profiles)
+{
+    while (QLayoutItem *item = m_servers->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    for (const ConnectionProfile &profile : profiles) {
+        const QString server = profile.principalName.isEmpty()
+            ? profile.serverUrl.toDisplayString()
+            : tr("%1 as %2").arg(profile.serverUrl.toDisplayString(), profile.principalName);
+        auto *button = new QCommandLinkButton(profile.name, server, this);
+        button->setObjectName(QStringLiteral("savedServerButton"));
+        button->setIcon(style()->standardIcon(QStyle::SP_DriveNetIcon));
+        const QString name = profile.name;
+        connect(button, &QPushButton::clicked, this, [this, name] { Q_EMIT connectToProfileRequested(name); });
+        m_servers->addWidget(button);
+    }
+    m_serversTitle->setVisible(!profiles.isEmpty());
 }
 
 void WelcomePage::setError(const QString &message)

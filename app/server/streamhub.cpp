@@ -167,6 +167,16 @@ void StreamHub::catchUp(Session *session)
 
 void StreamHub::onAdvanced()
 {
+    const bool anyoneListening =
+        std::any_of(m_sessions.cbegin(), m_sessions.cend(), [](const Session *session) { return session->live; });
+    if (!anyoneListening) {
+        // Sessions that join later read from their own `since`; nothing to encode now.
+        const Result<qint64> last = m_context.stream.lastSeq();
+        if (last) {
+            m_cursor = last.value();
+        }
+        return;
+    }
     for (;;) {
         const Result<QList<StreamItem>> items = m_context.stream.readAfter(m_cursor, kPageSize);
         if (!items || items->isEmpty()) {
@@ -234,10 +244,6 @@ void StreamHub::drop(Session *session, int code, const QString &reason)
 Result<QList<StreamHub::Encoded>> StreamHub::encode(const QList<StreamItem> &items)
 {
     const TreeRepository tree(*m_context.store);
-    const Result<QHash<NodeId, Visibility>> visibilities = tree.agentVisibilities();
-    if (!visibilities) {
-        return visibilities.error();
-    }
     QList<EventId> eventIds;
     for (const StreamItem &item : items) {
         if (item.type == StreamItemType::Event) {
@@ -250,18 +256,30 @@ Result<QList<StreamHub::Encoded>> StreamHub::encode(const QList<StreamItem> &ite
         return events.error();
     }
 
-    QHash<NodeId, OrgNode> nodes;
     QList<Encoded> encoded;
     encoded.reserve(items.size());
     for (const StreamItem &item : items) {
-        if (!nodes.contains(item.nodeId) || item.type == StreamItemType::Node) {
+        if (item.type == StreamItemType::Node) {
+            // A rename or move changes the paths below the node too, and a new agent brings its
+            // visibility: tree changes are rare, so the whole cache goes.
+            m_nodes.clear();
+            m_visibilities.reset();
+        }
+        if (!m_visibilities) {
+            Result<QHash<NodeId, Visibility>> visibilities = tree.agentVisibilities();
+            if (!visibilities) {
+                return visibilities.error();
+            }
+            m_visibilities = std::move(visibilities).value();
+        }
+        if (!m_nodes.contains(item.nodeId)) {
             const Result<OrgNode> node = tree.node(item.nodeId);
             if (!node) {
                 return node.error();
             }
-            nodes.insert(item.nodeId, node.value());
+            m_nodes.insert(item.nodeId, node.value());
         }
-        const OrgNode &node = nodes.value(item.nodeId);
+        const OrgNode node = m_nodes.value(item.nodeId);
         QJsonObject data;
         bool auditOnly = false;
         switch (item.type) {
@@ -296,7 +314,7 @@ Result<QList<StreamHub::Encoded>> StreamHub::encode(const QList<StreamItem> &ite
                                   {QStringLiteral("at"), item.at.toUTC().toString(Qt::ISODateWithMs)},
                                   {QStringLiteral("data"), data}};
         encoded.append(Encoded{item, QJsonDocument(message).toJson(QJsonDocument::Compact), node.kind, node.path,
-                               visibilities->value(node.id, Visibility::Public), auditOnly});
+                               m_visibilities->value(node.id, Visibility::Public), auditOnly});
     }
     return encoded;
 }

@@ -6,6 +6,7 @@
 #include "domain/streamitem.h"
 #include "service/authorizer.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -72,6 +73,9 @@ private:
     std::unique_ptr<StreamListener> m_listener;
     QList<Session *> m_sessions;
     qint64 m_cursor = 0; // every item up to here has gone to the live sessions
+    // What encoding needs of the tree, kept between pages until a tree change comes by.
+    QHash<NodeId, OrgNode> m_nodes;
+    std::optional<QHash<NodeId, Visibility>> m_visibilities;
 };
 
 } // namespace steward

@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <optional>
+
 namespace steward {
 namespace {
 
@@ -99,17 +101,22 @@ Status StoreCopier::copyToSqliteFile(const Store &source, const QString &path)
     const bool started = targetQuery.exec(QStringLiteral("BEGIN"))
         && targetQuery.exec(QStringLiteral("PRAGMA defer_foreign_keys = ON"))
         && targetQuery.exec(QStringLiteral("DELETE FROM workspace_settings"));
-    Status copied = started ? Status(Done{}) : Status(Store::errorFrom(targetQuery.lastError(), doing(path)));
+    std::optional<Error> failure;
+    if (!started) {
+        failure = Store::errorFrom(targetQuery.lastError(), doing(path));
+    }
     for (const QString &table : copiedTables) {
-        if (!copied) {
+        if (failure) {
             break;
         }
-        copied = copyTable(source, *target, table);
+        if (const Status copied = copyTable(source, *target, table); !copied) {
+            failure = copied.error();
+        }
     }
     sourceQuery.exec(QStringLiteral("COMMIT"));
-    if (!copied) {
+    if (failure) {
         targetQuery.exec(QStringLiteral("ROLLBACK"));
-        return copied;
+        return *failure;
     }
     if (!targetQuery.exec(QStringLiteral("COMMIT"))) {
         return Store::errorFrom(targetQuery.lastError(), doing(path));

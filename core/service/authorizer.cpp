@@ -190,16 +190,31 @@ Result<Authorizer::Decision> Authorizer::decide(const Principal &principal, Acti
     if (!visibility) {
         return visibility.error();
     }
-    if (!filter->canSee(node.kind, node.path, visibility.value())) {
+    return decide(filter.value(), action, node, visibility.value());
+}
+
+Authorizer::Decision Authorizer::decide(const VisibilityFilter &filter, Action action, const OrgNode &node,
+                                        Visibility visibility)
+{
+    if (!filter.canSee(node.kind, node.path, visibility)) {
         return Decision::Hidden;
     }
     if (action == Action::SeeNode) {
         return Decision::Allowed;
     }
-    const bool allowed = std::ranges::any_of(filter->grants(), [&](const Grant &grant) {
-        return grant.covers(node.path) && roleAllows(grant.role, action);
-    });
+    const bool allowed = std::ranges::any_of(
+        filter.grants(), [&](const Grant &grant) { return grant.covers(node.path) && roleAllows(grant.role, action); });
     return allowed ? Decision::Allowed : Decision::Forbidden;
+}
+
+Status Authorizer::statusOf(Decision decision, const Principal &principal, Action action, const OrgNode &node)
+{
+    switch (decision) {
+    case Decision::Allowed: return Done{};
+    case Decision::Forbidden: return Error{Error::Code::Forbidden, refusal(principal, action, node)};
+    case Decision::Hidden: return TreeRepository::nothingAt(node.path);
+    }
+    return TreeRepository::nothingAt(node.path);
 }
 
 Result<bool> Authorizer::canSee(const Principal &principal, const OrgNode &node) const
@@ -222,12 +237,28 @@ Status Authorizer::require(const Principal &principal, Action action, const OrgN
     if (!decision) {
         return decision.error();
     }
-    switch (decision.value()) {
-    case Decision::Allowed: return Done{};
-    case Decision::Forbidden: return Error{Error::Code::Forbidden, refusal(principal, action, node)};
-    case Decision::Hidden: return TreeRepository::nothingAt(node.path);
+    return statusOf(decision.value(), principal, action, node);
+}
+
+Status Authorizer::requireAll(const Principal &principal, Action action, const QList<OrgNode> &nodes) const
+{
+    const Result<VisibilityFilter> filter = visibilityFilter(principal);
+    if (!filter) {
+        return filter.error();
     }
-    return TreeRepository::nothingAt(node.path);
+    const Result<QHash<NodeId, Visibility>> visibilities = m_tree.agentVisibilities();
+    if (!visibilities) {
+        return visibilities.error();
+    }
+    for (const OrgNode &node : nodes) {
+        const Visibility visibility =
+            node.kind == NodeKind::Agent ? visibilities->value(node.id, Visibility::Private) : Visibility::Public;
+        if (const Status allowed = statusOf(decide(filter.value(), action, node, visibility), principal, action, node);
+            !allowed) {
+            return allowed;
+        }
+    }
+    return Done{};
 }
 
 } // namespace steward

@@ -74,11 +74,18 @@ public:
     [[nodiscard]] Result<bool> canSee(const Principal &principal, const OrgNode &node) const;
     [[nodiscard]] Result<bool> may(const Principal &principal, Action action, const OrgNode &node) const;
     [[nodiscard]] Status require(const Principal &principal, Action action, const OrgNode &node) const;
+    // require() for many nodes, with the grants and the agents' visibility read once (an
+    // ingest batch names many agents); the first refusal is the answer.
+    [[nodiscard]] Status requireAll(const Principal &principal, Action action, const QList<OrgNode> &nodes) const;
 
 private:
     enum class Decision { Allowed, Forbidden, Hidden };
 
     [[nodiscard]] Result<Decision> decide(const Principal &principal, Action action, const OrgNode &node) const;
+    [[nodiscard]] static Decision decide(const VisibilityFilter &filter, Action action, const OrgNode &node,
+                                         Visibility visibility);
+    [[nodiscard]] static Status statusOf(Decision decision, const Principal &principal, Action action,
+                                         const OrgNode &node);
     // The agent's visibility; groups have none of their own and count as public.
     [[nodiscard]] Result<Visibility> visibilityOf(const OrgNode &node) const;
 

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonDocument>
+#include <QSet>
 #include <QStringList>
 #include <QVariant>
 
@@ -65,6 +66,21 @@ Run runFrom(const QSqlQuery &query)
     return run;
 }
 
+constexpr int kEventColumnCount = 17;
+
+QString insertEventsStatement(qsizetype rows)
+{
+    const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    QStringList values(rows, row);
+    return QStringLiteral("INSERT INTO activity_events(id, client_id, time, agent_id, version, run_id, span_id, "
+                          "parent_span_id, kind, status, summary, detail, body, tokens_in, tokens_out, cost, "
+                          "latency_ms) VALUES ")
+        + values.join(QStringLiteral(", "))
+        + QStringLiteral(" ON CONFLICT (client_id) DO NOTHING")
+        // One row tells by numRowsAffected whether it went in; RETURNING costs SQLite a third.
+        + (rows > 1 ? QStringLiteral(" RETURNING id") : QString());
+}
+
 const QString eventColumns =
     QStringLiteral("id, client_id, time, agent_id, version, run_id, span_id, parent_span_id, kind, status, "
                    "summary, detail, body, tokens_in, tokens_out, cost, latency_ms");
@@ -96,21 +112,16 @@ ActivityEvent eventFrom(const QSqlQuery &query)
 
 Status ActivityRepository::prepare()
 {
-    if (m_insertEvent) {
+    if (m_insertEvents) {
         return Done{};
     }
-    m_insertEvent.emplace(m_store.database());
+    m_insertEvents.emplace(m_store.database());
     m_indexEvents.emplace(m_store.database());
     m_upsertRollup.emplace(m_store.database());
     // A database whose search index follows the table by itself has nothing to feed.
     const QString indexStatement = m_store.dialect().indexEventsForSearch();
     m_feedsSearchIndex = !indexStatement.isEmpty();
-    const bool prepared =
-        m_insertEvent->prepare(QStringLiteral(
-            "INSERT INTO activity_events(id, client_id, time, agent_id, version, run_id, span_id, "
-            "parent_span_id, kind, "
-            "status, summary, detail, body, tokens_in, tokens_out, cost, latency_ms) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_id) DO NOTHING"))
+    const bool prepared = m_insertEvents->prepare(insertEventsStatement(m_store.dialect().eventsPerInsert()))
         && (!m_feedsSearchIndex || m_indexEvents->prepare(indexStatement))
         && m_upsertRollup->prepare(QStringLiteral(
             "INSERT INTO activity_rollup_hourly AS r(agent_id, hour, events, runs_started, runs_failed, errors, "
@@ -124,10 +135,10 @@ Status ActivityRepository::prepare()
             "cost = r.cost + excluded.cost, latency_sum_ms = r.latency_sum_ms + excluded.latency_sum_ms, "
             "latency_count = r.latency_count + excluded.latency_count"));
     if (!prepared) {
-        const QSqlError error = !m_insertEvent->lastError().isValid()
+        const QSqlError error = !m_insertEvents->lastError().isValid()
             ? (m_indexEvents->lastError().isValid() ? m_indexEvents->lastError() : m_upsertRollup->lastError())
-            : m_insertEvent->lastError();
-        m_insertEvent.reset();
+            : m_insertEvents->lastError();
+        m_insertEvents.reset();
         return Store::errorFrom(
             error, QCoreApplication::translate("steward::ActivityRepository", "preparing the activity log"));
     }
@@ -160,43 +171,78 @@ Result<ActivityRepository::AppendResult> ActivityRepository::appendEvents(QList<
     AppendResult result;
     QList<ActivityEvent> inserted;
     inserted.reserve(events.size());
-    for (ActivityEvent &event : events) {
-        const EventId candidate = m_ids->next(event.time);
-        QSqlQuery &q = *m_insertEvent;
-        q.bindValue(0, candidate);
-        q.bindValue(1, nullIfEmpty(event.clientId));
-        q.bindValue(2, event.time.toMSecsSinceEpoch());
-        q.bindValue(3, event.agentId);
-        q.bindValue(4, event.version);
-        q.bindValue(5, event.runId == 0 ? QVariant() : QVariant(event.runId));
-        q.bindValue(6, notNull(event.spanId));
-        q.bindValue(7, notNull(event.parentSpanId));
-        q.bindValue(8, notNull(event.kind));
-        q.bindValue(9, notNull(event.status));
-        q.bindValue(10, notNull(event.summary));
-        q.bindValue(11, notNull(event.detail));
-        q.bindValue(12,
-                    event.body.isEmpty() ? QStringLiteral("{}")
-                                         : QString::fromUtf8(QJsonDocument(event.body).toJson(QJsonDocument::Compact)));
-        q.bindValue(13, event.tokensIn);
-        q.bindValue(14, event.tokensOut);
-        q.bindValue(15, event.cost);
-        q.bindValue(16, event.latencyMs);
+    // Many rows to a statement where the dialect says so (SqlDialect::eventsPerInsert).
+    const qsizetype perStatement = m_store.dialect().eventsPerInsert();
+    for (qsizetype from = 0; from < events.size(); from += perStatement) {
+        const qsizetype count = qMin(perStatement, events.size() - from);
+        std::optional<QSqlQuery> tail;
+        if (count < perStatement) {
+            tail.emplace(m_store.database());
+            if (!tail->prepare(insertEventsStatement(count))) {
+                return Store::errorFrom(
+                    tail->lastError(),
+                    QCoreApplication::translate("steward::ActivityRepository", "recording activity"));
+            }
+        }
+        QSqlQuery &q = tail ? *tail : *m_insertEvents;
+        QList<EventId> candidates;
+        candidates.reserve(count);
+        for (qsizetype i = 0; i < count; ++i) {
+            const ActivityEvent &event = events.at(from + i);
+            const EventId candidate = m_ids->next(event.time);
+            candidates.append(candidate);
+            const int base = static_cast<int>(i) * kEventColumnCount;
+            q.bindValue(base + 0, candidate);
+            q.bindValue(base + 1, nullIfEmpty(event.clientId));
+            q.bindValue(base + 2, event.time.toMSecsSinceEpoch());
+            q.bindValue(base + 3, event.agentId);
+            q.bindValue(base + 4, event.version);
+            q.bindValue(base + 5, event.runId == 0 ? QVariant() : QVariant(event.runId));
+            q.bindValue(base + 6, notNull(event.spanId));
+            q.bindValue(base + 7, notNull(event.parentSpanId));
+            q.bindValue(base + 8, notNull(event.kind));
+            q.bindValue(base + 9, notNull(event.status));
+            q.bindValue(base + 10, notNull(event.summary));
+            q.bindValue(base + 11, notNull(event.detail));
+            q.bindValue(base + 12,
+                        event.body.isEmpty()
+                            ? QStringLiteral("{}")
+                            : QString::fromUtf8(QJsonDocument(event.body).toJson(QJsonDocument::Compact)));
+            q.bindValue(base + 13, event.tokensIn);
+            q.bindValue(base + 14, event.tokensOut);
+            q.bindValue(base + 15, event.cost);
+            q.bindValue(base + 16, event.latencyMs);
+        }
         if (!q.exec()) {
             return Store::errorFrom(q.lastError(),
                                     QCoreApplication::translate("steward::ActivityRepository", "recording activity"));
         }
-        if (q.numRowsAffected() == 0) {
-            ++result.duplicates;
-            continue;
+        // A client id stored before (or twice in this batch) is skipped by ON CONFLICT; the
+        // ids given back are the rows that went in.
+        QSet<EventId> stored;
+        if (count == 1) {
+            if (q.numRowsAffected() == 1) {
+                stored.insert(candidates.constFirst());
+            }
+        } else {
+            while (q.next()) {
+                stored.insert(q.value(0).toLongLong());
+            }
         }
-        event.id = candidate;
-        if (result.firstId == 0) {
-            result.firstId = candidate;
+        for (qsizetype i = 0; i < count; ++i) {
+            if (!stored.contains(candidates.at(i))) {
+                ++result.duplicates;
+                continue;
+            }
+            ActivityEvent &event = events[from + i];
+            event.id = candidates.at(i);
+            if (result.firstId == 0) {
+                result.firstId = event.id;
+            }
+            result.lastId = event.id;
+            ++result.accepted;
+            inserted.append(event);
         }
-        result.lastId = candidate;
-        ++result.accepted;
-        inserted.append(event);
     }
     if (inserted.isEmpty()) {
         return result;

@@ -56,7 +56,7 @@ private:
 
     const Store &m_store;
     std::optional<EventIdGenerator> m_ids;
-    std::optional<QSqlQuery> m_insertEvent;
+    std::optional<QSqlQuery> m_insertEvents; // a full statement's worth of rows
     std::optional<QSqlQuery> m_indexEvents;
     std::optional<QSqlQuery> m_upsertRollup;
     bool m_feedsSearchIndex = false;

@@ -23,6 +23,7 @@ public:
     [[nodiscard]] QString copyIntoFile() const override;
     [[nodiscard]] QStringList beginMigration() const override;
     [[nodiscard]] QStringList beginWrite() const override;
+    [[nodiscard]] int eventsPerInsert() const override { return 100; }
     [[nodiscard]] QString lockStreamForAppend() const override;
     [[nodiscard]] QString notifyStream() const override;
 

@@ -352,7 +352,7 @@ void TestStewardctlServer::company_isCreatedOnTheDatabase()
                        QStringLiteral("--reason"), QStringLiteral("r")},
                       m_dir.path());
     QCOMPARE(nested.exitCode, 1);
-    QVERIFY2(nested.err.contains(QStringLiteral("/NAME")), qPrintable(nested.err));
+    QVERIFY2(nested.err.contains(QStringLiteral("/name")), qPrintable(nested.err));
 }
 
 void TestStewardctlServer::refusals_data()

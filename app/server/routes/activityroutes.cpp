@@ -30,17 +30,6 @@ QString translated(const char *text)
     return QCoreApplication::translate("steward::ActivityRoutes", text);
 }
 
-// Every agent the events or runs name must allow the caller to ingest for it.
-Status requireIngest(ServerContext &context, const Principal &principal, const QSet<NodeId> &agentIds)
-{
-    for (const NodeId agentId : agentIds) {
-        if (const Result<OrgNode> agent = nodeForAction(context, principal, Action::IngestActivity, agentId); !agent) {
-            return agent.error();
-        }
-    }
-    return Done{};
-}
-
 ApiReply postEvents(ServerContext &context, ApiRequest &request)
 {
     const Result<QJsonObject> body = request.jsonObject();
@@ -63,7 +52,7 @@ ApiReply postEvents(ServerContext &context, ApiRequest &request)
     for (const ActivityEvent &event : events.value()) {
         agentIds.insert(event.agentId);
     }
-    if (const Status allowed = requireIngest(context, request.principal, agentIds); !allowed) {
+    if (const Status allowed = requireForAll(context, request.principal, Action::IngestActivity, agentIds); !allowed) {
         return ApiReply::error(allowed.error());
     }
     const Result<ActivityService::IngestResult> stored = context.activity.ingest(std::move(events).value());
@@ -128,7 +117,8 @@ ApiReply startRun(ServerContext &context, ApiRequest &request)
     if (!run) {
         return ApiReply::error(run.error());
     }
-    if (const Status allowed = requireIngest(context, request.principal, {run->agentId}); !allowed) {
+    if (const Status allowed = requireForAll(context, request.principal, Action::IngestActivity, {run->agentId});
+        !allowed) {
         return ApiReply::error(allowed.error());
     }
     return replyWith(

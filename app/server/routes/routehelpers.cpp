@@ -48,6 +48,33 @@ Result<OrgNode> nodeForAction(ServerContext &context, const Principal &principal
     return node;
 }
 
+Status requireForAll(ServerContext &context, const Principal &principal, Action action, const QSet<NodeId> &ids)
+{
+    const TreeRepository tree(*context.store);
+    QList<OrgNode> nodes;
+    for (const NodeId id : ids) {
+        const Result<OrgNode> node = tree.node(id);
+        if (!node || node->isArchived()) {
+            // The one-by-one path gives the answer with the right message.
+            return nodeForAction(context, principal, action, id).error();
+        }
+        nodes.append(node.value());
+    }
+    if (const Status allowed = context.authorizer.requireAll(principal, action, nodes); !allowed) {
+        if (allowed.error().code != Error::Code::NotFound) {
+            return allowed;
+        }
+        // Hidden somewhere: find which, and say so without its path.
+        for (const OrgNode &node : std::as_const(nodes)) {
+            if (const Result<OrgNode> one = nodeForAction(context, principal, action, node.id); !one) {
+                return one.error();
+            }
+        }
+        return allowed;
+    }
+    return Done{};
+}
+
 Result<OrgNode> rootForAction(ServerContext &context, const Principal &principal, Action action)
 {
     const TreeRepository tree(*context.store);

@@ -10,6 +10,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -34,6 +35,10 @@ void addRoute(ApiRouter &router, ServerContext &context, const QByteArray &metho
 // The node, if the principal may do `action` on it (NotFound when hidden, Forbidden otherwise).
 [[nodiscard]] Result<OrgNode> nodeForAction(ServerContext &context, const Principal &principal, Action action,
                                             NodeId id);
+// nodeForAction() for many ids at once (the agents of an ingest batch): the grants and the
+// agents' visibility are read once.
+[[nodiscard]] Status requireForAll(ServerContext &context, const Principal &principal, Action action,
+                                   const QSet<NodeId> &ids);
 [[nodiscard]] Result<OrgNode> rootForAction(ServerContext &context, const Principal &principal, Action action);
 
 // A page of a list that is cheap to build whole (the tree, principals): cursor = position.
