@@ -18,7 +18,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
-#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSslSocket>
@@ -52,20 +51,6 @@ template<typename T> T *field(const QWidget &dialog, const char *name)
         qWarning("no %s in the dialog", name);
     }
     return found;
-}
-
-// A throwaway self-signed certificate and key for 127.0.0.1, made by the openssl tool.
-bool makeCertificate(const QString &certificate, const QString &key)
-{
-    QProcess openssl;
-    openssl.setStandardErrorFile(QProcess::nullDevice()); // its progress dots
-    openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"),
-                   QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                   QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"), key,
-                   QStringLiteral("-out"), certificate});
-    return openssl.waitForFinished(60'000) && openssl.exitStatus() == QProcess::NormalExit && openssl.exitCode() == 0;
 }
 
 } // namespace
