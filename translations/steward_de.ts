@@ -105,6 +105,65 @@
         <source>counting activity</source>
         <translation>beim Zählen der Aktivität</translation>
     </message>
+    <message>
+        <source>There is no run %1.</source>
+        <translation>Es gibt keinen Lauf %1.</translation>
+    </message>
+    <message>
+        <source>reading activity</source>
+        <translation>beim Lesen der Aktivität</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ActivityService</name>
+    <message>
+        <source>there is no agent %1</source>
+        <translation>es gibt keinen Agenten %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an agent</source>
+        <translation>%1 ist kein Agent</translation>
+    </message>
+    <message>
+        <source>%1 is archived</source>
+        <translation>%1 ist archiviert</translation>
+    </message>
+    <message>
+        <source>agent %1 has no version %2</source>
+        <translation>Agent %1 hat keine Version %2</translation>
+    </message>
+    <message>
+        <source>there is no run %1</source>
+        <translation>es gibt keinen Lauf %1</translation>
+    </message>
+    <message>
+        <source>run %1 belongs to another agent</source>
+        <translation>Lauf %1 gehört zu einem anderen Agenten</translation>
+    </message>
+    <message>
+        <source>the kind is empty</source>
+        <translation>das Feld kind ist leer</translation>
+    </message>
+    <message>
+        <source>events[%1]: %2</source>
+        <translation>events[%1]: %2</translation>
+    </message>
+    <message>
+        <source>The run cannot be recorded: %1.</source>
+        <translation>Der Lauf kann nicht erfasst werden: %1.</translation>
+    </message>
+    <message>
+        <source>A finished run needs its outcome: succeeded, failed or interrupted.</source>
+        <translation>Ein beendeter Lauf braucht sein Ergebnis: succeeded, failed oder interrupted.</translation>
+    </message>
+    <message>
+        <source>Run %1 belongs to another agent.</source>
+        <translation>Lauf %1 gehört zu einem anderen Agenten.</translation>
+    </message>
+    <message>
+        <source>Run %1 has already finished.</source>
+        <translation>Lauf %1 ist bereits beendet.</translation>
+    </message>
 </context>
 <context>
     <name>steward::AgentCommand</name>
@@ -400,6 +459,10 @@
         <source>Shows, creates and changes agents, and explains their versions.</source>
         <translation>Zeigt, erstellt und ändert Agenten und erläutert ihre Versionen.</translation>
     </message>
+    <message>
+        <source>&apos;agent create&apos; works on a workspace file (--store FILE); on a server, agents are created through the API (POST /api/v1/nodes).</source>
+        <translation>&apos;agent create&apos; arbeitet mit einer Arbeitsbereichsdatei (--store FILE); auf einem Server werden Agenten über die API angelegt (POST /api/v1/nodes).</translation>
+    </message>
 </context>
 <context>
     <name>steward::AgentService</name>
@@ -438,10 +501,6 @@
 </context>
 <context>
     <name>steward::AgentServices</name>
-    <message>
-        <source>%1 is a %2, not an agent.</source>
-        <translation>%1 ist kein Agent (Art: %2).</translation>
-    </message>
     <message>
         <source>PROPOSAL</source>
         <translation>VORSCHLAG</translation>
@@ -568,6 +627,37 @@
     <message>
         <source>criticality is critical, standard or experimental.</source>
         <translation>criticality ist critical, standard oder experimental.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ApiClient</name>
+    <message>
+        <source>Cannot write what %1 sent to %2</source>
+        <translation>Die Antwort von %1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s.</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>The answer of %1 broke off: %2</source>
+        <translation>Die Antwort von %1 ist abgebrochen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: its certificate is not trusted (%2). If the server&apos;s certificate is self-signed, pin it.</source>
+        <translation>%1 ist nicht erreichbar: Seinem Zertifikat wird nicht vertraut (%2). Ist das Zertifikat des Servers selbstsigniert, pinnen Sie es.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP status %2.</source>
+        <translation>%1 hat mit HTTP-Status %2 geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer %2 with JSON: %3</source>
+        <translation>%1 hat auf %2 nicht mit JSON geantwortet: %3</translation>
     </message>
 </context>
 <context>
@@ -995,6 +1085,53 @@ Details:
     </message>
 </context>
 <context>
+    <name>steward::Authorizer</name>
+    <message>
+        <source>%1 may not see %2.</source>
+        <translation>%1 darf %2 nicht sehen.</translation>
+    </message>
+    <message>
+        <source>%1 may not edit the tree at %2.</source>
+        <translation>%1 darf das Organigramm unter %2 nicht bearbeiten.</translation>
+    </message>
+    <message>
+        <source>%1 may not change agent specs at %2.</source>
+        <translation>%1 darf Agenten-Spezifikationen unter %2 nicht ändern.</translation>
+    </message>
+    <message>
+        <source>%1 may not decide proposed changes at %2.</source>
+        <translation>%1 darf unter %2 nicht über Änderungsvorschläge entscheiden.</translation>
+    </message>
+    <message>
+        <source>%1 may not read the audit log of %2.</source>
+        <translation>%1 darf das Prüfprotokoll von %2 nicht lesen.</translation>
+    </message>
+    <message>
+        <source>%1 may not export an audit bundle of %2.</source>
+        <translation>%1 darf kein Prüfpaket von %2 exportieren.</translation>
+    </message>
+    <message>
+        <source>%1 may not report activity for %2.</source>
+        <translation>%1 darf keine Aktivität für %2 melden.</translation>
+    </message>
+    <message>
+        <source>%1 may not submit outputs for approval at %2.</source>
+        <translation>%1 darf unter %2 keine Ausgaben zur Freigabe einreichen.</translation>
+    </message>
+    <message>
+        <source>%1 may not decide approvals at %2.</source>
+        <translation>%1 darf unter %2 nicht über Freigaben entscheiden.</translation>
+    </message>
+    <message>
+        <source>%1 may not manage access at %2.</source>
+        <translation>%1 darf den Zugriff unter %2 nicht verwalten.</translation>
+    </message>
+    <message>
+        <source>It takes one of these roles there or above: %1.</source>
+        <translation>Dafür ist dort oder weiter oben eine dieser Rollen nötig: %1.</translation>
+    </message>
+</context>
+<context>
     <name>steward::BlameView</name>
     <message>
         <source>Version</source>
@@ -1168,6 +1305,10 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>the bundle failed verification: %1</source>
         <translation>das Prüfpaket hat die Prüfung nicht bestanden: %1</translation>
+    </message>
+    <message>
+        <source>--key is for workspace files: a server signs bundles with its own key.</source>
+        <translation>--key gilt für Arbeitsbereichsdateien: Ein Server signiert Prüfpakete mit seinem eigenen Schlüssel.</translation>
     </message>
 </context>
 <context>
@@ -1350,6 +1491,219 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
         <source>%1 or %2</source>
         <translation>%1 oder %2</translation>
     </message>
+    <message>
+        <source>The stewardd to work with instead of a file, e.g. https://steward.example.com.</source>
+        <translation>Der stewardd, mit dem statt mit einer Datei gearbeitet wird, z. B. https://steward.example.com.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The bearer token for --server (default: $STEWARD_TOKEN, which other users cannot see in the process list).</source>
+        <translation>Das Bearer-Token für --server (Standard: $STEWARD_TOKEN, das andere Benutzer in der Prozessliste nicht sehen können).</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>The server&apos;s own certificate (PEM), trusted even though no authority signed it.</source>
+        <translation>Das eigene Zertifikat des Servers (PEM), dem vertraut wird, obwohl keine Zertifizierungsstelle es signiert hat.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; works on a workspace file (--store FILE), not on a server.</source>
+        <translation>&apos;%1&apos; arbeitet mit einer Arbeitsbereichsdatei (--store FILE), nicht mit einem Server.</translation>
+    </message>
+    <message>
+        <source>Give either --store FILE or --server URL, not both.</source>
+        <translation>Geben Sie entweder --store FILE oder --server URL an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>--actor is for workspace files: on a server, the owner of the token is the actor.</source>
+        <translation>--actor gilt für Arbeitsbereichsdateien: Auf einem Server ist der Inhaber des Tokens der Akteur.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; on a server needs a token: give it with --token TOKEN or in the STEWARD_TOKEN environment variable.</source>
+        <translation>&apos;%1&apos; braucht auf einem Server ein Token: Geben Sie es mit --token TOKEN oder in der Umgebungsvariablen STEWARD_TOKEN an.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a workspace: give it with --store FILE or --server URL.</source>
+        <translation>&apos;%1&apos; braucht einen Arbeitsbereich: Geben Sie ihn mit --store FILE oder --server URL an.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ConnectDialog</name>
+    <message>
+        <source>Connect to Server</source>
+        <translation>Mit Server verbinden</translation>
+    </message>
+    <message>
+        <source>Work on a workspace shared through a Steward server. Its administrator gives you the server&apos;s address and a token (stewardctl token create).</source>
+        <translation>Arbeiten Sie in einem Arbeitsbereich, der über einen Steward-Server geteilt wird. Der Administrator des Servers nennt Ihnen dessen Adresse und gibt Ihnen ein Token (stewardctl token create).</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>Ver&amp;gessen</translation>
+    </message>
+    <message>
+        <source>Remove this connection and its saved token</source>
+        <translation>Diese Verbindung und ihr gespeichertes Token entfernen</translation>
+    </message>
+    <message>
+        <source>e.g. Acme production</source>
+        <translation>z. B. Acme Produktion</translation>
+    </message>
+    <message>
+        <source>https://steward.example.com</source>
+        <translation>https://steward.example.com</translation>
+    </message>
+    <message>
+        <source>The token your administrator gave you</source>
+        <translation>Das Token, das Sie von Ihrem Administrator erhalten haben</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the token in the system keychain</source>
+        <translation>Token im Schlüsselbund des Systems &amp;merken</translation>
+    </message>
+    <message>
+        <source>Optional, for a self-signed server</source>
+        <translation>Optional, für einen Server mit selbstsigniertem Zertifikat</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation>&amp;Verbindung:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>&amp;Pinned certificate:</source>
+        <translation>Gepinntes &amp;Zertifikat:</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>Ver&amp;binden</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>Neue Verbindung</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 as %3</source>
+        <translation>%1 — %2 als %3</translation>
+    </message>
+    <message>
+        <source>Reading the saved token…</source>
+        <translation>Gespeichertes Token wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Enter the token for this server.</source>
+        <translation>Geben Sie das Token für diesen Server ein.</translation>
+    </message>
+    <message>
+        <source>Forgot the connection %1.</source>
+        <translation>Verbindung %1 vergessen.</translation>
+    </message>
+    <message>
+        <source>Pinned Certificate</source>
+        <translation>Gepinntes Zertifikat</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Enter the token.</source>
+        <translation>Geben Sie das Token ein.</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>%1 wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Angemeldet als %1.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2).</source>
+        <translation>Angemeldet als %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 Saving the token in the system keychain…</source>
+        <translation>%1 Token wird im Schlüsselbund des Systems gespeichert…</translation>
+    </message>
+    <message>
+        <source>%1 Connect again to connect without remembering the token.</source>
+        <translation>%1 Klicken Sie erneut auf „Verbinden“, um die Verbindung ohne gemerktes Token herzustellen.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ConnectionGuard</name>
+    <message>
+        <source>The request&apos;s header is larger than %1 bytes.</source>
+        <translation>Der Header der Anfrage ist größer als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>The request body has %1 bytes; at most %2 are accepted.</source>
+        <translation>Der Body der Anfrage hat %1 Bytes; angenommen werden höchstens %2.</translation>
+    </message>
+    <message>
+        <source>The request body is larger than %1 bytes.</source>
+        <translation>Der Body der Anfrage ist größer als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>The request did not arrive completely within %1 seconds.</source>
+        <translation>Die Anfrage ist nicht innerhalb von %1 Sekunden vollständig angekommen.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ConnectionProfile</name>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Geben Sie der Verbindung einen Namen.</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, e.g. https://steward.example.com.</source>
+        <translation>Geben Sie die Adresse des Servers ein, z. B. https://steward.example.com.</translation>
+    </message>
+    <message>
+        <source>That is not a server address; one looks like https://steward.example.com.</source>
+        <translation>Das ist keine Serveradresse; eine Serveradresse sieht etwa so aus: https://steward.example.com.</translation>
+    </message>
+    <message>
+        <source>A server address starts with https:// (or http://), not %1://.</source>
+        <translation>Eine Serveradresse beginnt mit https:// (oder http://), nicht mit %1://.</translation>
+    </message>
+    <message>
+        <source>Leave the user name and password out of the server address: the token signs you in.</source>
+        <translation>Lassen Sie Benutzername und Passwort in der Serveradresse weg: Die Anmeldung erfolgt über das Token.</translation>
+    </message>
+    <message>
+        <source>A server address has no query (?…) or fragment (#…).</source>
+        <translation>Eine Serveradresse hat keine Abfrage (?…) und kein Fragment (#…).</translation>
+    </message>
 </context>
 <context>
     <name>steward::DemoBuilder</name>
@@ -1491,6 +1845,10 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>Building the demo workspace: %1%</source>
         <translation>Demo-Arbeitsbereich wird erstellt: %1 %</translation>
+    </message>
+    <message>
+        <source>demo builds a new workspace file (--out FILE); it does not work on a server.</source>
+        <translation>demo erstellt eine neue Arbeitsbereichsdatei (--out FILE); auf einem Server funktioniert es nicht.</translation>
     </message>
 </context>
 <context>
@@ -1852,6 +2210,121 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     </message>
 </context>
 <context>
+    <name>steward::JsonCodec</name>
+    <message>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>unbekanntes Feld</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>must be at most %1 characters long (it has %2)</source>
+        <translation>darf höchstens %1 Zeichen lang sein (es sind %2)</translation>
+    </message>
+    <message>
+        <source>must be valid Unicode text</source>
+        <translation>muss gültiger Unicode-Text sein</translation>
+    </message>
+    <message>
+        <source>must be lower-case hexadecimal</source>
+        <translation>muss hexadezimal in Kleinbuchstaben sein</translation>
+    </message>
+    <message>
+        <source>must be a positive integer</source>
+        <translation>muss eine positive ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be a non-negative integer</source>
+        <translation>muss eine nicht negative ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be a non-negative number</source>
+        <translation>muss eine nicht negative Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>must be an ISO 8601 time with a time zone, such as 2026-11-24T13:11:20.123Z</source>
+        <translation>muss eine ISO-8601-Zeit mit Zeitzone sein, etwa 2026-11-24T13:11:20.123Z</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>muss ein Array sein</translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation>muss einer dieser Werte sein: %1</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>must be at most %1</source>
+        <translation>darf höchstens %1 sein</translation>
+    </message>
+    <message>
+        <source>The answer is not a Steward error (%1).</source>
+        <translation>Die Antwort ist keine Steward-Fehlermeldung (%1).</translation>
+    </message>
+    <message>
+        <source>The request body has %1 bytes; the limit is %2 bytes.</source>
+        <translation>Der Body der Anfrage hat %1 Bytes; die Grenze liegt bei %2 Bytes.</translation>
+    </message>
+    <message>
+        <source>The request body is not valid UTF-8.</source>
+        <translation>Der Body der Anfrage ist kein gültiges UTF-8.</translation>
+    </message>
+    <message>
+        <source>The request body is not valid JSON: %1 at byte %2.</source>
+        <translation>Der Body der Anfrage ist kein gültiges JSON: %1 bei Byte %2.</translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object.</source>
+        <translation>Der Body der Anfrage muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>is more than %1 hours ahead of the server&apos;s clock</source>
+        <translation>liegt mehr als %1 Stunden vor der Uhr des Servers</translation>
+    </message>
+    <message>
+        <source>must be one of: ok, error</source>
+        <translation>muss einer dieser Werte sein: ok, error</translation>
+    </message>
+    <message>
+        <source>must hold at least one event</source>
+        <translation>muss mindestens ein Ereignis enthalten</translation>
+    </message>
+    <message>
+        <source>must hold at most %1 events (it has %2)</source>
+        <translation>darf höchstens %1 Ereignisse enthalten (es sind %2)</translation>
+    </message>
+    <message>
+        <source>a company has no parent</source>
+        <translation>ein Unternehmen hat keinen übergeordneten Knoten</translation>
+    </message>
+    <message>
+        <source>only agents have this field</source>
+        <translation>nur Agenten haben dieses Feld</translation>
+    </message>
+    <message>
+        <source>nothing to change: give name, parentId or both</source>
+        <translation>nichts zu ändern: Geben Sie name, parentId oder beides an</translation>
+    </message>
+</context>
+<context>
     <name>steward::KeyCommand</name>
     <message>
         <source>--%1 needs a file name.</source>
@@ -1888,6 +2361,10 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>Creates and shows the Ed25519 keys that sign audit bundles.</source>
         <translation>Erstellt und zeigt die Ed25519-Schlüssel, die Prüfpakete signieren.</translation>
+    </message>
+    <message>
+        <source>A server signs bundles with its own key, which stays on the server; &apos;key&apos; works on key files and workspace files.</source>
+        <translation>Ein Server signiert Prüfpakete mit seinem eigenen Schlüssel, der auf dem Server bleibt; &apos;key&apos; arbeitet mit Schlüsseldateien und Arbeitsbereichsdateien.</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +2644,42 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
         <source>Audit bundle: %1</source>
         <translation>Prüfpaket: %1</translation>
     </message>
+    <message>
+        <source>Connect to &amp;Server…</source>
+        <translation>Mit &amp;Server verbinden…</translation>
+    </message>
+    <message>
+        <source>This server&apos;s workspace has no company yet; its administrator starts one with stewardctl.</source>
+        <translation>Der Arbeitsbereich dieses Servers hat noch kein Unternehmen; der Administrator des Servers legt es mit stewardctl an.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2</source>
+        <translation>Mit %1 verbunden als %2</translation>
+    </message>
+    <message>
+        <source>Disconnected from %1 — reconnecting…</source>
+        <translation>Verbindung zu %1 getrennt — wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Disconnected from %1 — reconnecting in %2 s</source>
+        <translation>Verbindung zu %1 getrennt — neuer Versuch in %2 s</translation>
+    </message>
+    <message>
+        <source>Disconnected from %1 — reconnecting now…</source>
+        <translation>Verbindung zu %1 getrennt — neuer Versuch läuft…</translation>
+    </message>
+    <message>
+        <source>What is shown is what the server sent before the link went down; changes can be made again once it is back.</source>
+        <translation>Angezeigt wird, was der Server vor dem Verbindungsabbruch gesendet hat; Änderungen sind wieder möglich, sobald die Verbindung wiederhergestellt ist.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
 </context>
 <context>
     <name>steward::Migrator</name>
@@ -2257,20 +2770,8 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
         <translation>Geben Sie den vollständigen Pfad des neuen Knotens unterhalb des Unternehmens an, z. B. /acme/sales/new-team, nicht &apos;%1&apos;.</translation>
     </message>
     <message>
-        <source>department or team.</source>
-        <translation>department oder team.</translation>
-    </message>
-    <message>
         <source>kind</source>
         <translation>Art</translation>
-    </message>
-    <message>
-        <source>Say what to create with --kind department or --kind team.</source>
-        <translation>Geben Sie mit --kind department oder --kind team an, was angelegt werden soll.</translation>
-    </message>
-    <message>
-        <source>--kind takes department or team, not &apos;%1&apos;.</source>
-        <translation>--kind erwartet department oder team, nicht &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>Created %1</source>
@@ -2291,6 +2792,29 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>Changes the org tree. Every change needs --reason and is recorded in the audit log with its actor.</source>
         <translation>Ändert das Organigramm. Jede Änderung braucht --reason und wird mit ihrem Akteur im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>company, department or team.</source>
+        <translation>company, department oder team.</translation>
+    </message>
+    <message>
+        <source>Say what to create with --kind company, department or team.</source>
+        <translation>Geben Sie mit --kind company, department oder team an, was angelegt werden soll.</translation>
+    </message>
+    <message>
+        <source>--kind takes company, department or team, not &apos;%1&apos;.</source>
+        <translation>--kind erwartet company, department oder team, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>A company sits at the top: give its path as /name, not &apos;%1&apos;.</source>
+        <translation>Ein Unternehmen steht ganz oben: Geben Sie seinen Pfad als /name an, nicht &apos;%1&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::Operations</name>
+    <message>
+        <source>The database does not answer: %1</source>
+        <translation>Die Datenbank antwortet nicht: %1</translation>
     </message>
 </context>
 <context>
@@ -2531,6 +3055,37 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     </message>
 </context>
 <context>
+    <name>steward::RemoteWorkspace</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The workspace has no company yet.</source>
+        <translation>Der Arbeitsbereich hat noch kein Unternehmen.</translation>
+    </message>
+    <message>
+        <source>A server&apos;s company is created on the server&apos;s database before anyone signs in: stewardctl --store DATABASE node create /NAME --kind company.</source>
+        <translation>Das Unternehmen eines Servers wird in der Datenbank des Servers angelegt, bevor sich jemand anmeldet: stewardctl --store DATABASE node create /NAME --kind company.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name.</source>
+        <translation>%1 existiert bereits; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>%1 sent a bundle without a readable manifest: %2</source>
+        <translation>%1 hat ein Prüfpaket ohne lesbares Manifest gesendet: %2</translation>
+    </message>
+    <message>
+        <source>The bundle from %1 arrived incomplete or changed: its SHA-256 does not match its manifest.</source>
+        <translation>Das Prüfpaket von %1 ist unvollständig oder verändert angekommen: Sein SHA-256 passt nicht zu seinem Manifest.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>steward::RunsTableModel</name>
     <message>
         <source>%1: %2</source>
@@ -2579,6 +3134,56 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>Latency</source>
         <translation>Latenz</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ServerCheck</name>
+    <message>
+        <source>%1 did not answer within %2 seconds.</source>
+        <translation>%1 hat nicht innerhalb von %2 Sekunden geantwortet.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>If the server has a self-signed certificate, pin it.</source>
+        <translation>Hat der Server ein selbstsigniertes Zertifikat, hinterlegen Sie es als gepinntes Zertifikat.</translation>
+    </message>
+    <message>
+        <source>%1 redirects to %2; connect to that address instead.</source>
+        <translation>%1 leitet auf %2 weiter; verbinden Sie sich stattdessen mit dieser Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 answers, but it is not a Steward server (HTTP %2 for /healthz).</source>
+        <translation>%1 antwortet, ist aber kein Steward-Server (HTTP %2 für /healthz).</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2.</source>
+        <translation>%1 hat mit HTTP %2 geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer this version of Steward cannot read: %2</source>
+        <translation>%1 hat eine Antwort gesendet, die diese Version von Steward nicht lesen kann: %2</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ServerConnection</name>
+    <message>
+        <source>Cannot read the certificate %1: %2</source>
+        <translation>Das Zertifikat %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a server address; give one such as https://steward.example.com or http://127.0.0.1:8080.</source>
+        <translation>&apos;%1&apos; ist keine Serveradresse; geben Sie eine Adresse wie https://steward.example.com oder http://127.0.0.1:8080 an.</translation>
+    </message>
+    <message>
+        <source>No token for %1: a server only answers to a bearer token.</source>
+        <translation>Kein Token für %1: Ein Server antwortet nur, wenn ein Bearer-Token mitgesendet wird.</translation>
     </message>
 </context>
 <context>
@@ -2788,6 +3393,35 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     </message>
 </context>
 <context>
+    <name>steward::StreamClient</name>
+    <message>
+        <source>the server&apos;s certificate is not trusted (%1)</source>
+        <translation>dem Zertifikat des Servers wird nicht vertraut (%1)</translation>
+    </message>
+    <message>
+        <source>the connection closed</source>
+        <translation>die Verbindung wurde geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>steward::StreamListener</name>
+    <message>
+        <source>listening for changes to %1</source>
+        <translation>beim Abonnieren der Änderungen an %1</translation>
+    </message>
+</context>
+<context>
+    <name>steward::StreamRepository</name>
+    <message>
+        <source>recording the change stream</source>
+        <translation>beim Erfassen des Änderungsstroms</translation>
+    </message>
+    <message>
+        <source>reading the change stream</source>
+        <translation>beim Lesen des Änderungsstroms</translation>
+    </message>
+</context>
+<context>
     <name>steward::TextDiff</name>
     <message>
         <source>The text does not match the diff at line %1.</source>
@@ -2841,6 +3475,36 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     </message>
 </context>
 <context>
+    <name>steward::TokenStore</name>
+    <message>
+        <source>no keychain is available (error %1)</source>
+        <translation>kein Schlüsselbund verfügbar (Fehler %1)</translation>
+    </message>
+    <message>
+        <source>No token is saved in the system keychain for %1.</source>
+        <translation>Im Schlüsselbund des Systems ist für %1 kein Token gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not read the token from the system keychain: %1</source>
+        <translation>Das Token konnte nicht aus dem Schlüsselbund des Systems gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not save the token in the system keychain: %1</source>
+        <translation>Das Token konnte nicht im Schlüsselbund des Systems gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not remove the token from the system keychain: %1</source>
+        <translation>Das Token konnte nicht aus dem Schlüsselbund des Systems entfernt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The system keychain did not answer within %n seconds; is it locked?</source>
+        <translation>
+            <numerusform>Der Schlüsselbund des Systems hat nicht innerhalb von %n Sekunde geantwortet; ist er gesperrt?</numerusform>
+            <numerusform>Der Schlüsselbund des Systems hat nicht innerhalb von %n Sekunden geantwortet; ist er gesperrt?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>steward::TreeCommand</name>
     <message>
         <source>Prints the org tree below PATH (the whole tree without it): each node with its kind, and for agents their owner, visibility, criticality and head version.</source>
@@ -2873,6 +3537,13 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>VERSION</source>
         <translation>VERSION</translation>
+    </message>
+</context>
+<context>
+    <name>steward::TreePaths</name>
+    <message>
+        <source>%1 is a %2, not an agent.</source>
+        <translation>%1 ist kein Agent (Art: %2).</translation>
     </message>
 </context>
 <context>
@@ -2932,6 +3603,10 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>updating an agent</source>
         <translation>beim Aktualisieren eines Agenten</translation>
+    </message>
+    <message>
+        <source>reading agents&apos; visibility</source>
+        <translation>beim Lesen der Sichtbarkeit der Agenten</translation>
     </message>
 </context>
 <context>
@@ -3279,6 +3954,18 @@ Um sich umzusehen, öffnen Sie den Demo-Arbeitsbereich: ein erfundenes Unternehm
     <message>
         <source>&amp;New workspace…</source>
         <translation>&amp;Neuer Arbeitsbereich…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a server…</source>
+        <translation>Mit einem &amp;Server verbinden…</translation>
+    </message>
+    <message>
+        <source>Saved servers:</source>
+        <translation>Gespeicherte Server:</translation>
+    </message>
+    <message>
+        <source>%1 as %2</source>
+        <translation>%1 als %2</translation>
     </message>
 </context>
 </TS>
