@@ -31,6 +31,10 @@ QByteArray headerValue(const QByteArray &head, const QByteArray &lowerName)
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const ConnectionLimits &limits)
     : QObject(socket), m_socket(socket), m_limits(limits)
 {
+    // Answers and stream messages are small writes that should leave at once: without this,
+    // Nagle's algorithm holds a second message until the client acknowledges the first, which
+    // a client delaying its acknowledgements makes 40 ms.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::onTimeout);
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::beforeParser);

@@ -6,6 +6,7 @@
 #include "storage/store.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 namespace steward {
 namespace {
@@ -25,6 +26,24 @@ ActivityService::ActivityService(const Store &store, const Clock &clock)
 StreamItem ActivityService::streamItem(StreamItemType type, NodeId agentId, qint64 subjectId) const
 {
     return {0, m_clock.now(), type, agentId, subjectId};
+}
+
+Result<QHash<NodeId, Agent>> ActivityService::liveAgents(const QList<NodeId> &ids) const
+{
+    const Result<QHash<NodeId, OrgNode>> nodes = m_tree.nodes(ids);
+    if (!nodes) {
+        return nodes.error();
+    }
+    Result<QHash<NodeId, Agent>> agents = m_tree.agents(ids);
+    if (!agents) {
+        return agents.error();
+    }
+    QHash<NodeId, Agent> live = std::move(agents).value();
+    live.removeIf([&](const auto &entry) {
+        const OrgNode node = nodes->value(entry.key());
+        return node.kind != NodeKind::Agent || node.isArchived();
+    });
+    return live;
 }
 
 Result<Agent> ActivityService::liveAgent(NodeId id) const
@@ -63,7 +82,8 @@ Result<int> ActivityService::versionOf(const Agent &agent, int version)
 Status ActivityService::checkEvent(ActivityEvent &event, QHash<NodeId, Agent> &agents,
                                    QHash<RunId, NodeId> &runAgents) const
 {
-    // A batch mostly repeats a few agents and runs: each is looked up once.
+    // The batch's agents were read at once (liveAgents); one that was not found there is looked
+    // up alone, for the message that says what is wrong with it. Runs are looked up once each.
     auto agent = agents.constFind(event.agentId);
     if (agent == agents.cend()) {
         const Result<Agent> found = liveAgent(event.agentId);
@@ -117,7 +137,15 @@ Result<ActivityService::IngestResult> ActivityService::ingest(QList<ActivityEven
     if (!transaction.isActive()) {
         return transaction.beginError();
     }
-    QHash<NodeId, Agent> agents;
+    QSet<NodeId> named;
+    for (const ActivityEvent &event : std::as_const(events)) {
+        named.insert(event.agentId);
+    }
+    Result<QHash<NodeId, Agent>> live = liveAgents(named.values());
+    if (!live) {
+        return live.error();
+    }
+    QHash<NodeId, Agent> agents = std::move(live).value();
     QHash<RunId, NodeId> runAgents;
     for (qsizetype i = 0; i < events.size(); ++i) {
         if (const Status checked = checkEvent(events[i], agents, runAgents); !checked) {

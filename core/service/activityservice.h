@@ -44,6 +44,8 @@ public:
     [[nodiscard]] Result<Run> finishRun(const Run &run);
 
 private:
+    // Of these ids, the live agents, read together.
+    [[nodiscard]] Result<QHash<NodeId, Agent>> liveAgents(const QList<NodeId> &ids) const;
     // The agent an event or run names, if it is a live agent.
     [[nodiscard]] Result<Agent> liveAgent(NodeId id) const;
     // The version to record: `version`, or the head version for 0, if the agent has it.

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QSqlQuery>
+#include <QStringList>
 #include <QVariant>
 
 namespace steward {
@@ -14,6 +15,23 @@ namespace {
 const QString nodeColumns =
     QStringLiteral("n.id, n.parent_id, n.kind, n.name, n.path, n.created_at, n.archived_at, "
                    "(SELECT count(*) FROM nodes c WHERE c.parent_id = n.id AND c.archived_at IS NULL)");
+
+const QString agentColumns = QStringLiteral("node_id, owner, visibility, criticality, status, head_version");
+
+// Ids read together go in chunks of bound values, one statement per chunk.
+constexpr qsizetype kIdsPerStatement = 200;
+
+Agent agentFrom(const QSqlQuery &query)
+{
+    Agent agent;
+    agent.nodeId = query.value(0).toLongLong();
+    agent.owner = query.value(1).toString();
+    agent.visibility = parseEnum<Visibility>(query.value(2).toString()).value_or(Visibility::Team);
+    agent.criticality = parseEnum<Criticality>(query.value(3).toString()).value_or(Criticality::Standard);
+    agent.status = parseEnum<AgentStatus>(query.value(4).toString()).value_or(AgentStatus::Active);
+    agent.headVersion = query.value(5).toInt();
+    return agent;
+}
 
 // Groups (company, department, team) sort before agents, then by name.
 const QString siblingOrder = QStringLiteral("CASE n.kind WHEN 'agent' THEN 1 ELSE 0 END, n.name");
@@ -78,6 +96,30 @@ Result<OrgNode> TreeRepository::node(NodeId id) const
     query.addBindValue(id);
     return singleNode(query, QCoreApplication::translate("steward::TreeRepository", "reading a node"),
                       QCoreApplication::translate("steward::TreeRepository", "There is no node with id %1.").arg(id));
+}
+
+Result<QHash<NodeId, OrgNode>> TreeRepository::nodes(const QList<NodeId> &ids) const
+{
+    QHash<NodeId, OrgNode> found;
+    for (qsizetype from = 0; from < ids.size(); from += kIdsPerStatement) {
+        const qsizetype count = qMin(kIdsPerStatement, ids.size() - from);
+        QSqlQuery query(m_store.database());
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT ") + nodeColumns + QStringLiteral(" FROM nodes n WHERE n.id IN (")
+                      + QStringList(count, QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')'));
+        for (qsizetype i = from; i < from + count; ++i) {
+            query.addBindValue(ids.at(i));
+        }
+        if (!query.exec()) {
+            return Store::errorFrom(query.lastError(),
+                                    QCoreApplication::translate("steward::TreeRepository", "reading nodes"));
+        }
+        while (query.next()) {
+            const OrgNode node = nodeFrom(query);
+            found.insert(node.id, node);
+        }
+    }
+    return found;
 }
 
 Result<OrgNode> TreeRepository::nodeByPath(const QString &path) const
@@ -201,11 +243,34 @@ Status TreeRepository::archiveSubtree(const OrgNode &node, const QDateTime &at)
     return execute(query, QCoreApplication::translate("steward::TreeRepository", "archiving a node"));
 }
 
+Result<QHash<NodeId, Agent>> TreeRepository::agents(const QList<NodeId> &ids) const
+{
+    QHash<NodeId, Agent> found;
+    for (qsizetype from = 0; from < ids.size(); from += kIdsPerStatement) {
+        const qsizetype count = qMin(kIdsPerStatement, ids.size() - from);
+        QSqlQuery query(m_store.database());
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT ") + agentColumns + QStringLiteral(" FROM agents WHERE node_id IN (")
+                      + QStringList(count, QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')'));
+        for (qsizetype i = from; i < from + count; ++i) {
+            query.addBindValue(ids.at(i));
+        }
+        if (!query.exec()) {
+            return Store::errorFrom(query.lastError(),
+                                    QCoreApplication::translate("steward::TreeRepository", "reading agents"));
+        }
+        while (query.next()) {
+            const Agent agent = agentFrom(query);
+            found.insert(agent.nodeId, agent);
+        }
+    }
+    return found;
+}
+
 Result<Agent> TreeRepository::agent(NodeId id) const
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral(
-        "SELECT node_id, owner, visibility, criticality, status, head_version FROM agents WHERE node_id = ?"));
+    query.prepare(QStringLiteral("SELECT ") + agentColumns + QStringLiteral(" FROM agents WHERE node_id = ?"));
     query.addBindValue(id);
     if (!query.exec()) {
         return Store::errorFrom(query.lastError(),
@@ -215,14 +280,7 @@ Result<Agent> TreeRepository::agent(NodeId id) const
         return Error{Error::Code::NotFound,
                      QCoreApplication::translate("steward::TreeRepository", "There is no agent with id %1.").arg(id)};
     }
-    Agent agent;
-    agent.nodeId = query.value(0).toLongLong();
-    agent.owner = query.value(1).toString();
-    agent.visibility = parseEnum<Visibility>(query.value(2).toString()).value_or(Visibility::Team);
-    agent.criticality = parseEnum<Criticality>(query.value(3).toString()).value_or(Criticality::Standard);
-    agent.status = parseEnum<AgentStatus>(query.value(4).toString()).value_or(AgentStatus::Active);
-    agent.headVersion = query.value(5).toInt();
-    return agent;
+    return agentFrom(query);
 }
 
 Result<QHash<NodeId, Visibility>> TreeRepository::agentVisibilities() const

@@ -23,6 +23,8 @@ public:
 
     [[nodiscard]] Result<OrgNode> node(NodeId id) const;
     // The live node at the path; nothingAt(path) when there is none.
+    // The nodes with these ids that exist (archived too), in one read per 200 ids.
+    [[nodiscard]] Result<QHash<NodeId, OrgNode>> nodes(const QList<NodeId> &ids) const;
     [[nodiscard]] Result<OrgNode> nodeByPath(const QString &path) const;
     // The NotFound for a path with no live node. The Authorizer answers with it for nodes the
     // asker may not see, so that a hidden node cannot be told apart from a missing one.
@@ -43,6 +45,7 @@ public:
     [[nodiscard]] Status archiveSubtree(const OrgNode &node, const QDateTime &at);
 
     [[nodiscard]] Result<Agent> agent(NodeId id) const;
+    [[nodiscard]] Result<QHash<NodeId, Agent>> agents(const QList<NodeId> &ids) const;
     // Every agent's visibility in one read, for filtering whole trees and pages.
     [[nodiscard]] Result<QHash<NodeId, Visibility>> agentVisibilities() const;
     [[nodiscard]] Status insertAgent(const Agent &agent);

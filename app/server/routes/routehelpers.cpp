@@ -50,11 +50,14 @@ Result<OrgNode> nodeForAction(ServerContext &context, const Principal &principal
 
 Status requireForAll(ServerContext &context, const Principal &principal, Action action, const QSet<NodeId> &ids)
 {
-    const TreeRepository tree(*context.store);
+    const Result<QHash<NodeId, OrgNode>> found = TreeRepository(*context.store).nodes(ids.values());
+    if (!found) {
+        return found.error();
+    }
     QList<OrgNode> nodes;
     for (const NodeId id : ids) {
-        const Result<OrgNode> node = tree.node(id);
-        if (!node || node->isArchived()) {
+        const auto node = found->constFind(id);
+        if (node == found->cend() || node->isArchived()) {
             // The one-by-one path gives the answer with the right message.
             return nodeForAction(context, principal, action, id).error();
         }
