@@ -3608,6 +3608,14 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
         <source>reading agents&apos; visibility</source>
         <translation>beim Lesen der Sichtbarkeit der Agenten</translation>
     </message>
+    <message>
+        <source>reading nodes</source>
+        <translation>beim Lesen von Knoten</translation>
+    </message>
+    <message>
+        <source>reading agents</source>
+        <translation>beim Lesen von Agenten</translation>
+    </message>
 </context>
 <context>
     <name>steward::UserCommand</name>
