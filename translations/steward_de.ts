@@ -39,6 +39,14 @@
         <source>With --bundle: the public key (hex) to check its signature against.</source>
         <translation>Mit --bundle: der öffentliche Schlüssel (hex), mit dem seine Signatur geprüft wird.</translation>
     </message>
+    <message>
+        <source>Work on the workspace this server shares; the token comes from the STEWARD_TOKEN environment variable.</source>
+        <translation>Mit dem Arbeitsbereich arbeiten, den dieser Server bereitstellt; das Token kommt aus der Umgebungsvariablen STEWARD_TOKEN.</translation>
+    </message>
+    <message>
+        <source>--server needs STEWARD_TOKEN set.</source>
+        <translation>--server braucht die Umgebungsvariable STEWARD_TOKEN.</translation>
+    </message>
 </context>
 <context>
     <name>steward::AccessService</name>
@@ -1955,6 +1963,10 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>No recorded changes at this path.</source>
         <translation>Für diesen Pfad sind keine Änderungen verzeichnet.</translation>
+    </message>
+    <message>
+        <source>Changes are shown to those who may read the audit log here.</source>
+        <translation>Änderungen sehen hier nur Personen, die das Prüfprotokoll lesen dürfen.</translation>
     </message>
 </context>
 <context>

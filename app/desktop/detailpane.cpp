@@ -230,6 +230,13 @@ void DetailPane::showChanges(const OrgNode &node)
 {
     m_changes->clear();
     const Result<QList<AuditEntry>> changes = m_workspace->recentChanges(node.path, recentChangesLimit);
+    if (!changes && changes.error().code == Error::Code::Forbidden) {
+        // On a server, the change history is the audit log's, which not everyone may read.
+        auto *item = new QTreeWidgetItem(
+            m_changes, {QString(), QString(), tr("Changes are shown to those who may read the audit log here.")});
+        item->setFlags(Qt::NoItemFlags);
+        return;
+    }
     if (!changes) {
         showError(changes.error().message);
         return;

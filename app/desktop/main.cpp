@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Steward authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectionprofile.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -72,7 +73,14 @@ int main(int argc, char *argv[])
                                                                "With --bundle: the public key (hex) to check "
                                                                "its signature against."),
                                        QStringLiteral("HEX"));
-    parser.addOptions({demoOption, selectOption, grabOption, tabOption, versionsOption, bundleOption, keyOption});
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"),
+        QApplication::translate("main",
+                                "Work on the workspace this server shares; the token comes from the "
+                                "STEWARD_TOKEN environment variable."),
+        QStringLiteral("URL"));
+    parser.addOptions(
+        {demoOption, selectOption, grabOption, tabOption, versionsOption, bundleOption, keyOption, serverOption});
     parser.process(app);
 
     MainWindow window;
@@ -83,6 +91,16 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "steward: %s\n", qPrintable(opened.error().message));
             return 1;
         }
+    } else if (parser.isSet(serverOption)) {
+        const Result<QUrl> url = ConnectionProfile::parseServerUrl(parser.value(serverOption));
+        const QString token = qEnvironmentVariable("STEWARD_TOKEN");
+        if (!url || token.isEmpty()) {
+            std::fprintf(stderr, "steward: %s\n",
+                         url ? qPrintable(QApplication::translate("main", "--server needs STEWARD_TOKEN set."))
+                             : qPrintable(url.error().message));
+            return 2;
+        }
+        window.connectWithToken(url.value(), token);
     } else if (!files.isEmpty()) {
         window.openWorkspace(files.first());
     } else if (parser.isSet(demoOption)) {
@@ -99,7 +117,9 @@ int main(int argc, char *argv[])
     for (const QString &number : parser.value(versionsOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         versions.append(number.trimmed().toInt());
     }
-    const auto firstPageLoaded = [&window, select, png, tab, versions] {
+    // A server's workspace arrives over the network after the token is checked.
+    const int grabDelayMs = parser.isSet(serverOption) ? 3000 : 500;
+    const auto firstPageLoaded = [&window, select, png, tab, versions, grabDelayMs] {
         if (!select.isEmpty()) {
             window.selectPath(select);
         }
@@ -113,7 +133,7 @@ int main(int argc, char *argv[])
         }
         // Delayed so that the window has been laid out and shown, and the audit check (on its
         // worker) has reported, before it is drawn.
-        QTimer::singleShot(500, &window, [&window, png] {
+        QTimer::singleShot(grabDelayMs, &window, [&window, png] {
             const bool saved = window.grab().save(png, "PNG");
             if (!saved) {
                 std::fprintf(stderr, "steward: could not write %s\n", qPrintable(png));

@@ -753,26 +753,39 @@ void MainWindow::connectToProfile(const QString &profileName)
             showConnectDialog(profile.name, token.error().message);
             return;
         }
-        auto *check = new ServerCheck(this);
-        connect(check, &ServerCheck::finished, this,
-                [this, check, profile, token = token.value()](const Result<ServerIdentity> &identity) {
-                    check->deleteLater();
-                    statusBar()->clearMessage();
-                    if (!identity) {
-                        // A refused token is the user's to replace; anything else is the server's.
-                        if (identity.error().code == Error::Code::Forbidden) {
-                            showConnectDialog(profile.name, identity.error().message);
-                        } else {
-                            showOpenError(profile.serverUrl.toDisplayString(), identity.error().message);
-                        }
-                        return;
-                    }
-                    if (const Status opened = openServer(profile, token, identity.value()); !opened) {
-                        showOpenError(profile.serverUrl.toDisplayString(), opened.error().message);
-                    }
-                });
-        check->start(profile, token.value());
+        checkAndOpen(profile, token.value());
     });
+}
+
+void MainWindow::connectWithToken(const QUrl &serverUrl, const QString &token)
+{
+    ConnectionProfile profile;
+    profile.name = serverUrl.toDisplayString();
+    profile.serverUrl = serverUrl;
+    statusBar()->showMessage(tr("Connecting to %1…").arg(serverUrl.toDisplayString()));
+    checkAndOpen(profile, token);
+}
+
+void MainWindow::checkAndOpen(const ConnectionProfile &profile, const QString &token)
+{
+    auto *check = new ServerCheck(this);
+    connect(check, &ServerCheck::finished, this, [this, check, profile, token](const Result<ServerIdentity> &identity) {
+        check->deleteLater();
+        statusBar()->clearMessage();
+        if (!identity) {
+            // A refused token is the user's to replace; anything else is the server's.
+            if (identity.error().code == Error::Code::Forbidden) {
+                showConnectDialog(profile.name, identity.error().message);
+            } else {
+                showOpenError(profile.serverUrl.toDisplayString(), identity.error().message);
+            }
+            return;
+        }
+        if (const Status opened = openServer(profile, token, identity.value()); !opened) {
+            showOpenError(profile.serverUrl.toDisplayString(), opened.error().message);
+        }
+    });
+    check->start(profile, token);
 }
 
 Status MainWindow::openServer(const ConnectionProfile &profile, const QString &token, const ServerIdentity &identity)

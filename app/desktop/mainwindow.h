@@ -70,8 +70,13 @@ public:
     // Connects with a saved profile and the token the keychain holds for it; when that token is
     // missing or refused, the Connect to Server dialog comes up to say so.
     void connectToProfile(const QString &profileName);
+    // Connects to a server with a token given on the command line (steward --server URL, the
+    // token in STEWARD_TOKEN), without saving a profile or touching the keychain.
+    void connectWithToken(const QUrl &serverUrl, const QString &token);
     // Opens the workspace the server shares, once the token has been checked (ServerCheck).
     Status openServer(const ConnectionProfile &profile, const QString &token, const ServerIdentity &identity);
+    // Checks the token with the server (ServerCheck), then opens the server's workspace.
+    void checkAndOpen(const ConnectionProfile &profile, const QString &token);
     // Shows a workspace a server shares, as openRemoteWorkspace() gives it, for this principal.
     void adoptServer(std::unique_ptr<Workspace> workspace, const ConnectionProfile &profile,
                      const ServerIdentity &identity);
