@@ -64,11 +64,8 @@ void TestRemoteWorkspace::initTestCase()
     if (const QString skip = TestStore::skipReason(); !skip.isEmpty()) {
         QSKIP(qPrintable(skip));
     }
-    m_store = std::make_unique<TestStore>();
-    QVERIFY2(m_store->isValid(), qPrintable(m_store->error().message));
-    m_seeded = seedWorkspace(m_store->location());
-    QVERIFY2(m_seeded.error.isEmpty(), qPrintable(m_seeded.error));
-    QVERIFY2(m_server.start(m_store->location()), qPrintable(m_server.error()));
+    const QString failed = startSeededServer(m_store, m_seeded, m_server);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
 }
 
 void TestRemoteWorkspace::cleanupTestCase()

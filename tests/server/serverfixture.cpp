@@ -116,4 +116,18 @@ SeededWorkspace seedWorkspace(const QString &location)
     return seeded;
 }
 
+QString startSeededServer(std::unique_ptr<TestStore> &store, SeededWorkspace &seeded, ServerProcess &server,
+                          const QStringList &serverArguments)
+{
+    store = std::make_unique<TestStore>();
+    if (!store->isValid()) {
+        return store->error().message;
+    }
+    seeded = seedWorkspace(store->location());
+    if (!seeded.error.isEmpty()) {
+        return seeded.error;
+    }
+    return server.start(store->location(), serverArguments) ? QString() : server.error();
+}
+
 } // namespace steward::test

@@ -3,9 +3,14 @@
 #pragma once
 
 #include "domain/orgnode.h"
+#include "serverprocess.h"
+#include "teststore.h"
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
+
+#include <memory>
 
 namespace steward::test {
 
@@ -24,6 +29,11 @@ struct SeededWorkspace
 };
 
 [[nodiscard]] SeededWorkspace seedWorkspace(const QString &location);
+
+// How most server tests begin: a fresh store on this run's database (TestStore), seeded, and a
+// stewardd serving it. Empty when it worked, otherwise why not.
+[[nodiscard]] QString startSeededServer(std::unique_ptr<TestStore> &store, SeededWorkspace &seeded,
+                                        ServerProcess &server, const QStringList &serverArguments = {});
 
 // A throwaway self-signed certificate for 127.0.0.1 and its key (PEM files), made by the openssl
 // tool, for a server with TLS.
