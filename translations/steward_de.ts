@@ -1532,12 +1532,20 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
         <translation>--actor gilt für Arbeitsbereichsdateien: Auf einem Server ist der Inhaber des Tokens der Akteur.</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; on a server needs a token: give it with --token TOKEN or in the STEWARD_TOKEN environment variable.</source>
-        <translation>&apos;%1&apos; braucht auf einem Server ein Token: Geben Sie es mit --token TOKEN oder in der Umgebungsvariablen STEWARD_TOKEN an.</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; needs a workspace: give it with --store FILE or --server URL.</source>
         <translation>&apos;%1&apos; braucht einen Arbeitsbereich: Geben Sie ihn mit --store FILE oder --server URL an.</translation>
+    </message>
+    <message>
+        <source>A server connection saved by the desktop app: its address, its pinned certificate and the token the system keychain keeps for it.</source>
+        <translation>Eine in der Desktop-App gespeicherte Serververbindung: ihre Adresse, ihr gepinntes Zertifikat und das Token, das der Schlüsselbund des Systems für sie aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The desktop app has no saved connection named &apos;%1&apos;.</source>
+        <translation>Die Desktop-App hat keine gespeicherte Verbindung namens „%1“.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; on a server needs a token: give it with --token TOKEN, in the STEWARD_TOKEN environment variable, or through --profile.</source>
+        <translation>„%1“ braucht auf einem Server ein Token: Geben Sie es mit --token TOKEN, in der Umgebungsvariablen STEWARD_TOKEN oder über --profile an.</translation>
     </message>
 </context>
 <context>

@@ -3,9 +3,13 @@
 #include "commandline.h"
 
 #include "client/remoteworkspace.h"
+#include "connectionprofile.h"
 #include "service/localworkspace.h"
+#include "tokenstore.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QSettings>
 
 namespace steward {
 namespace {
@@ -13,6 +17,7 @@ namespace {
 const QString storeOption = QStringLiteral("store");
 const QString serverOption = QStringLiteral("server");
 const QString tokenOption = QStringLiteral("token");
+const QString profileOption = QStringLiteral("profile");
 const QString serverCertificateOption = QStringLiteral("server-certificate");
 const QString jsonOption = QStringLiteral("json");
 const QString helpOption = QStringLiteral("help");
@@ -27,6 +32,22 @@ QString choices(const QList<Subcommand> &subcommands)
         names.append(subcommand.name);
     }
     return CommandLine::alternatives(names);
+}
+
+// The token the desktop app keeps in the system keychain for a saved connection.
+Result<QString> tokenFromKeychain(const QString &profileName)
+{
+    TokenStore tokens;
+    QEventLoop waiting;
+    std::optional<Result<QString>> answer;
+    tokens.read(profileName, &waiting, [&](const Result<QString> &token) {
+        answer = token;
+        waiting.quit();
+    });
+    if (!answer) {
+        waiting.exec();
+    }
+    return *answer;
 }
 
 } // namespace
@@ -46,6 +67,12 @@ void CommandLine::addGlobalOptions(QCommandLineParser &parser)
                                                   "The bearer token for --server (default: $STEWARD_TOKEN, which "
                                                   "other users cannot see in the process list)."),
                       QCoreApplication::translate("steward::CommandLine", "token")});
+    parser.addOption({profileOption,
+                      QCoreApplication::translate("steward::CommandLine",
+                                                  "A server connection saved by the desktop app: its address, "
+                                                  "its pinned certificate and the token the system keychain keeps "
+                                                  "for it."),
+                      QCoreApplication::translate("steward::CommandLine", "name")});
     parser.addOption({serverCertificateOption,
                       QCoreApplication::translate("steward::CommandLine",
                                                   "The server's own certificate (PEM), trusted even though no "
@@ -63,7 +90,8 @@ CommandContext CommandLine::withGlobals(const QCommandLineParser &parser, Comman
     const QList<std::pair<QString, QString *>> values{{storeOption, &context.store},
                                                       {serverOption, &context.server},
                                                       {tokenOption, &context.token},
-                                                      {serverCertificateOption, &context.serverCertificate}};
+                                                      {serverCertificateOption, &context.serverCertificate},
+                                                      {profileOption, &context.profile}};
     for (const auto &[option, value] : values) {
         if (parser.isSet(option)) {
             *value = parser.value(option);
@@ -145,7 +173,8 @@ std::unique_ptr<Store> CommandLine::openStore(const QCommandLineParser &parser, 
 
 bool CommandLine::isRemote(const QCommandLineParser &parser, const CommandContext &context)
 {
-    return !withGlobals(parser, context).server.isEmpty();
+    const CommandContext given = withGlobals(parser, context);
+    return !given.server.isEmpty() || !given.profile.isEmpty();
 }
 
 std::optional<ServerConnection> CommandLine::serverConnection(const QCommandLineParser &parser,
@@ -169,17 +198,39 @@ std::optional<ServerConnection> CommandLine::serverConnection(const QCommandLine
                                                  "--actor is for workspace files: on a server, the owner of the "
                                                  "token is the actor."));
     }
+    std::optional<ConnectionProfile> profile;
+    if (!given.profile.isEmpty()) {
+        const std::unique_ptr<QSettings> appSettings = ConnectionProfiles::appSettings();
+        profile = ConnectionProfiles::find(given.profile, *appSettings);
+        if (!profile) {
+            exitCode = Console::fail(ExitCode::Refused,
+                                     QCoreApplication::translate("steward::CommandLine",
+                                                                 "The desktop app has no saved connection named '%1'.")
+                                         .arg(given.profile));
+            return std::nullopt;
+        }
+    }
     ServerConnection connection;
-    connection.url = QUrl(given.server, QUrl::StrictMode);
+    connection.url = given.server.isEmpty() && profile ? profile->serverUrl : QUrl(given.server, QUrl::StrictMode);
     connection.token = given.token.isEmpty() ? qEnvironmentVariable("STEWARD_TOKEN") : given.token;
+    if (connection.token.isEmpty() && profile) {
+        const Result<QString> kept = tokenFromKeychain(profile->name);
+        if (!kept) {
+            exitCode = Console::fail(kept.error());
+            return std::nullopt;
+        }
+        connection.token = kept.value();
+    }
     if (connection.token.isEmpty()) {
         return usage(QCoreApplication::translate("steward::CommandLine",
-                                                 "'%1' on a server needs a token: give it with --token TOKEN or in "
-                                                 "the STEWARD_TOKEN environment variable.")
+                                                 "'%1' on a server needs a token: give it with --token TOKEN, in "
+                                                 "the STEWARD_TOKEN environment variable, or through --profile.")
                          .arg(context.name));
     }
-    if (!given.serverCertificate.isEmpty()) {
-        const Result<QSslCertificate> certificate = ServerConnection::readCertificate(given.serverCertificate);
+    const QString certificatePath =
+        given.serverCertificate.isEmpty() && profile ? profile->certificatePath : given.serverCertificate;
+    if (!certificatePath.isEmpty()) {
+        const Result<QSslCertificate> certificate = ServerConnection::readCertificate(certificatePath);
         if (!certificate) {
             exitCode = Console::fail(certificate.error());
             return std::nullopt;

@@ -27,6 +27,7 @@ struct CommandContext
     QString server; // --server given before the name
     QString token; // --token given before the name
     QString serverCertificate; // --server-certificate given before the name
+    QString profile; // --profile given before the name: a connection saved by the desktop app
 };
 
 // One subcommand of a command group ("node create", "agent diff", ...): its name, its arguments

@@ -13,6 +13,7 @@ StewardctlOutcome runStewardctl(const QStringList &arguments, const QString &dir
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("HOME"), QDir(directory).filePath(QStringLiteral("home")));
     environment.insert(QStringLiteral("XDG_DATA_HOME"), QDir(directory).filePath(QStringLiteral("xdg-data")));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir(directory).filePath(QStringLiteral("xdg-config")));
     environment.remove(QStringLiteral("STEWARD_TOKEN"));
     if (!token.isEmpty()) {
         environment.insert(QStringLiteral("STEWARD_TOKEN"), token);

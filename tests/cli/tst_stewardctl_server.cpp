@@ -4,17 +4,21 @@
 // stewardctl --server: the real binary against the real stewardd, on a seeded workspace. The
 // same commands as on a file, acting as the token's owner and seeing what the server shows it.
 // Runs on SQLite and, as tst_stewardctl_server_pg, on PostgreSQL.
+#include "connectionprofile.h"
 #include "serverfixture.h"
 #include "serverprocess.h"
 #include "stewardctlprocess.h"
 #include "storage/store.h"
 #include "teststore.h"
+#include "tokenstore.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,6 +40,7 @@ private Q_SLOTS:
     void auditVerifyAndList();
     void exportBundleVerifiesOffline();
     void badToken_isOneLineAndExitOne();
+    void profile_usesTheAppsConnectionAndKeychain();
     void company_isCreatedOnTheDatabase();
     void refusals_data();
     void refusals();
@@ -327,6 +332,53 @@ void TestStewardctlServer::badToken_isOneLineAndExitOne()
     QCOMPARE(refused.exitCode, 1);
     QVERIFY(refused.out.isEmpty());
     QCOMPARE(refused.err, QStringLiteral("stewardctl: Not signed in: unknown or revoked token.\n"));
+}
+
+void TestStewardctlServer::profile_usesTheAppsConnectionAndKeychain()
+{
+    // As the desktop app leaves it: the connection in its settings (runStewardctl's
+    // XDG_CONFIG_HOME), the token in the system keychain, nothing on the command line.
+    QSettings appSettings(m_dir.filePath(QStringLiteral("xdg-config/Steward/Steward.conf")), QSettings::IniFormat);
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("tst_stewardctl_server %1").arg(QCoreApplication::applicationPid());
+    profile.serverUrl = m_server.url();
+    ConnectionProfiles::save(profile, appSettings);
+    appSettings.sync();
+    TokenStore tokens;
+    std::optional<Status> written;
+    QEventLoop waiting;
+    tokens.write(profile.name, m_seeded.tokens.value(QStringLiteral("auditor")), &waiting, [&](const Status &status) {
+        written = status;
+        waiting.quit();
+    });
+    if (!written) {
+        waiting.exec();
+    }
+    if (!written->ok()) {
+        QSKIP(qPrintable(QStringLiteral("no system keychain here (scripts/test.sh provides one): ")
+                         + written->error().message));
+    }
+
+    const StewardctlOutcome tree = runStewardctl(
+        {QStringLiteral("--profile"), profile.name, QStringLiteral("--json"), QStringLiteral("tree")}, m_dir.path());
+    QVERIFY2(tree.exitCode == 0, qPrintable(tree.err));
+    QVERIFY(tree.out.contains(QStringLiteral("/acme/support/tier1/refund-bot"))); // the auditor sees it all
+
+    const StewardctlOutcome unknown = runStewardctl(
+        {QStringLiteral("--profile"), QStringLiteral("no such connection"), QStringLiteral("tree")}, m_dir.path());
+    QCOMPARE(unknown.exitCode, 1);
+    QCOMPARE(unknown.err,
+             QStringLiteral("stewardctl: The desktop app has no saved connection named 'no such connection'.\n"));
+
+    std::optional<Status> removed;
+    tokens.remove(profile.name, &waiting, [&](const Status &status) {
+        removed = status;
+        waiting.quit();
+    });
+    if (!removed) {
+        waiting.exec();
+    }
+    QVERIFY(removed->ok());
 }
 
 void TestStewardctlServer::company_isCreatedOnTheDatabase()

@@ -5,9 +5,11 @@
 #include "domain/result.h"
 
 #include <QList>
+#include <QSettings>
 #include <QString>
 #include <QUrl>
 
+#include <memory>
 #include <optional>
 
 namespace steward {
@@ -37,12 +39,18 @@ class ConnectionProfiles final
 public:
     [[nodiscard]] static QList<ConnectionProfile> list();
     [[nodiscard]] static std::optional<ConnectionProfile> find(const QString &name);
+    // The same from given settings: stewardctl reads the desktop app's (appSettings()).
+    [[nodiscard]] static QList<ConnectionProfile> list(QSettings &settings);
+    [[nodiscard]] static std::optional<ConnectionProfile> find(const QString &name, QSettings &settings);
+    // Where the desktop app keeps its settings, whichever program asks.
+    [[nodiscard]] static std::unique_ptr<QSettings> appSettings();
     // Saves the profile as the most recently used one, replacing the one of the same name.
     static void save(const ConnectionProfile &profile);
+    static void save(const ConnectionProfile &profile, QSettings &settings);
     static void remove(const QString &name);
 
 private:
-    static void store(const QList<ConnectionProfile> &profiles);
+    static void store(const QList<ConnectionProfile> &profiles, QSettings &settings);
 };
 
 } // namespace steward

@@ -75,9 +75,20 @@ Result<QUrl> ConnectionProfile::parseServerUrl(const QString &text)
     return url;
 }
 
+std::unique_ptr<QSettings> ConnectionProfiles::appSettings()
+{
+    // The desktop app's organisation and application names (app/desktop/main.cpp).
+    return std::make_unique<QSettings>(QStringLiteral("Steward"), QStringLiteral("Steward"));
+}
+
 QList<ConnectionProfile> ConnectionProfiles::list()
 {
     QSettings settings;
+    return list(settings);
+}
+
+QList<ConnectionProfile> ConnectionProfiles::list(QSettings &settings)
+{
     QList<ConnectionProfile> profiles;
     const int count = settings.beginReadArray(arrayKey);
     for (int i = 0; i < count; ++i) {
@@ -98,7 +109,13 @@ QList<ConnectionProfile> ConnectionProfiles::list()
 
 std::optional<ConnectionProfile> ConnectionProfiles::find(const QString &name)
 {
-    for (const ConnectionProfile &profile : list()) {
+    QSettings settings;
+    return find(name, settings);
+}
+
+std::optional<ConnectionProfile> ConnectionProfiles::find(const QString &name, QSettings &settings)
+{
+    for (const ConnectionProfile &profile : list(settings)) {
         if (profile.name == name) {
             return profile;
         }
@@ -108,22 +125,28 @@ std::optional<ConnectionProfile> ConnectionProfiles::find(const QString &name)
 
 void ConnectionProfiles::save(const ConnectionProfile &profile)
 {
-    QList<ConnectionProfile> profiles = list();
+    QSettings settings;
+    save(profile, settings);
+}
+
+void ConnectionProfiles::save(const ConnectionProfile &profile, QSettings &settings)
+{
+    QList<ConnectionProfile> profiles = list(settings);
     profiles.removeIf([&profile](const ConnectionProfile &saved) { return saved.name == profile.name; });
     profiles.prepend(profile);
-    store(profiles);
+    store(profiles, settings);
 }
 
 void ConnectionProfiles::remove(const QString &name)
 {
-    QList<ConnectionProfile> profiles = list();
+    QSettings settings;
+    QList<ConnectionProfile> profiles = list(settings);
     profiles.removeIf([&name](const ConnectionProfile &saved) { return saved.name == name; });
-    store(profiles);
+    store(profiles, settings);
 }
 
-void ConnectionProfiles::store(const QList<ConnectionProfile> &profiles)
+void ConnectionProfiles::store(const QList<ConnectionProfile> &profiles, QSettings &settings)
 {
-    QSettings settings;
     // A shorter array leaves the old entries behind unless the group goes first.
     settings.remove(arrayKey);
     settings.beginWriteArray(arrayKey, static_cast<int>(profiles.size()));
