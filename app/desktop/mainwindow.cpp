@@ -172,7 +172,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     });
     m_tokens = new TokenStore(this);
     m_countdown = new QTimer(this);
-    m_countdown->setInterval(1000);
+    m_countdown->setSingleShot(true);
+    m_countdown->setTimerType(Qt::PreciseTimer);
     connect(m_countdown, &QTimer::timeout, this, &MainWindow::showServerState);
     statusBar()->setObjectName(QStringLiteral("mainStatusBar"));
     statusBar()->addPermanentWidget(m_auditIcon);
@@ -518,7 +519,6 @@ void MainWindow::onReconnectScheduled(int delayMs)
         return;
     }
     m_reconnectAt = QDeadlineTimer(delayMs);
-    m_countdown->start();
     showServerState();
 }
 
@@ -534,11 +534,14 @@ void MainWindow::showServerState()
         return;
     }
     // The views keep what they showed; the client tries again by itself and says when.
-    const qint64 seconds = (m_reconnectAt.remainingTime() + 999) / 1000;
+    const qint64 remainingMs = m_reconnectAt.remainingTime();
+    const qint64 seconds = (remainingMs + 999) / 1000;
     if (m_reconnectAt.isForever()) {
         m_workspaceLabel->setText(tr("Disconnected from %1 — reconnecting…").arg(server));
     } else if (seconds > 0) {
         m_workspaceLabel->setText(tr("Disconnected from %1 — reconnecting in %2 s").arg(server).arg(seconds));
+        // The next tick falls just after the count of whole seconds changes.
+        m_countdown->start(int((remainingMs - 1) % 1000) + 1);
     } else {
         m_workspaceLabel->setText(tr("Disconnected from %1 — reconnecting now…").arg(server));
         m_countdown->stop();

@@ -29,6 +29,7 @@
 #include <QMenu>
 #include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -340,6 +341,12 @@ void TestMainWindowServer::serverAway_keepsViews_disablesChanges_countsDownToThe
     const QString detailTitle = labelText(*window, "detailTitleLabel");
 
     QCOMPARE(m_server.stop(), 0);
+    // The suite's later tests need the server, whatever happens here.
+    const auto restartServer = qScopeGuard([this] {
+        if (!m_server.isRunning()) {
+            m_server.restart();
+        }
+    });
     const QString away = QStringLiteral("Disconnected from %1 — reconnecting in ").arg(server);
     QTRY_VERIFY_WITH_TIMEOUT(labelText(*window, "workspaceLabel").startsWith(away), answerMs);
     QVERIFY(labelText(*window, "workspaceLabel").endsWith(QLatin1String(" s")));
@@ -354,8 +361,14 @@ void TestMainWindowServer::serverAway_keepsViews_disablesChanges_countsDownToThe
     QVERIFY(orgTree(*window)->model()->rowCount() == 1);
 
     // The client backs off (0.5 s, 1 s, 2 s, 4 s…): the count is of whole seconds, going down.
-    QTRY_VERIFY_WITH_TIMEOUT(labelText(*window, "workspaceLabel") == away + QStringLiteral("4 s"), answerMs);
-    QTRY_VERIFY_WITH_TIMEOUT(labelText(*window, "workspaceLabel") == away + QStringLiteral("3 s"), 3000);
+    // A busy machine may skip a second, so the check is for any smaller count.
+    const auto secondsShown = [&] {
+        const QString text = labelText(*window, "workspaceLabel");
+        return text.startsWith(away) ? QStringView(text).sliced(away.size()).chopped(2).toInt() : 0;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(secondsShown() >= 4, answerMs);
+    const int countedFrom = secondsShown();
+    QTRY_VERIFY_WITH_TIMEOUT(secondsShown() > 0 && secondsShown() < countedFrom, answerMs);
 
     QVERIFY2(m_server.restart(), qPrintable(m_server.error()));
     QTRY_COMPARE_WITH_TIMEOUT(labelText(*window, "workspaceLabel"), connected, answerMs);
