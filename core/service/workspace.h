@@ -52,6 +52,11 @@ public:
     // Checks the whole audit chain; for a long log, run it on a worker with its own read-only
     // Store (Store::openReadOnly(location())) instead.
     [[nodiscard]] virtual Result<AuditVerification> verifyAudit() const = 0;
+    // Activity matching a query of the activity query language (core/query/activityquery.h;
+    // blank for all), newest first, with ids below `before` (0: the newest), at most `limit`
+    // (1 to 500); only what the workspace's user may see.
+    [[nodiscard]] virtual Result<ActivityPage> searchActivity(const QString &query, EventId before,
+                                                              int limit) const = 0;
 
     // The root of a new, empty workspace; refused once the workspace has a company.
     [[nodiscard]] virtual Result<OrgNode> createCompany(const QString &name, const QString &reason) = 0;
