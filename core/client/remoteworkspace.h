@@ -63,6 +63,7 @@ public:
                                                          int limit) const override;
     // The server checks its own chain (GET /api/v1/audit/verify).
     [[nodiscard]] Result<AuditVerification> verifyAudit() const override;
+    [[nodiscard]] Result<ActivityPage> searchActivity(const QString &query, EventId before, int limit) const override;
 
     // Refused: grants hang on the tree, so the company is made with stewardctl on the server's
     // database before anyone can be allowed to do anything.
