@@ -376,6 +376,17 @@ private:
                                                       "\"phrase\" or a filter")
                               .arg(word.left(20)));
         }
+        if (word.endsWith(QLatin1Char('*')) && node.words.size() == 1 && isWordChar(word.at(word.size() - 2))) {
+            if (node.words.constFirst().size() < ActivityQueryParser::MinPrefixLength) {
+                return failAt(start + 1,
+                              QCoreApplication::translate("steward::ActivityQueryParser",
+                                                          "a prefix needs at least %1 letters before "
+                                                          "'*'")
+                                  .arg(ActivityQueryParser::MinPrefixLength));
+            }
+            node.prefix = true;
+            return node;
+        }
         // "foo-bar" is matched as the phrase the index sees, as in its text.
         node.phrase = node.words.size() > 1;
         return node;
@@ -632,6 +643,9 @@ QString ActivityQueryParser::canonical(const QueryNode &node)
     }
     case QueryNode::Type::Words: {
         const QString words = node.words.join(QLatin1Char(' '));
+        if (node.prefix) {
+            return words + QLatin1Char('*');
+        }
         return node.phrase ? QLatin1Char('"') + words + QLatin1Char('"') : words;
     }
     case QueryNode::Type::Filter: {

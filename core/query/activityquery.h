@@ -26,6 +26,7 @@ struct QueryNode
     QList<QueryNode> children; // And, Or: two or more; Not: one
     QStringList words; // Words: letters and digits only, as typed
     bool phrase = false; // Words: quoted, matched exactly and in order
+    bool prefix = false; // Words: one word typed with a trailing '*', matching every word it begins
     QueryField field = QueryField::Kind;
     QueryComparison comparison = QueryComparison::Equal;
     QString value; // Filter: normalised (an agent path, a number, a date, an age such as 7d)
@@ -40,6 +41,8 @@ public:
     static constexpr int MaxLength = 2000;
     static constexpr int MaxTerms = 64;
     static constexpr int MaxDepth = 16;
+    // A shorter prefix would expand to a large part of the index.
+    static constexpr int MinPrefixLength = 3;
 
     [[nodiscard]] static Result<QueryNode> parse(const QString &query);
     // The tree in one canonical line, e.g. (and foo "a b" agent:/sales/* (not kind:error)).

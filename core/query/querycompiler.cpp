@@ -24,8 +24,6 @@ const QString pgDocument = QStringLiteral("to_tsvector('simple', translate(lower
 
 // FTS5 facets go into the MATCH only for small agent sets; bigger ones stay a SQL IN list.
 constexpr int MaxAgentTokens = 32;
-// Shorter words are matched whole: a one- or two-letter prefix would expand to most of the index.
-constexpr int MinPrefixLength = 3;
 
 bool isTextOnly(const QueryNode &node, bool allowNot)
 {
@@ -152,9 +150,8 @@ private:
         if (node.phrase) {
             return QLatin1Char('"') + node.words.join(QLatin1Char(' ')) + QLatin1Char('"');
         }
-        const QString &word = node.words.constFirst();
-        return QLatin1Char('"') + word + QLatin1Char('"')
-            + (word.size() >= MinPrefixLength ? QStringLiteral("*") : QString());
+        return QLatin1Char('"') + node.words.constFirst() + QLatin1Char('"')
+            + (node.prefix ? QStringLiteral("*") : QString());
     }
 
     static QString ftsText(const QueryNode &node)
@@ -227,7 +224,7 @@ private:
         if (node.phrase) {
             return words.join(QStringLiteral(" <-> "));
         }
-        return words.constFirst() + (words.constFirst().size() >= MinPrefixLength ? QStringLiteral(":*") : QString());
+        return words.constFirst() + (node.prefix ? QStringLiteral(":*") : QString());
     }
 
     QString predicate(const QueryNode &node, QVariantList &values)

@@ -105,6 +105,12 @@ void TestQueryParser::parse_validQuery_givesTree_data()
                                            << "\"NEAR a b c d e f\"";
     QTest::newRow("FTS5 NEAR( is a word and a group") << "NEAR(a b)"
                                                       << "(and NEAR a b)";
+    QTest::newRow("prefix") << "kunden*"
+                            << "kunden*";
+    QTest::newRow("prefix, negated") << "-kunden*"
+                                     << "(not kunden*)";
+    QTest::newRow("star inside a word") << "a*b"
+                                        << "\"a b\"";
     QTest::newRow("tabs and newlines are spaces") << "a\tb\nc"
                                                   << "(and a b c)";
     QTest::newRow("64 terms") << QString(QStringLiteral("w ")).repeated(64).trimmed()
@@ -184,6 +190,8 @@ void TestQueryParser::parse_badQuery_isInvalidWithPosition_data()
                                  << "at 3: '-' must be directly followed";
     QTest::newRow("FTS5 star") << "*"
                                << "at 1: '*' has no letters or digits";
+    QTest::newRow("short prefix") << "x ab*"
+                                  << "at 3: a prefix needs at least 3 letters";
     QTest::newRow("FTS5 caret") << "a ^"
                                 << "at 3: '^' has no letters or digits";
     QTest::newRow("FTS5 colon") << ":"
