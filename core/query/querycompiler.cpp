@@ -329,10 +329,22 @@ private:
     CompiledSearch plainStatement(const QStringList &predicates, const QVariantList &values) const
     {
         CompiledSearch compiled;
-        const QString page = QStringLiteral("SELECT e.id, e.summary, e.detail FROM activity_events e "
-                                            "WHERE e.id < ? AND e.id >= ?")
-            + where(predicates) + QStringLiteral(" ORDER BY e.id DESC LIMIT ?");
-        QVariantList pageValues{before(), m_sinceId};
+        // Only the bounds that cut: PostgreSQL's planner weighs a range on the primary key
+        // against the full-text index even when the range holds every row.
+        QStringList conditions;
+        QVariantList pageValues;
+        if (m_request.before > 0) {
+            conditions.append(QStringLiteral("e.id < ?"));
+            pageValues.append(m_request.before);
+        }
+        if (m_sinceId > 0) {
+            conditions.append(QStringLiteral("e.id >= ?"));
+            pageValues.append(m_sinceId);
+        }
+        conditions.append(predicates);
+        const QString page = QStringLiteral("SELECT e.id, e.summary, e.detail FROM activity_events e")
+            + (conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")))
+            + QStringLiteral(" ORDER BY e.id DESC LIMIT ?");
         pageValues.append(values);
         pageValues.append(m_request.limit);
         if (m_flavor == QueryCompiler::Flavor::Tsquery && !m_headlineTerms.isEmpty()) {
