@@ -224,6 +224,13 @@ void TestActivitySearch::search_findsWhatTheQueryNames_data()
     QTest::newRow("German compound whole") << QStringLiteral("Rechnungsadresse") << tags("compound");
     QTest::newRow("FTS5 keyword as a word") << QStringLiteral("\"NEAR\" OR \"AND\"") << QStringList();
     QTest::newRow("meta tokens are not text") << QStringLiteral("kindoutput") << QStringList();
+    // Letters the tokenizers may drop or split differently: nothing found, nothing failed.
+    const QStringList odd{QStringLiteral("\u0301"),        QStringLiteral("\u02BC"),           QStringLiteral("\u00BD"),
+                          QStringLiteral("x\u00B2"),       QStringLiteral("\u0661\u0662"),     QStringLiteral("\uFB01"),
+                          QStringLiteral("\u0130stanbul"), QStringLiteral("\"\u0301 \u00B2\"")};
+    for (const QString &text : odd) {
+        QTest::newRow(qPrintable(QStringLiteral("odd letters %1").arg(text))) << text << QStringList();
+    }
 }
 
 void TestActivitySearch::search_findsWhatTheQueryNames()
