@@ -5,9 +5,10 @@
 // compile, run, read the page's events and agent paths) on a local store of N events, for a
 // rare word (1 event in 100,000) and a common word (1 in 10), each alone and with an agent: or
 // kind: filter, a phrase, a 3-letter prefix, the newest page and a deep keyset page.
-//   bench_search FILE N [cold]
-// FILE is created with N events when it does not hold them yet (rows written with the
-// repository's batch path, 10,000 to a transaction), else reused. "cold" drops the kernel's page
+//   bench_search FILE|postgresql://.../DATABASE N [cold]
+// The store is made with N events when it does not open yet (no file; an empty PostgreSQL
+// database), rows written with the repository's batch path, 10,000 to a transaction; else it is
+// reused. "cold" drops the kernel's page
 // cache before every query (needs root: sync; echo 3 > /proc/sys/vm/drop_caches) and reopens
 // the store, so each query reads the file from disk.
 #include "benchworkspace.h"
@@ -171,7 +172,8 @@ int main(int argc, char **argv)
     const QString file = arguments.at(1);
     const qint64 count = arguments.at(2).toLongLong();
     const bool cold = arguments.size() > 3 && arguments.at(3) == QLatin1String("cold");
-    if (!QFileInfo::exists(file) && !generate(file, count)) {
+    // A store that does not open yet (no file, an empty PostgreSQL database) is made first.
+    if (!Store::open(file) && !generate(file, count)) {
         return 1;
     }
     if (cold && !dropPageCache()) {
@@ -189,9 +191,12 @@ int main(int argc, char **argv)
     ids.next();
     const qint64 stored = ids.value(0).toLongLong();
     const EventId middle = ids.value(1).toLongLong() / 2 + ids.value(2).toLongLong() / 2;
-    std::printf("%s: %lld events, %.0f bytes per event (file incl. FTS), %s\n", qPrintable(file),
+    QSqlQuery size(store->database());
+    const bool sized = size.exec(QStringLiteral("SELECT pg_database_size(current_database())")) && size.next();
+    const qint64 bytes = sized ? size.value(0).toLongLong() : QFileInfo(file).size();
+    std::printf("%s: %lld events, %.0f bytes per event (whole database), %s\n", qPrintable(file),
                 static_cast<long long>(stored),
-                static_cast<double>(QFileInfo(file).size()) / static_cast<double>(qMax<qint64>(stored, 1)),
+                static_cast<double>(bytes) / static_cast<double>(qMax<qint64>(stored, 1)),
                 cold ? "cold (page cache dropped before every query)" : "warm");
     const QString agent = QStringLiteral(" agent:/bench/ops/crew/agent-7");
     const struct
