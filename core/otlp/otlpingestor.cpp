@@ -1,0 +1,436 @@
+// SPDX-FileCopyrightText: 2026 The Steward authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "otlpingestor.h"
+
+#include "domain/agentspec.h"
+#include "domain/clock.h"
+#include "service/activityservice.h"
+#include "service/agentservice.h"
+#include "service/authorizer.h"
+#include "service/orgservice.h"
+#include "storage/store.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace steward {
+namespace {
+
+using namespace Qt::StringLiterals;
+
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("steward::OtlpIngestor", text);
+}
+
+// One agent's part of one trace: one run.
+struct RunKey
+{
+    NodeId agentId = NoNode;
+    QString traceId;
+
+    friend bool operator==(const RunKey &, const RunKey &) = default;
+};
+
+size_t qHash(const RunKey &key, size_t seed = 0)
+{
+    return qHashMulti(seed, key.agentId, key.traceId);
+}
+
+// The version a span names (gen_ai.agent.version) if it is one of the agent's; otherwise the
+// head version (0), the sent text staying in the event's body.
+int versionFor(const QString &sent, const Agent &agent)
+{
+    bool ok = false;
+    const int number = sent.startsWith(u'v') ? sent.mid(1).toInt(&ok) : sent.toInt(&ok);
+    return ok && number >= 1 && number <= agent.headVersion ? number : 0;
+}
+
+} // namespace
+
+OtlpIngestor::OtlpIngestor(const Store &store, const Clock &clock, OrgService &org, AgentService &agents,
+                           ActivityService &activity, const Authorizer &authorizer)
+    : m_store(store)
+    , m_clock(clock)
+    , m_org(org)
+    , m_agents(agents)
+    , m_activity(activity)
+    , m_authorizer(authorizer)
+    , m_tree(store)
+    , m_runs(store)
+    , m_stream(store)
+    , m_otlp(store)
+{
+}
+
+Result<OtlpIngestor::Resolved> OtlpIngestor::resolveReference(const Principal &principal, const QString &reference)
+{
+    bool numeric = false;
+    const NodeId id = reference.toLongLong(&numeric);
+    const Result<OrgNode> node = numeric && id > 0 ? m_tree.node(id)
+        : reference.startsWith(u'/')               ? m_tree.nodeByPath(reference)
+                                                   : Result<OrgNode>(TreeRepository::nothingAt(reference));
+    // An agent the principal may not see is answered exactly like one that is not there.
+    const QString missing = translated("gen_ai.agent.id: there is no agent %1").arg(reference);
+    if (!node) {
+        if (node.error().code != Error::Code::NotFound) {
+            return node.error();
+        }
+        return Resolved{NoNode, {}, missing};
+    }
+    const Result<bool> visible = m_authorizer.canSee(principal, node.value());
+    if (!visible) {
+        return visible.error();
+    }
+    if (!visible.value() || node->kind != NodeKind::Agent || node->isArchived()) {
+        return Resolved{NoNode, {}, missing};
+    }
+    return Resolved{node->id, {}, {}};
+}
+
+Result<OtlpIngestor::Resolved> OtlpIngestor::resolveName(const Principal &principal, const QString &agentName)
+{
+    const QString name = OtlpMapper::nodeNameFor(agentName);
+    const Result<QList<NodeId>> ids = m_otlp.liveAgentsNamed(name);
+    if (!ids) {
+        return ids.error();
+    }
+    const Result<QHash<NodeId, OrgNode>> nodes = m_tree.nodes(ids.value());
+    if (!nodes) {
+        return nodes.error();
+    }
+    QList<OrgNode> visible;
+    for (const NodeId id : ids.value()) {
+        const Result<bool> seen = m_authorizer.canSee(principal, nodes->value(id));
+        if (!seen) {
+            return seen.error();
+        }
+        if (seen.value()) {
+            visible.append(nodes->value(id));
+        }
+    }
+    if (visible.size() > 1) {
+        QStringList paths;
+        for (const OrgNode &node : std::as_const(visible)) {
+            paths.append(node.path);
+        }
+        return Resolved{NoNode,
+                        {},
+                        translated("the agent name \"%1\" fits several agents (%2); send gen_ai.agent.id")
+                            .arg(agentName, paths.join(u", "_s))};
+    }
+    if (visible.size() == 1) {
+        return Resolved{visible.constFirst().id, {}, {}};
+    }
+    return Resolved{NoNode, name, {}};
+}
+
+Result<OtlpIngestor::Resolved> OtlpIngestor::resolve(const Principal &principal, const OtlpSpan &span)
+{
+    const QString key = span.agentRef.isEmpty() ? u"name:"_s + span.agentName : u"ref:"_s + span.agentRef;
+    if (const auto known = m_resolved.constFind(key); known != m_resolved.cend()) {
+        return known.value();
+    }
+    Result<Resolved> resolved = !span.agentRef.isEmpty() ? resolveReference(principal, span.agentRef)
+        : !span.agentName.isEmpty()
+        ? resolveName(principal, span.agentName)
+        : Result<Resolved>(Resolved{NoNode,
+                                    {},
+                                    translated("the span names no agent: set gen_ai.agent.id or gen_ai.agent.name "
+                                               "on it, or service.name on its resource")});
+    if (resolved) {
+        m_resolved.insert(key, resolved.value());
+    }
+    return resolved;
+}
+
+Result<NodeId> OtlpIngestor::unregisteredAgent(NodeId teamId, const QString &name, const QString &sentName,
+                                               const QString &model, const Principal &principal, QStringList &created)
+{
+    const Result<QList<OrgNode>> children = m_tree.children(teamId);
+    if (!children) {
+        return children.error();
+    }
+    for (const OrgNode &child : children.value()) {
+        if (child.name == name && child.kind == NodeKind::Agent && !child.isArchived()) {
+            return child.id;
+        }
+    }
+    AgentSpec spec;
+    spec.description = translated("Seen in OpenTelemetry traces as \"%1\"; not registered in Steward.").arg(sentName);
+    spec.model = model.isEmpty() ? u"unknown"_s : model;
+    spec.instructions = translated("Unknown: this agent reported activity before anyone registered it.");
+    AgentService::NewAgent agent;
+    agent.parentId = teamId;
+    agent.name = name;
+    agent.owner = principal.name;
+    agent.spec = spec.toCanonicalText();
+    const QString reason = translated("Spans arrived over OpenTelemetry from \"%1\", an agent that is not registered; "
+                                      "sent with the token of %2.")
+                               .arg(sentName, principal.name);
+    const Result<OrgNode> node = m_agents.createAgent(agent, QString::fromLatin1(Actor), reason);
+    if (!node) {
+        return node.error();
+    }
+    created.append(node->path);
+    return node->id;
+}
+
+Result<QHash<QString, NodeId>> OtlpIngestor::createUnregistered(const Principal &principal,
+                                                                const QHash<QString, QString> &sentNames,
+                                                                const QHash<QString, QString> &models,
+                                                                QStringList &created)
+{
+    const Result<OrgNode> root = m_tree.root();
+    if (!root) {
+        return root.error();
+    }
+    const Result<QList<OrgNode>> children = m_tree.children(root->id);
+    if (!children) {
+        return children.error();
+    }
+    OrgNode team;
+    for (const OrgNode &child : children.value()) {
+        if (child.name == QLatin1String(UnregisteredTeam) && !child.isArchived()) {
+            team = child;
+        }
+    }
+    // The agents are created inside the team, so that is where the principal needs the right
+    // to create them and to ingest for them; before the team exists, on the company.
+    const OrgNode &place = team.isValid() ? team : root.value();
+    QStringList names = sentNames.keys();
+    names.sort();
+    for (const Action action : {Action::EditTree, Action::IngestActivity}) {
+        // Forbidden even where the team is hidden from the principal (an agent identity sees
+        // only the groups above its agent): the team's existence is no secret.
+        if (const Status allowed = m_authorizer.require(principal, action, place); !allowed) {
+            if (allowed.error().code != Error::Code::Forbidden && allowed.error().code != Error::Code::NotFound) {
+                return allowed.error();
+            }
+            return Error{
+                Error::Code::Forbidden,
+                translated("No agent is registered for %1; recording their spans creates them under %2/%3, which "
+                           "needs a token that may create agents and ingest activity there (admin).")
+                    .arg(names.join(u", "_s), root->path, QLatin1String(UnregisteredTeam))};
+        }
+    }
+    if (!team.isValid()) {
+        const Result<OrgNode> made = m_org.createGroup(
+            root->id, NodeKind::Team, QString::fromLatin1(UnregisteredTeam), QString::fromLatin1(Actor),
+            translated("Spans arrived over OpenTelemetry from agents that are not registered; "
+                       "they are kept here until someone registers them (token of %1).")
+                .arg(principal.name));
+        if (!made) {
+            return made.error();
+        }
+        created.append(made->path);
+        team = made.value();
+    }
+    QHash<QString, NodeId> ids;
+    for (const QString &name : std::as_const(names)) {
+        const Result<NodeId> id =
+            unregisteredAgent(team.id, name, sentNames.value(name), models.value(name), principal, created);
+        if (!id) {
+            return id.error();
+        }
+        ids.insert(name, id.value());
+    }
+    return ids;
+}
+
+Result<OtlpIngestor::Outcome> OtlpIngestor::ingest(const Principal &principal, const OtlpBatch &batch)
+{
+    m_resolved.clear();
+    Outcome outcome;
+    outcome.rejected = batch.rejectedSpans;
+    outcome.problems = batch.problems;
+
+    // Which agent each span is of; spans that name none are left out here.
+    QList<qsizetype> kept;
+    QList<Resolved> resolutions;
+    QHash<QString, QString> unregisteredNames; // node name → name as sent
+    QHash<QString, QString> unregisteredModels;
+    QSet<NodeId> registered;
+    for (qsizetype i = 0; i < batch.spans.size(); ++i) {
+        const Result<Resolved> resolved = resolve(principal, batch.spans.at(i));
+        if (!resolved) {
+            return resolved.error();
+        }
+        if (!resolved->problem.isEmpty()) {
+            ++outcome.rejected;
+            outcome.problems.append(u"span %1: %2"_s.arg(batch.spans.at(i).event.spanId, resolved->problem));
+            continue;
+        }
+        if (resolved->agentId != NoNode) {
+            registered.insert(resolved->agentId);
+        } else {
+            unregisteredNames.insert(resolved->unregisteredName, batch.spans.at(i).agentName);
+            if (!batch.spans.at(i).model.isEmpty()) {
+                unregisteredModels.insert(resolved->unregisteredName, batch.spans.at(i).model);
+            }
+        }
+        kept.append(i);
+        resolutions.append(resolved.value());
+    }
+    if (kept.isEmpty()) {
+        return outcome;
+    }
+
+    // Every permission is checked before anything is written.
+    const Result<QHash<NodeId, OrgNode>> nodes = m_tree.nodes(registered.values());
+    if (!nodes) {
+        return nodes.error();
+    }
+    if (const Status allowed = m_authorizer.requireAll(principal, Action::IngestActivity, nodes->values()); !allowed) {
+        return allowed.error();
+    }
+    QHash<QString, NodeId> unregistered;
+    if (!unregisteredNames.isEmpty()) {
+        Result<QHash<QString, NodeId>> made =
+            createUnregistered(principal, unregisteredNames, unregisteredModels, outcome.createdAgents);
+        if (!made) {
+            return made.error();
+        }
+        unregistered = std::move(made).value();
+    }
+
+    // The spans by run, and the agent span that ends each run: the outermost one, a span
+    // without a parent before an invoke_agent span inside someone else's trace.
+    QList<RunKey> keys;
+    QHash<RunKey, QList<qsizetype>> spansOfRun;
+    QHash<RunKey, qsizetype> agentSpanOfRun;
+    for (qsizetype k = 0; k < kept.size(); ++k) {
+        const qsizetype i = kept.at(k);
+        const OtlpSpan &span = batch.spans.at(i);
+        const NodeId agentId = resolutions.at(k).agentId != NoNode
+            ? resolutions.at(k).agentId
+            : unregistered.value(resolutions.at(k).unregisteredName);
+        const RunKey key{agentId, span.traceId};
+        if (!spansOfRun.contains(key)) {
+            keys.append(key);
+        }
+        spansOfRun[key].append(i);
+        if (span.isAgentSpan) {
+            const qsizetype current = agentSpanOfRun.value(key, -1);
+            if (current < 0
+                || (span.event.parentSpanId.isEmpty() && !batch.spans.at(current).event.parentSpanId.isEmpty())
+                || (span.event.parentSpanId.isEmpty() == batch.spans.at(current).event.parentSpanId.isEmpty()
+                    && span.startedAt < batch.spans.at(current).startedAt)) {
+                agentSpanOfRun.insert(key, i);
+            }
+        }
+    }
+    QList<NodeId> agentIds;
+    for (const RunKey &key : std::as_const(keys)) {
+        agentIds.append(key.agentId);
+    }
+    const Result<QHash<NodeId, Agent>> agents = m_tree.agents(agentIds);
+    if (!agents) {
+        return agents.error();
+    }
+
+    // Each run is found or started under the write lock, so two servers receiving parts of
+    // one trace at once start it once.
+    QHash<RunKey, RunId> runs;
+    QHash<RunKey, int> versions;
+    {
+        Transaction transaction(m_store);
+        if (!transaction.isActive()) {
+            return transaction.beginError();
+        }
+        QList<StreamItem> started;
+        for (const RunKey &key : std::as_const(keys)) {
+            const QList<qsizetype> &members = spansOfRun.value(key);
+            const qsizetype agentSpan = agentSpanOfRun.value(key, -1);
+            const OtlpSpan &first = batch.spans.at(agentSpan >= 0 ? agentSpan : members.constFirst());
+            versions.insert(key, versionFor(first.agentVersion, agents->value(key.agentId)));
+            const Result<std::optional<RunId>> known = m_otlp.runOfTrace(key.agentId, key.traceId);
+            if (!known) {
+                return known.error();
+            }
+            if (known.value()) {
+                runs.insert(key, *known.value());
+                continue;
+            }
+            Run run;
+            run.agentId = key.agentId;
+            run.version = versions.value(key) != 0 ? versions.value(key) : agents->value(key.agentId).headVersion;
+            run.trigger = RunTrigger::Event;
+            run.triggerDetail = u"otlp trace "_s + key.traceId;
+            run.startedAt = first.startedAt;
+            for (const qsizetype i : members) {
+                run.startedAt = qMin(run.startedAt, batch.spans.at(i).startedAt);
+            }
+            const Result<RunId> id = m_runs.insertRun(run);
+            if (!id) {
+                return id.error();
+            }
+            if (const Status recorded = m_otlp.recordTraceRun(key.agentId, key.traceId, id.value()); !recorded) {
+                return recorded.error();
+            }
+            runs.insert(key, id.value());
+            started.append({0, m_clock.now(), StreamItemType::Run, key.agentId, id.value()});
+        }
+        if (const Result<qint64> streamed = m_stream.append(started); !streamed) {
+            return streamed.error();
+        }
+        if (const Status committed = transaction.commit(); !committed) {
+            return committed.error();
+        }
+    }
+
+    QList<ActivityEvent> events;
+    events.reserve(kept.size());
+    for (const RunKey &key : std::as_const(keys)) {
+        for (const qsizetype i : spansOfRun.value(key)) {
+            ActivityEvent event = batch.spans.at(i).event;
+            event.agentId = key.agentId;
+            event.runId = runs.value(key);
+            event.version = versions.value(key);
+            events.append(event);
+        }
+    }
+    const Result<ActivityService::IngestResult> stored = m_activity.ingest(events);
+    if (!stored) {
+        return stored.error();
+    }
+    outcome.accepted = stored->accepted;
+    outcome.duplicates = stored->duplicates;
+    outcome.lastSeq = stored->lastSeq;
+
+    for (const RunKey &key : std::as_const(keys)) {
+        const qsizetype agentSpan = agentSpanOfRun.value(key, -1);
+        if (agentSpan < 0) {
+            continue;
+        }
+        const OtlpSpan &span = batch.spans.at(agentSpan);
+        const Result<Run> current = m_runs.run(runs.value(key));
+        if (!current) {
+            return current.error();
+        }
+        if (current->status != RunStatus::Running) {
+            continue; // ended by an earlier batch: this one was sent again
+        }
+        // Usage is reported on the model calls or summed up on the agent span, rarely both:
+        // the run counts the other spans', and the agent span's only when they had none.
+        const Result<OtlpRepository::Totals> totals = m_otlp.runTotals(current->id, span.event.spanId);
+        if (!totals) {
+            return totals.error();
+        }
+        Run finished = current.value();
+        finished.status = span.failed ? RunStatus::Failed : RunStatus::Succeeded;
+        finished.endedAt = span.endedAt;
+        finished.latencyMs = span.event.latencyMs;
+        const bool counted = totals->tokensIn != 0 || totals->tokensOut != 0 || totals->cost != 0.0;
+        finished.tokensIn = counted ? totals->tokensIn : span.event.tokensIn;
+        finished.tokensOut = counted ? totals->tokensOut : span.event.tokensOut;
+        finished.cost = counted ? totals->cost : span.event.cost;
+        const Result<Run> ended = m_activity.finishRun(finished);
+        if (!ended && ended.error().code != Error::Code::Conflict) {
+            return ended.error();
+        }
+    }
+    return outcome;
+}
+
+} // namespace steward
