@@ -67,9 +67,7 @@ Result<OtlpIngestor::Resolved> OtlpIngestor::resolveReference(const Principal &p
 {
     bool numeric = false;
     const NodeId id = reference.toLongLong(&numeric);
-    const Result<OrgNode> node = numeric && id > 0 ? m_tree.node(id)
-        : reference.startsWith(u'/')               ? m_tree.nodeByPath(reference)
-                                                   : Result<OrgNode>(TreeRepository::nothingAt(reference));
+    const Result<OrgNode> node = numeric ? m_tree.node(id) : m_tree.nodeByPath(reference);
     // An agent the principal may not see is answered exactly like one that is not there.
     const QString missing = translated("gen_ai.agent.id: there is no agent %1").arg(reference);
     if (!node) {
@@ -127,17 +125,22 @@ Result<OtlpIngestor::Resolved> OtlpIngestor::resolveName(const Principal &princi
 
 Result<OtlpIngestor::Resolved> OtlpIngestor::resolve(const Principal &principal, const OtlpSpan &span)
 {
-    const QString key = span.agentRef.isEmpty() ? u"name:"_s + span.agentName : u"ref:"_s + span.agentRef;
+    // gen_ai.agent.id is often the agent framework's own id ("asst_5j66UpCp…"); only a node id
+    // or a path names a Steward agent, and anything else leaves the name to decide.
+    bool numeric = false;
+    span.agentRef.toLongLong(&numeric);
+    const bool reference = numeric || span.agentRef.startsWith(u'/');
+    const QString key = reference ? u"ref:"_s + span.agentRef : u"name:"_s + span.agentName;
     if (const auto known = m_resolved.constFind(key); known != m_resolved.cend()) {
         return known.value();
     }
-    Result<Resolved> resolved = !span.agentRef.isEmpty() ? resolveReference(principal, span.agentRef)
+    Result<Resolved> resolved = reference ? resolveReference(principal, span.agentRef)
         : !span.agentName.isEmpty()
         ? resolveName(principal, span.agentName)
         : Result<Resolved>(Resolved{NoNode,
                                     {},
-                                    translated("the span names no agent: set gen_ai.agent.id or gen_ai.agent.name "
-                                               "on it, or service.name on its resource")});
+                                    translated("the span names no agent: set gen_ai.agent.name (or gen_ai.agent.id "
+                                               "to a node id or path) on it, or service.name on its resource")});
     if (resolved) {
         m_resolved.insert(key, resolved.value());
     }

@@ -24,7 +24,7 @@ class Store;
 
 // Records the spans of an OpenTelemetry request (read by OtlpMapper) as runs and activity
 // events of Steward's agents, for one principal:
-// - a span names its agent by gen_ai.agent.id (a node id or path), else by name
+// - a span names its agent by gen_ai.agent.id when that is a node id or path, else by name
 //   (gen_ai.agent.name, service.name) among the live agents the principal can see;
 // - an agent's part of a trace is one run of it (otlp_trace_runs), started by the first batch
 //   that holds any of it and finished by its agent span (invoke_agent, or the trace's root);

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void version_data();
     void version();
     void twoAgentsInOneTrace_twoRuns();
+    void frameworkAgentId_leavesTheNameToDecide();
     void unusableAgentNames_rejectSpanBySpan_data();
     void unusableAgentNames_rejectSpanBySpan();
     void unregisteredAgents_createdOnceAndAudited();
@@ -294,6 +295,23 @@ void TestOtlpIngestor::twoAgentsInOneTrace_twoRuns()
     QCOMPARE(scalar(u"SELECT count(*) FROM activity_events WHERE kind = 'error'"_s), 1);
 }
 
+void TestOtlpIngestor::frameworkAgentId_leavesTheNameToDecide()
+{
+    const auto outcome =
+        send({{traceA,
+               rootSpan,
+               {},
+               u"invoke_agent"_s,
+               {{u"gen_ai.agent.id"_s, u"asst_5j66UpCpwteGg4YSxUnt7lPY"_s}, {u"gen_ai.agent.name"_s, u"Triage"_s}},
+               -1,
+               0,
+               10}},
+             principal(u"admin"_s));
+    QVERIFY(outcome.ok());
+    QCOMPARE(outcome->accepted, 1);
+    QCOMPARE(scalar(u"SELECT agent_id FROM activity_events"_s), m_triage);
+}
+
 void TestOtlpIngestor::unusableAgentNames_rejectSpanBySpan_data()
 {
     QTest::addColumn<QString>("key");
@@ -307,8 +325,9 @@ void TestOtlpIngestor::unusableAgentNames_rejectSpanBySpan_data()
     QTest::newRow("a group's path") << u"gen_ai.agent.id"_s << u"/acme/support"_s
                                     << u"there is no agent /acme/support"_s;
     QTest::newRow("an id nothing has") << u"gen_ai.agent.id"_s << u"999999"_s << u"there is no agent 999999"_s;
-    QTest::newRow("a reference that is neither")
-        << u"gen_ai.agent.id"_s << u"triage"_s << u"there is no agent triage"_s;
+    // The framework's own id, and no name to go by.
+    QTest::newRow("a framework's agent id alone")
+        << u"gen_ai.agent.id"_s << u"asst_5j66UpCpwteGg4YSxUnt7lPY"_s << u"the span names no agent"_s;
     QTest::newRow("no name at all") << u"gen_ai.tool.name"_s << u"x"_s << u"the span names no agent"_s;
 }
 

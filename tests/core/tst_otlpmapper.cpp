@@ -108,6 +108,7 @@ private Q_SLOTS:
     void hugeContent_isClippedNotRefused();
     void deeplyNestedJsonInAString_isReadAsText();
     void spanWithoutAgent_takesItsAncestorsOrTheService();
+    void contentInSpanEvents_isSearchable();
     void clientId_isTraceAndSpan();
     void nodeNameFor_data();
     void nodeNameFor();
@@ -481,6 +482,25 @@ void TestOtlpMapper::spanWithoutAgent_takesItsAncestorsOrTheService()
     QVERIFY(batch->spans.at(2).isAgentSpan);
     QCOMPARE(batch->spans.at(3).agentRef, QString());
     QCOMPARE(batch->spans.at(3).agentName, u"shop-api"_s);
+}
+
+void TestOtlpMapper::contentInSpanEvents_isSearchable()
+{
+    // Older instrumentations put the prompt and completion in span events.
+    const auto event = [](const QString &name, const QString &key, const QString &value) {
+        return QJsonObject{{u"name"_s, name},
+                           {u"timeUnixNano"_s, QString::number(startNanos)},
+                           {u"attributes"_s, QJsonArray{attribute(key, text(value))}}};
+    };
+    QJsonObject sent = span({});
+    sent.insert(u"events"_s,
+                QJsonArray{event(u"gen_ai.content.prompt"_s, u"gen_ai.prompt"_s, u"Cancel order B-77"_s),
+                           event(u"gen_ai.content.completion"_s, u"gen_ai.completion"_s, u"Order B-77 cancelled"_s)});
+    const Result<OtlpBatch> batch = OtlpMapper::map(request({sent}), now);
+    QVERIFY(batch.ok());
+    QCOMPARE(batch->spans.size(), 1);
+    // The output comes first: it is what a search hit shows.
+    QCOMPARE(batch->spans.constFirst().event.detail, u"Order B-77 cancelled\n\nCancel order B-77"_s);
 }
 
 void TestOtlpMapper::clientId_isTraceAndSpan()
