@@ -112,6 +112,7 @@ private Q_SLOTS:
     void refusals_data();
     void refusals();
     void partlyValidRequestAnswersPartialSuccess();
+    void hugePromptIsClippedNotRefused();
 
 private:
     [[nodiscard]] HttpClient as(const QString &principal) const
@@ -326,6 +327,10 @@ void TestStewarddOtlp::refusals_data()
                               << QByteArray("\x0a\x02\x0a\x00", 4) << 415 << u"only OTLP/HTTP JSON is accepted"_s;
     QTest::newRow("bad JSON") << u"root-admin"_s << QByteArray("application/json")
                               << QByteArray("{\"resourceSpans\": [") << 400 << u"not valid JSON"_s;
+    QTest::newRow("nested deeper than JSON may")
+        << u"root-admin"_s << QByteArray("application/json")
+        << QByteArray("{\"resourceSpans\": " + QByteArray(3000, '[') + QByteArray(3000, ']') + "}") << 400
+        << u"not valid JSON"_s;
     QTest::newRow("not an object") << u"root-admin"_s << QByteArray("application/json") << QByteArray("[]") << 400
                                    << u"must be a JSON object"_s;
     QTest::newRow("envelope malformed") << u"root-admin"_s << QByteArray("application/json")
@@ -375,6 +380,33 @@ void TestStewarddOtlp::partlyValidRequestAnswersPartialSuccess()
     QCOMPARE(partial[u"rejectedSpans"_s].toInteger(), 1);
     QVERIFY2(partial[u"errorMessage"_s].toString().contains(u"spans[1].traceId: expected 32 hex digits"_s),
              reply.body.constData());
+}
+
+void TestStewarddOtlp::hugePromptIsClippedNotRefused()
+{
+    QJsonObject request = spanNaming(u"gen_ai.agent.name"_s, u"triage"_s, u"eeeeeeeeeeeeeeee"_s);
+    QJsonObject resource = request[u"resourceSpans"_s].toArray().at(0).toObject();
+    QJsonObject scope = resource[u"scopeSpans"_s].toArray().at(0).toObject();
+    QJsonObject span = scope[u"spans"_s].toArray().at(0).toObject();
+    QJsonArray attributes = span[u"attributes"_s].toArray();
+    const QString prompt = u"zebrafish "_s + QString(6 * 1024 * 1024, u'z');
+    attributes.append(
+        QJsonObject{{u"key"_s, u"gen_ai.prompt"_s}, {u"value"_s, QJsonObject{{u"stringValue"_s, prompt}}}});
+    span[u"attributes"_s] = attributes;
+    scope[u"spans"_s] = QJsonArray{span};
+    resource[u"scopeSpans"_s] = QJsonArray{scope};
+    request[u"resourceSpans"_s] = QJsonArray{resource};
+
+    QCOMPARE(as(u"root-admin"_s).post(u"/v1/traces"_s, request).status, 200);
+    bool found = false;
+    for (const QJsonValue event : otlpEvents(u"root-admin"_s, m_seeded.nodes.value(triage))) {
+        if (event[u"spanId"_s].toString() == u"eeeeeeeeeeeeeeee"_s) {
+            found = true;
+            QVERIFY(event[u"detail"_s].toString().startsWith(u"zebrafish"_s));
+            QCOMPARE(event[u"detail"_s].toString().size(), 64 * 1024);
+        }
+    }
+    QVERIFY(found);
 }
 
 QTEST_GUILESS_MAIN(TestStewarddOtlp)
