@@ -147,17 +147,29 @@ Result<OtlpIngestor::Resolved> OtlpIngestor::resolve(const Principal &principal,
     return resolved;
 }
 
-Result<NodeId> OtlpIngestor::unregisteredAgent(NodeId teamId, const QString &name, const QString &sentName,
-                                               const QString &model, const Principal &principal, QStringList &created)
+Result<OrgNode> OtlpIngestor::liveChild(NodeId parentId, const QString &name) const
 {
-    const Result<QList<OrgNode>> children = m_tree.children(teamId);
+    const Result<QList<OrgNode>> children = m_tree.children(parentId);
     if (!children) {
         return children.error();
     }
     for (const OrgNode &child : children.value()) {
-        if (child.name == name && child.kind == NodeKind::Agent && !child.isArchived()) {
-            return child.id;
+        if (child.name == name && !child.isArchived()) {
+            return child;
         }
+    }
+    return OrgNode{};
+}
+
+Result<NodeId> OtlpIngestor::unregisteredAgent(NodeId teamId, const QString &name, const QString &sentName,
+                                               const QString &model, const Principal &principal, QStringList &created)
+{
+    const Result<OrgNode> existing = liveChild(teamId, name);
+    if (!existing) {
+        return existing.error();
+    }
+    if (existing->isValid()) {
+        return existing->id;
     }
     AgentSpec spec;
     spec.description = translated("Seen in OpenTelemetry traces as \"%1\"; not registered in Steward.").arg(sentName);
@@ -173,7 +185,9 @@ Result<NodeId> OtlpIngestor::unregisteredAgent(NodeId teamId, const QString &nam
                                .arg(sentName, principal.name);
     const Result<OrgNode> node = m_agents.createAgent(agent, QString::fromLatin1(Actor), reason);
     if (!node) {
-        return node.error();
+        // Another server may have created it since it was looked for: then that one is it.
+        const Result<OrgNode> raced = liveChild(teamId, name);
+        return raced && raced->isValid() ? Result<NodeId>(raced->id) : Result<NodeId>(node.error());
     }
     created.append(node->path);
     return node->id;
@@ -188,16 +202,11 @@ Result<QHash<QString, NodeId>> OtlpIngestor::createUnregistered(const Principal 
     if (!root) {
         return root.error();
     }
-    const Result<QList<OrgNode>> children = m_tree.children(root->id);
-    if (!children) {
-        return children.error();
+    const Result<OrgNode> found = liveChild(root->id, QString::fromLatin1(UnregisteredTeam));
+    if (!found) {
+        return found.error();
     }
-    OrgNode team;
-    for (const OrgNode &child : children.value()) {
-        if (child.name == QLatin1String(UnregisteredTeam) && !child.isArchived()) {
-            team = child;
-        }
-    }
+    OrgNode team = found.value();
     // The agents are created inside the team, so that is where the principal needs the right
     // to create them and to ingest for them; before the team exists, on the company.
     const OrgNode &place = team.isValid() ? team : root.value();
@@ -223,11 +232,17 @@ Result<QHash<QString, NodeId>> OtlpIngestor::createUnregistered(const Principal 
             translated("Spans arrived over OpenTelemetry from agents that are not registered; "
                        "they are kept here until someone registers them (token of %1).")
                 .arg(principal.name));
-        if (!made) {
-            return made.error();
+        if (made) {
+            created.append(made->path);
+            team = made.value();
+        } else {
+            // Another server may have created it since it was looked for.
+            const Result<OrgNode> raced = liveChild(root->id, QString::fromLatin1(UnregisteredTeam));
+            if (!raced || !raced->isValid()) {
+                return made.error();
+            }
+            team = raced.value();
         }
-        created.append(made->path);
-        team = made.value();
     }
     QHash<QString, NodeId> ids;
     for (const QString &name : std::as_const(names)) {
@@ -332,21 +347,33 @@ Result<OtlpIngestor::Outcome> OtlpIngestor::ingest(const Principal &principal, c
         return agents.error();
     }
 
-    // Each run is found or started under the write lock, so two servers receiving parts of
-    // one trace at once start it once.
+    // Most batches continue traces whose runs exist, and those are read without the write
+    // lock. The others are looked for again and started under it, so that batches of one trace
+    // arriving at two servers at once start its run once.
     QHash<RunKey, RunId> runs;
     QHash<RunKey, int> versions;
-    {
+    QList<RunKey> missing;
+    for (const RunKey &key : std::as_const(keys)) {
+        const qsizetype agentSpan = agentSpanOfRun.value(key, -1);
+        const OtlpSpan &first = batch.spans.at(agentSpan >= 0 ? agentSpan : spansOfRun.value(key).constFirst());
+        versions.insert(key, versionFor(first.agentVersion, agents->value(key.agentId)));
+        const Result<std::optional<RunId>> known = m_otlp.runOfTrace(key.agentId, key.traceId);
+        if (!known) {
+            return known.error();
+        }
+        if (known.value()) {
+            runs.insert(key, *known.value());
+        } else {
+            missing.append(key);
+        }
+    }
+    if (!missing.isEmpty()) {
         Transaction transaction(m_store);
         if (!transaction.isActive()) {
             return transaction.beginError();
         }
         QList<StreamItem> started;
-        for (const RunKey &key : std::as_const(keys)) {
-            const QList<qsizetype> &members = spansOfRun.value(key);
-            const qsizetype agentSpan = agentSpanOfRun.value(key, -1);
-            const OtlpSpan &first = batch.spans.at(agentSpan >= 0 ? agentSpan : members.constFirst());
-            versions.insert(key, versionFor(first.agentVersion, agents->value(key.agentId)));
+        for (const RunKey &key : std::as_const(missing)) {
             const Result<std::optional<RunId>> known = m_otlp.runOfTrace(key.agentId, key.traceId);
             if (!known) {
                 return known.error();
@@ -360,8 +387,8 @@ Result<OtlpIngestor::Outcome> OtlpIngestor::ingest(const Principal &principal, c
             run.version = versions.value(key) != 0 ? versions.value(key) : agents->value(key.agentId).headVersion;
             run.trigger = RunTrigger::Event;
             run.triggerDetail = u"otlp trace "_s + key.traceId;
-            run.startedAt = first.startedAt;
-            for (const qsizetype i : members) {
+            run.startedAt = batch.spans.at(spansOfRun.value(key).constFirst()).startedAt;
+            for (const qsizetype i : spansOfRun.value(key)) {
                 run.startedAt = qMin(run.startedAt, batch.spans.at(i).startedAt);
             }
             const Result<RunId> id = m_runs.insertRun(run);

@@ -68,6 +68,8 @@ private:
     [[nodiscard]] Result<Resolved> resolve(const Principal &principal, const OtlpSpan &span);
     [[nodiscard]] Result<Resolved> resolveReference(const Principal &principal, const QString &reference);
     [[nodiscard]] Result<Resolved> resolveName(const Principal &principal, const QString &agentName);
+    // The live child of that name, or an invalid node.
+    [[nodiscard]] Result<OrgNode> liveChild(NodeId parentId, const QString &name) const;
     // Creates the unregistered team and agents the batch needs; gives their ids by node name.
     [[nodiscard]] Result<QHash<QString, NodeId>> createUnregistered(const Principal &principal,
                                                                     const QHash<QString, QString> &sentNames,

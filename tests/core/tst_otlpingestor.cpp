@@ -26,6 +26,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
+#include <thread>
+#include <vector>
+
 using namespace steward;
 using namespace Qt::StringLiterals;
 
@@ -91,6 +95,7 @@ private Q_SLOTS:
     void unregisteredAgents_createdOnceAndAudited();
     void unregisteredAgents_needTheRightToCreateThem();
     void scopedAuditBundle_afterOtlpIngest();
+    void oneTraceFromManyServersAtOnce_isOneRun();
 
 private:
     [[nodiscard]] Result<OtlpIngestor::Outcome> send(const QList<SpanSpec> &spans, const Principal &who);
@@ -407,6 +412,62 @@ void TestOtlpIngestor::scopedAuditBundle_afterOtlpIngest()
     const auto manifest = AuditBundle::exportTo(*m_store, dir.filePath(u"sales.steward"_s), scope, key.value(),
                                                 *m_clock, u"auditor"_s, u"Quarterly audit"_s);
     QVERIFY2(manifest.ok(), qPrintable(manifest.ok() ? QString() : manifest.error().message));
+}
+
+void TestOtlpIngestor::oneTraceFromManyServersAtOnce_isOneRun()
+{
+    // Four servers (own connections, own services) each get a part of one trace at once, and
+    // one shadow agent's first spans: one run per agent, one agent.
+    constexpr int Servers = 4;
+    QJsonArray parts[Servers];
+    for (int i = 0; i < Servers; ++i) {
+        const QString spanId = u"%1"_s.arg(i + 1, 16, 10, QLatin1Char('0'));
+        parts[i].append(spanJson(
+            {traceA, spanId, rootSpan, u"chat"_s, {{u"gen_ai.agent.name"_s, u"triage"_s}}, 10, i * 10, i * 10 + 5},
+            m_clock->now()));
+        parts[i].append(spanJson(
+            {traceB, spanId, rootSpan, u"chat"_s, {{u"gen_ai.agent.name"_s, u"Night Owl"_s}}, 1, i * 10, i * 10 + 5},
+            m_clock->now()));
+    }
+    const QString location = m_where->location();
+    const Principal admin = principal(u"admin"_s);
+    const QDateTime now = m_clock->now().addSecs(60);
+    std::array<QString, Servers> failures;
+    std::vector<std::thread> servers;
+    for (int i = 0; i < Servers; ++i) {
+        servers.emplace_back([&, i] {
+            auto opened = Store::open(location);
+            if (!opened) {
+                failures[static_cast<std::size_t>(i)] = opened.error().message;
+                return;
+            }
+            const std::unique_ptr<Store> store = std::move(opened).value();
+            SystemClock clock;
+            OrgService org(*store, clock);
+            AgentService agents(*store, clock, org);
+            ActivityService activity(*store, clock);
+            const Authorizer authorizer(*store);
+            const QJsonObject request{
+                {u"resourceSpans"_s,
+                 QJsonArray{QJsonObject{{u"scopeSpans"_s, QJsonArray{QJsonObject{{u"spans"_s, parts[i]}}}}}}}};
+            const Result<OtlpBatch> batch = OtlpMapper::map(request, now);
+            const auto outcome = OtlpIngestor(*store, clock, org, agents, activity, authorizer).ingest(admin, *batch);
+            if (!outcome) {
+                failures[static_cast<std::size_t>(i)] = outcome.error().message;
+            }
+        });
+    }
+    for (std::thread &server : servers) {
+        server.join();
+    }
+    for (const QString &failure : failures) {
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    }
+    QCOMPARE(scalar(u"SELECT count(*) FROM runs"_s), 2);
+    QCOMPARE(scalar(u"SELECT count(*) FROM otlp_trace_runs"_s), 2);
+    QCOMPARE(scalar(u"SELECT count(*) FROM activity_events"_s), 2 * Servers);
+    QCOMPARE(scalar(u"SELECT count(*) FROM nodes WHERE name = 'night-owl'"_s), 1);
+    QCOMPARE(scalar(u"SELECT count(DISTINCT run_id) FROM activity_events"_s), 2);
 }
 
 QTEST_GUILESS_MAIN(TestOtlpIngestor)
