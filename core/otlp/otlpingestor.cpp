@@ -409,15 +409,43 @@ Result<OtlpIngestor::Outcome> OtlpIngestor::ingest(const Principal &principal, c
         }
     }
 
+    // Besides its spans, each run gets the run.started and run.finished events agents that
+    // report natively send: the reliability rollups count runs, failures and run latency from
+    // them. Their client ids make them once per run, however often a batch comes.
     QList<ActivityEvent> events;
-    events.reserve(kept.size());
+    events.reserve(kept.size() + 2 * keys.size());
     for (const RunKey &key : std::as_const(keys)) {
+        const auto runEvent = [&](const char *kind) {
+            ActivityEvent event;
+            event.clientId = u"otlp:%1:%2:%3"_s.arg(key.traceId).arg(key.agentId).arg(QLatin1String(kind));
+            event.kind = QString::fromLatin1(kind);
+            event.agentId = key.agentId;
+            event.runId = runs.value(key);
+            event.version = versions.value(key);
+            event.status = u"ok"_s;
+            event.body = QJsonObject{{u"otlp"_s, QJsonObject{{u"traceId"_s, key.traceId}}}};
+            return event;
+        };
+        ActivityEvent started = runEvent(EventKinds::RunStarted);
+        started.summary = translated("Run started (OpenTelemetry trace %1)").arg(key.traceId);
+        started.time = batch.spans.at(spansOfRun.value(key).constFirst()).startedAt;
         for (const qsizetype i : spansOfRun.value(key)) {
+            started.time = qMin(started.time, batch.spans.at(i).startedAt);
             ActivityEvent event = batch.spans.at(i).event;
             event.agentId = key.agentId;
             event.runId = runs.value(key);
             event.version = versions.value(key);
             events.append(event);
+        }
+        events.append(started);
+        if (const qsizetype agentSpan = agentSpanOfRun.value(key, -1); agentSpan >= 0) {
+            const OtlpSpan &span = batch.spans.at(agentSpan);
+            ActivityEvent finished = runEvent(EventKinds::RunFinished);
+            finished.time = span.endedAt;
+            finished.status = span.failed ? u"error"_s : u"ok"_s;
+            finished.summary = span.failed ? translated("Run failed") : translated("Run succeeded");
+            finished.latencyMs = span.event.latencyMs;
+            events.append(finished);
         }
     }
     const Result<ActivityService::IngestResult> stored = m_activity.ingest(events);
@@ -427,7 +455,16 @@ Result<OtlpIngestor::Outcome> OtlpIngestor::ingest(const Principal &principal, c
     outcome.accepted = stored->accepted;
     outcome.duplicates = stored->duplicates;
     outcome.lastSeq = stored->lastSeq;
+    if (agentSpanOfRun.isEmpty()) {
+        return outcome;
+    }
 
+    // The runs whose agent span came are finished together, in one transaction.
+    Transaction transaction(m_store);
+    if (!transaction.isActive()) {
+        return transaction.beginError();
+    }
+    QList<StreamItem> ended;
     for (const RunKey &key : std::as_const(keys)) {
         const qsizetype agentSpan = agentSpanOfRun.value(key, -1);
         if (agentSpan < 0) {
@@ -455,10 +492,16 @@ Result<OtlpIngestor::Outcome> OtlpIngestor::ingest(const Principal &principal, c
         finished.tokensIn = counted ? totals->tokensIn : span.event.tokensIn;
         finished.tokensOut = counted ? totals->tokensOut : span.event.tokensOut;
         finished.cost = counted ? totals->cost : span.event.cost;
-        const Result<Run> ended = m_activity.finishRun(finished);
-        if (!ended && ended.error().code != Error::Code::Conflict) {
-            return ended.error();
+        if (const Status recorded = m_runs.finishRun(finished); !recorded) {
+            return recorded.error();
         }
+        ended.append({0, m_clock.now(), StreamItemType::Run, key.agentId, finished.id});
+    }
+    if (const Result<qint64> streamed = m_stream.append(ended); !streamed) {
+        return streamed.error();
+    }
+    if (const Status committed = transaction.commit(); !committed) {
+        return committed.error();
     }
     return outcome;
 }

@@ -29,7 +29,8 @@ class Store;
 // - an agent's part of a trace is one run of it (otlp_trace_runs), started by the first batch
 //   that holds any of it and finished by its agent span (invoke_agent, or the trace's root);
 // - each span is one event whose client id is made of its trace and span ids, so a batch
-//   sent again adds nothing;
+//   sent again adds nothing; each run also gets its run.started and run.finished events, as
+//   agents reporting natively send them;
 // - a name no agent has becomes an agent under the company's "unregistered" team, both
 //   created when first needed and audited with the actor "otlp", so that agents nobody
 //   registered show up in the tree.
@@ -44,8 +45,9 @@ public:
 
     struct Outcome
     {
-        int accepted = 0; // spans stored as new events
-        int duplicates = 0; // spans already stored (a batch sent again)
+        // Events stored: one per span, and each run's run.started and run.finished.
+        int accepted = 0;
+        int duplicates = 0; // events already stored (a batch sent again)
         qsizetype rejected = 0; // spans left out; `problems` says why
         QStringList problems;
         QStringList createdAgents; // paths of the unregistered agents this request created

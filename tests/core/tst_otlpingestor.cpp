@@ -213,7 +213,7 @@ void TestOtlpIngestor::traceOverTwoBatches_isOneRun()
                              {traceA, u"3000000000000003"_s, rootSpan, u"execute_tool"_s, triage, -1, 950, 1000}},
                             principal(u"admin"_s));
     QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
-    QCOMPARE(first->accepted, 2);
+    QCOMPARE(first->accepted, 3); // and run.started
     const RunId runId = scalar(u"SELECT run_id FROM otlp_trace_runs"_s);
     QVERIFY(runId > 0);
     const ActivityRepository runs(*m_store);
@@ -222,7 +222,7 @@ void TestOtlpIngestor::traceOverTwoBatches_isOneRun()
 
     const auto second = send({{traceA, rootSpan, {}, u"invoke_agent"_s, triage, 5, 0, 1500}}, principal(u"admin"_s));
     QVERIFY(second.ok());
-    QCOMPARE(second->accepted, 1);
+    QCOMPARE(second->accepted, 2); // and run.finished
     QCOMPARE(scalar(u"SELECT count(*) FROM runs"_s), 1);
     const Result<Run> run = runs.run(runId);
     QCOMPARE(run->status, RunStatus::Succeeded);
@@ -231,7 +231,9 @@ void TestOtlpIngestor::traceOverTwoBatches_isOneRun()
     QCOMPARE(run->latencyMs, 1500);
     // The model call's tokens; the agent span's own 5 would count them twice.
     QCOMPARE(run->tokensIn, 100);
-    QCOMPARE(scalar(u"SELECT count(*) FROM activity_events WHERE run_id = %1"_s.arg(runId)), 3);
+    QCOMPARE(scalar(u"SELECT count(*) FROM activity_events WHERE run_id = %1"_s.arg(runId)), 5);
+    QCOMPARE(scalar(u"SELECT latency_ms FROM activity_events WHERE kind = 'run.finished'"_s), 1500);
+    QCOMPARE(scalar(u"SELECT count(*) FROM activity_events WHERE kind = 'run.started'"_s), 1);
 }
 
 void TestOtlpIngestor::batchSentAgain_addsNothing()
@@ -239,14 +241,14 @@ void TestOtlpIngestor::batchSentAgain_addsNothing()
     const QList<SpanSpec> batch{
         {traceA, rootSpan, {}, u"invoke_agent"_s, {{u"gen_ai.agent.id"_s, u"/acme/support/triage"_s}}, 40, 0, 800},
         {traceA, u"2000000000000002"_s, rootSpan, u"chat"_s, {}, -1, 10, 700}};
-    QCOMPARE(send(batch, principal(u"admin"_s))->accepted, 2);
+    QCOMPARE(send(batch, principal(u"admin"_s))->accepted, 4);
     const qint64 stream = scalar(u"SELECT count(*) FROM stream_log"_s);
     const auto again = send(batch, principal(u"admin"_s));
     QVERIFY(again.ok());
     QCOMPARE(again->accepted, 0);
-    QCOMPARE(again->duplicates, 2);
+    QCOMPARE(again->duplicates, 4);
     QCOMPARE(scalar(u"SELECT count(*) FROM runs"_s), 1);
-    QCOMPARE(scalar(u"SELECT count(*) FROM activity_events"_s), 2);
+    QCOMPARE(scalar(u"SELECT count(*) FROM activity_events"_s), 4);
     QCOMPARE(scalar(u"SELECT count(*) FROM stream_log"_s), stream);
     // Only the agent span reported usage: the run takes it.
     QCOMPARE(ActivityRepository(*m_store).run(scalar(u"SELECT run_id FROM otlp_trace_runs"_s))->tokensIn, 40);
@@ -298,6 +300,7 @@ void TestOtlpIngestor::twoAgentsInOneTrace_twoRuns()
     QCOMPARE(scalar(u"SELECT count(*) FROM runs WHERE agent_id = %1 AND status = 'succeeded'"_s.arg(m_triage)), 1);
     QCOMPARE(scalar(u"SELECT count(*) FROM runs WHERE agent_id = %1 AND status = 'failed'"_s.arg(m_refunds)), 1);
     QCOMPARE(scalar(u"SELECT count(*) FROM activity_events WHERE kind = 'error'"_s), 1);
+    QCOMPARE(scalar(u"SELECT count(*) FROM activity_events WHERE kind = 'run.finished' AND status = 'error'"_s), 1);
 }
 
 void TestOtlpIngestor::frameworkAgentId_leavesTheNameToDecide()
@@ -313,7 +316,7 @@ void TestOtlpIngestor::frameworkAgentId_leavesTheNameToDecide()
                10}},
              principal(u"admin"_s));
     QVERIFY(outcome.ok());
-    QCOMPARE(outcome->accepted, 1);
+    QCOMPARE(outcome->accepted, 3);
     QCOMPARE(scalar(u"SELECT agent_id FROM activity_events"_s), m_triage);
 }
 
@@ -353,10 +356,10 @@ void TestOtlpIngestor::unusableAgentNames_rejectSpanBySpan()
                                 10}},
                               principal(u"admin"_s));
     QVERIFY(outcome.ok());
-    QCOMPARE(outcome->accepted, 1);
+    QCOMPARE(outcome->accepted, 3);
     QCOMPARE(outcome->rejected, 1);
     QVERIFY2(outcome->problems.constFirst().contains(problem), qPrintable(outcome->problems.constFirst()));
-    QCOMPARE(scalar(u"SELECT count(*) FROM activity_events WHERE agent_id = %1"_s.arg(m_salesHelper)), 1);
+    QCOMPARE(scalar(u"SELECT count(*) FROM activity_events WHERE agent_id = %1"_s.arg(m_salesHelper)), 3);
     QCOMPARE(scalar(u"SELECT count(*) FROM nodes WHERE name = 'unregistered'"_s), 0);
 }
 
@@ -371,7 +374,7 @@ void TestOtlpIngestor::unregisteredAgents_createdOnceAndAudited()
               {traceB, u"2000000000000002"_s, {}, u"chat"_s, {{u"gen_ai.agent.name"_s, u"ghost-writer"_s}}, -1, 0, 10}},
              principal(u"admin"_s));
     QVERIFY(second.ok());
-    QCOMPARE(second->accepted, 2);
+    QCOMPARE(second->accepted, 4);
     QVERIFY(second->createdAgents.isEmpty());
     QCOMPARE(scalar(u"SELECT count(*) FROM nodes WHERE name = 'ghost-writer'"_s), 1);
     QCOMPARE(scalar(u"SELECT count(*) FROM audit_log WHERE actor = 'otlp'"_s), 2);
@@ -396,7 +399,7 @@ void TestOtlpIngestor::unregisteredAgents_needTheRightToCreateThem()
     QCOMPARE(scalar(u"SELECT count(*) FROM nodes WHERE name = 'unregistered'"_s), 0);
     const auto own = send({batch.at(1)}, principal(u"triage-bot"_s));
     QVERIFY(own.ok());
-    QCOMPARE(own->accepted, 1);
+    QCOMPARE(own->accepted, 3);
 }
 
 void TestOtlpIngestor::scopedAuditBundle_afterOtlpIngest()
@@ -465,7 +468,7 @@ void TestOtlpIngestor::oneTraceFromManyServersAtOnce_isOneRun()
     }
     QCOMPARE(scalar(u"SELECT count(*) FROM runs"_s), 2);
     QCOMPARE(scalar(u"SELECT count(*) FROM otlp_trace_runs"_s), 2);
-    QCOMPARE(scalar(u"SELECT count(*) FROM activity_events"_s), 2 * Servers);
+    QCOMPARE(scalar(u"SELECT count(*) FROM activity_events"_s), Servers * 2 + 2);
     QCOMPARE(scalar(u"SELECT count(*) FROM nodes WHERE name = 'night-owl'"_s), 1);
     QCOMPARE(scalar(u"SELECT count(DISTINCT run_id) FROM activity_events"_s), 2);
 }

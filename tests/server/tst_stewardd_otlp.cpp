@@ -186,12 +186,15 @@ void TestStewarddOtlp::chunkedBatchesOverOneConnection()
 
     const NodeId agent = m_seeded.nodes.value(triage);
     const QJsonArray events = otlpEvents(u"root-admin"_s, agent);
-    QCOMPARE(events.size(), 3);
+    // Its three spans, and the run's run.started and run.finished.
+    QCOMPARE(events.size(), 5);
     QHash<QString, QJsonObject> byKind;
     for (const QJsonValue event : events) {
         byKind.insert(event[u"kind"_s].toString(), event.toObject());
     }
-    QCOMPARE(byKind.keys().size(), 3);
+    QCOMPARE(byKind.keys().size(), 5);
+    QCOMPARE(byKind.value(u"run.finished"_s)[u"latencyMs"_s].toInteger(), 2300);
+    QCOMPARE(byKind.value(u"run.started"_s)[u"status"_s].toString(), u"ok"_s);
     const QJsonObject chat = byKind.value(u"step"_s);
     QCOMPARE(chat[u"tokensIn"_s].toInteger(), 812);
     QCOMPARE(chat[u"tokensOut"_s].toInteger(), 64);
@@ -226,7 +229,7 @@ void TestStewarddOtlp::chunkedBatchesOverOneConnection()
     const HttpReply again = as(u"root-admin"_s).send("POST", u"/v1/traces"_s, body);
     QCOMPARE(again.status, 200);
     QCOMPARE(again.json(), QJsonObject());
-    QCOMPARE(otlpEvents(u"root-admin"_s, agent).size(), 3);
+    QCOMPARE(otlpEvents(u"root-admin"_s, agent).size(), 5);
 }
 
 void TestStewarddOtlp::chunkedBodyOverTheLimitIs413()
@@ -246,14 +249,17 @@ void TestStewarddOtlp::unregisteredAgentIsCreatedAndAudited()
     QCOMPARE(as(u"root-admin"_s).send("POST", u"/v1/traces"_s, fixture()).status, 200);
     const NodeId agent = nodeAt(shadow);
     QVERIFY(agent != NoNode);
-    const QJsonArray events = otlpEvents(u"root-admin"_s, agent);
-    QCOMPARE(events.size(), 1);
-    QCOMPARE(events.at(0)[u"kind"_s].toString(), u"error"_s);
-    QVERIFY(events.at(0)[u"summary"_s].toString().contains(u"pricing API refused the change"_s));
-    QVERIFY(events.at(0)[u"detail"_s].toString().contains(u"PermissionError: price floor reached"_s));
-    QVERIFY(events.at(0)[u"detail"_s].toString().contains(u"wombat lamp"_s));
-    const QJsonObject run =
-        as(u"root-admin"_s).get(u"/api/v1/runs/%1"_s.arg(events.at(0)[u"runId"_s].toInteger())).json();
+    QHash<QString, QJsonObject> byKind;
+    for (const QJsonValue event : otlpEvents(u"root-admin"_s, agent)) {
+        byKind.insert(event[u"kind"_s].toString(), event.toObject());
+    }
+    QCOMPARE(byKind.keys().size(), 3);
+    const QJsonObject error = byKind.value(u"error"_s);
+    QVERIFY(error[u"summary"_s].toString().contains(u"pricing API refused the change"_s));
+    QVERIFY(error[u"detail"_s].toString().contains(u"PermissionError: price floor reached"_s));
+    QVERIFY(error[u"detail"_s].toString().contains(u"wombat lamp"_s));
+    QCOMPARE(byKind.value(u"run.finished"_s)[u"status"_s].toString(), u"error"_s);
+    const QJsonObject run = as(u"root-admin"_s).get(u"/api/v1/runs/%1"_s.arg(error[u"runId"_s].toInteger())).json();
     QCOMPARE(run[u"status"_s].toString(), u"failed"_s);
     QCOMPARE(run[u"tokensIn"_s].toInteger(), 300);
 
@@ -279,7 +285,7 @@ void TestStewarddOtlp::hiddenAgentsStayHidden()
     const NodeId agent = nodeAt(shadow);
     QVERIFY(agent != NoNode);
     QCOMPARE(otlpEvents(u"outsider"_s, agent).size(), 0);
-    QCOMPARE(otlpEvents(u"outsider"_s, m_seeded.nodes.value(triage)).size(), 3);
+    QCOMPARE(otlpEvents(u"outsider"_s, m_seeded.nodes.value(triage)).size(), 5);
     QCOMPARE(as(u"outsider"_s).get(u"/api/v1/nodes/%1"_s.arg(agent)).status, 404);
 }
 
