@@ -352,36 +352,46 @@ Result<OtlpIngestor::Outcome> OtlpIngestor::ingest(const Principal &principal, c
     // arriving at two servers at once start its run once.
     QHash<RunKey, RunId> runs;
     QHash<RunKey, int> versions;
-    QList<RunKey> missing;
+    QList<OtlpRepository::TraceKey> traceKeys;
     for (const RunKey &key : std::as_const(keys)) {
         const qsizetype agentSpan = agentSpanOfRun.value(key, -1);
         const OtlpSpan &first = batch.spans.at(agentSpan >= 0 ? agentSpan : spansOfRun.value(key).constFirst());
         versions.insert(key, versionFor(first.agentVersion, agents->value(key.agentId)));
-        const Result<std::optional<RunId>> known = m_otlp.runOfTrace(key.agentId, key.traceId);
+        traceKeys.append({key.agentId, key.traceId});
+    }
+    const auto lookUp = [&](const QList<OtlpRepository::TraceKey> &wanted, QList<RunKey> &missing) -> Status {
+        const Result<QHash<OtlpRepository::TraceKey, RunId>> known = m_otlp.runsOfTraces(wanted);
         if (!known) {
             return known.error();
         }
-        if (known.value()) {
-            runs.insert(key, *known.value());
-        } else {
-            missing.append(key);
+        missing.clear();
+        for (const OtlpRepository::TraceKey &key : wanted) {
+            if (const auto run = known->constFind(key); run != known->cend()) {
+                runs.insert({key.first, key.second}, run.value());
+            } else {
+                missing.append({key.first, key.second});
+            }
         }
+        return Done{};
+    };
+    QList<RunKey> missing;
+    if (const Status read = lookUp(traceKeys, missing); !read) {
+        return read.error();
     }
     if (!missing.isEmpty()) {
         Transaction transaction(m_store);
         if (!transaction.isActive()) {
             return transaction.beginError();
         }
+        QList<OtlpRepository::TraceKey> stillWanted;
+        for (const RunKey &key : std::as_const(missing)) {
+            stillWanted.append({key.agentId, key.traceId});
+        }
+        if (const Status read = lookUp(stillWanted, missing); !read) {
+            return read.error();
+        }
         QList<StreamItem> started;
         for (const RunKey &key : std::as_const(missing)) {
-            const Result<std::optional<RunId>> known = m_otlp.runOfTrace(key.agentId, key.traceId);
-            if (!known) {
-                return known.error();
-            }
-            if (known.value()) {
-                runs.insert(key, *known.value());
-                continue;
-            }
             Run run;
             run.agentId = key.agentId;
             run.version = versions.value(key) != 0 ? versions.value(key) : agents->value(key.agentId).headVersion;
@@ -464,38 +474,46 @@ Result<OtlpIngestor::Outcome> OtlpIngestor::ingest(const Principal &principal, c
     if (!transaction.isActive()) {
         return transaction.beginError();
     }
+    QList<RunId> ending;
+    for (auto agentSpan = agentSpanOfRun.cbegin(); agentSpan != agentSpanOfRun.cend(); ++agentSpan) {
+        ending.append(runs.value(agentSpan.key()));
+    }
+    const Result<QHash<RunId, OtlpRepository::RunState>> states = m_otlp.runStates(ending);
+    if (!states) {
+        return states.error();
+    }
     QList<StreamItem> ended;
     for (const RunKey &key : std::as_const(keys)) {
         const qsizetype agentSpan = agentSpanOfRun.value(key, -1);
-        if (agentSpan < 0) {
+        const RunId runId = runs.value(key);
+        if (agentSpan < 0 || !states->contains(runId)) {
             continue;
         }
-        const OtlpSpan &span = batch.spans.at(agentSpan);
-        const Result<Run> current = m_runs.run(runs.value(key));
-        if (!current) {
-            return current.error();
-        }
-        if (current->status != RunStatus::Running) {
+        const OtlpRepository::RunState state = states->value(runId);
+        if (state.status != RunStatus::Running) {
             continue; // ended by an earlier batch: this one was sent again
         }
         // Usage is reported on the model calls or summed up on the agent span, rarely both:
-        // the run counts the other spans', and the agent span's only when they had none.
-        const Result<OtlpRepository::Totals> totals = m_otlp.runTotals(current->id, span.event.spanId);
-        if (!totals) {
-            return totals.error();
-        }
-        Run finished = current.value();
+        // the run counts the other spans', and the agent span's only when they had none. The
+        // agent span's event is stored with its counts (now, or when the batch first came).
+        const OtlpSpan &span = batch.spans.at(agentSpan);
+        const qint64 otherIn = state.tokensIn - span.event.tokensIn;
+        const qint64 otherOut = state.tokensOut - span.event.tokensOut;
+        const double otherCost = state.cost - span.event.cost;
+        const bool counted = otherIn != 0 || otherOut != 0 || otherCost > 1e-9;
+        Run finished;
+        finished.id = runId;
+        finished.agentId = key.agentId;
         finished.status = span.failed ? RunStatus::Failed : RunStatus::Succeeded;
         finished.endedAt = span.endedAt;
         finished.latencyMs = span.event.latencyMs;
-        const bool counted = totals->tokensIn != 0 || totals->tokensOut != 0 || totals->cost != 0.0;
-        finished.tokensIn = counted ? totals->tokensIn : span.event.tokensIn;
-        finished.tokensOut = counted ? totals->tokensOut : span.event.tokensOut;
-        finished.cost = counted ? totals->cost : span.event.cost;
+        finished.tokensIn = counted ? otherIn : span.event.tokensIn;
+        finished.tokensOut = counted ? otherOut : span.event.tokensOut;
+        finished.cost = counted ? otherCost : span.event.cost;
         if (const Status recorded = m_runs.finishRun(finished); !recorded) {
             return recorded.error();
         }
-        ended.append({0, m_clock.now(), StreamItemType::Run, key.agentId, finished.id});
+        ended.append({0, m_clock.now(), StreamItemType::Run, key.agentId, runId});
     }
     if (const Result<qint64> streamed = m_stream.append(ended); !streamed) {
         return streamed.error();
