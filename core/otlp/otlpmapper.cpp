@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -412,7 +413,16 @@ struct ReadSpan
     QString spanId;
     QString parentSpanId;
     bool namesAgent = false;
+    bool aiActivity = false; // carries a GenAI or OpenInference attribute
 };
+
+// Attributes only GenAI instrumentations set: the GenAI conventions', OpenInference's and
+// OpenLLMetry's.
+bool isAiAttribute(const QString &key)
+{
+    return key.startsWith("gen_ai."_L1) || key.startsWith("llm."_L1) || key.startsWith("openinference."_L1)
+        || key == "input.value"_L1 || key == "output.value"_L1;
+}
 
 QString operationFromOpenInference(const QString &spanKind)
 {
@@ -572,8 +582,14 @@ Checked readSpan(const QJsonValue &value, const QString &path, const ResourceCon
             }
         }
         collectContent(eventAttributes, content);
+        out.aiActivity = out.aiActivity
+            || std::any_of(eventAttributes.cbegin(), eventAttributes.cend(),
+                           [](const auto &entry) { return isAiAttribute(entry.first); });
     }
     collectContent(attributes, content);
+    out.aiActivity = out.aiActivity || std::any_of(attributes.cbegin(), attributes.cend(), [](const auto &entry) {
+                         return isAiAttribute(entry.first);
+                     });
 
     if (Checked p = readName(attributes, u"gen_ai.agent.id"_s, path, span.agentRef)) {
         return p;
@@ -759,6 +775,45 @@ void inheritAgents(QList<ReadSpan> &spans)
     }
 }
 
+// Instrumented applications send their other spans too (HTTP servers, database calls). A span
+// is agent activity when it carries a GenAI attribute or sits below one that does in the same
+// request; the others are left out, neither recorded nor rejected. A span of agent activity
+// whose parent was left out is the outermost agent work there: it ends its run.
+QList<ReadSpan> agentActivity(QList<ReadSpan> spans, qsizetype &skipped)
+{
+    QHash<QString, qsizetype> byId;
+    for (qsizetype i = 0; i < spans.size(); ++i) {
+        byId.insert(spans.at(i).span.traceId + spans.at(i).spanId, i);
+    }
+    QList<bool> kept(spans.size(), false);
+    for (qsizetype i = 0; i < spans.size(); ++i) {
+        QString parent = spans.at(i).parentSpanId;
+        bool ai = spans.at(i).aiActivity;
+        for (int hops = 0; !ai && !parent.isEmpty() && hops < 256; ++hops) {
+            const qsizetype index = byId.value(spans.at(i).span.traceId + parent, -1);
+            if (index < 0) {
+                break;
+            }
+            ai = spans.at(index).aiActivity;
+            parent = spans.at(index).parentSpanId;
+        }
+        kept[i] = ai;
+    }
+    QList<ReadSpan> activity;
+    for (qsizetype i = 0; i < spans.size(); ++i) {
+        if (!kept.at(i)) {
+            ++skipped;
+            continue;
+        }
+        const qsizetype parent = byId.value(spans.at(i).span.traceId + spans.at(i).parentSpanId, -1);
+        if (parent >= 0 && !kept.at(parent)) {
+            spans[i].span.isAgentSpan = true;
+        }
+        activity.append(std::move(spans[i]));
+    }
+    return activity;
+}
+
 } // namespace
 
 namespace OtlpMapper {
@@ -855,7 +910,7 @@ Result<OtlpBatch> map(const QJsonObject &request, const QDateTime &now)
         }
     }
     inheritAgents(read);
-    for (ReadSpan &span : read) {
+    for (ReadSpan &span : agentActivity(std::move(read), batch.skippedSpans)) {
         batch.spans.append(std::move(span.span));
     }
     return batch;

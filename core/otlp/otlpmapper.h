@@ -36,6 +36,9 @@ struct OtlpSpan
 struct OtlpBatch
 {
     QList<OtlpSpan> spans;
+    // Spans that are not agent activity (no GenAI attribute on them or above them in the
+    // request: an HTTP server's, a database call's), left out without complaint.
+    qsizetype skippedSpans = 0;
     qsizetype rejectedSpans = 0;
     // One line per rejected span, naming it by its place in the request
     // ("resourceSpans[0].scopeSpans[1].spans[4].traceId: ...").

@@ -40,8 +40,10 @@ QJsonObject attribute(const QString &key, const QJsonValue &value)
     return {{QStringLiteral("key"), key}, {QStringLiteral("value"), value}};
 }
 
-QJsonObject span(const QJsonArray &attributes)
+// A span from a GenAI instrumentation (it says which system it called), with these attributes.
+QJsonObject span(QJsonArray attributes)
 {
+    attributes.prepend(attribute(QStringLiteral("gen_ai.system"), text(QStringLiteral("openai"))));
     return {{QStringLiteral("traceId"), traceId},
             {QStringLiteral("spanId"), spanId},
             {QStringLiteral("parentSpanId"), parentId},
@@ -109,6 +111,7 @@ private Q_SLOTS:
     void deeplyNestedJsonInAString_isReadAsText();
     void spanWithoutAgent_takesItsAncestorsOrTheService();
     void contentInSpanEvents_isSearchable();
+    void spansOutsideAgentWork_areLeftOut();
     void clientId_isTraceAndSpan();
     void nodeNameFor_data();
     void nodeNameFor();
@@ -501,6 +504,40 @@ void TestOtlpMapper::contentInSpanEvents_isSearchable()
     QCOMPARE(batch->spans.size(), 1);
     // The output comes first: it is what a search hit shows.
     QCOMPARE(batch->spans.constFirst().event.detail, u"Order B-77 cancelled\n\nCancel order B-77"_s);
+}
+
+void TestOtlpMapper::spansOutsideAgentWork_areLeftOut()
+{
+    // An instrumented web app: an HTTP server span (no GenAI attribute) around a model call,
+    // which made an HTTP client call; and a database span elsewhere in the trace.
+    const auto plain = [](const QString &id, const QString &parent, const QString &name) {
+        QJsonObject plainSpan = span({});
+        plainSpan.insert(u"attributes"_s, QJsonArray{attribute(u"http.request.method"_s, text(u"POST"_s))});
+        plainSpan.insert(u"spanId"_s, id);
+        plainSpan.insert(u"name"_s, name);
+        if (parent.isEmpty()) {
+            plainSpan.remove(u"parentSpanId"_s);
+        } else {
+            plainSpan.insert(u"parentSpanId"_s, parent);
+        }
+        return plainSpan;
+    };
+    QJsonObject chat = span({attribute(u"gen_ai.operation.name"_s, text(u"chat"_s))});
+    chat.insert(u"parentSpanId"_s, u"1111111111111111"_s);
+    const Result<OtlpBatch> batch =
+        OtlpMapper::map(request({plain(u"1111111111111111"_s, {}, u"POST /support"_s), chat,
+                                 plain(u"2222222222222222"_s, spanId, u"POST api.openai.com"_s),
+                                 plain(u"3333333333333333"_s, u"1111111111111111"_s, u"SELECT orders"_s)}),
+                        now);
+    QVERIFY(batch.ok());
+    QCOMPARE(batch->rejectedSpans, 0);
+    QCOMPARE(batch->skippedSpans, 2);
+    QCOMPARE(batch->spans.size(), 2);
+    QCOMPARE(batch->spans.at(0).event.spanId, spanId);
+    // Its parent was left out: it is the outermost agent work, and ends the run.
+    QVERIFY(batch->spans.at(0).isAgentSpan);
+    QCOMPARE(batch->spans.at(1).event.spanId, u"2222222222222222"_s);
+    QVERIFY(!batch->spans.at(1).isAgentSpan);
 }
 
 void TestOtlpMapper::clientId_isTraceAndSpan()

@@ -205,6 +205,8 @@ void TestStewarddOtlp::chunkedBatchesOverOneConnection()
     QCOMPARE(chat[u"parentSpanId"_s].toString(), u"a3ce929d0e0e4736"_s);
     QVERIFY(byKind.value(u"tool.call"_s)[u"detail"_s].toString().contains(u"A-1042"_s));
     QVERIFY(byKind.value(u"output"_s)[u"detail"_s].toString().contains(u"Refund approved"_s));
+    // The web framework's span around it is no agent's work: neither recorded nor a shadow agent.
+    QCOMPARE(nodeAt(u"/acme/unregistered/support-desk"_s), NoNode);
 
     // One run for the trace, ended by its invoke_agent span, counting the model call's tokens.
     const qint64 runId = chat[u"runId"_s].toInteger();
