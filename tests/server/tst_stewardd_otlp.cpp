@@ -277,6 +277,7 @@ void TestStewarddOtlp::unregisteredAgentIsCreatedAndAudited()
     QVERIFY2(created.contains(shadow), qPrintable(created.join(u", "_s)));
     // Created once, however often the spans come.
     QCOMPARE(created.count(shadow), 1);
+    QVERIFY(m_server.log().contains(u"event=otlp_unregistered_agents_created paths=/acme/unregistered,"_s + shadow));
 }
 
 void TestStewarddOtlp::hiddenAgentsStayHidden()

@@ -11,6 +11,7 @@
 #include "routehelpers.h"
 #include "routes.h"
 #include "servercontext.h"
+#include "serverlog.h"
 #include "servermetrics.h"
 
 #include <QCoreApplication>
@@ -73,6 +74,12 @@ ApiReply postTraces(ServerContext &context, ApiRequest &request)
         return ApiReply::error(outcome.error());
     }
     context.metrics.countIngested(outcome->accepted);
+    if (!outcome->createdAgents.isEmpty()) {
+        // Agents nobody registered are news for whoever runs the server, not only the audit log.
+        ServerLog::info(QStringLiteral("otlp_unregistered_agents_created"),
+                        {{QStringLiteral("paths"), outcome->createdAgents.join(QLatin1Char(','))},
+                         {QStringLiteral("principal"), request.principal.name}});
+    }
     if (outcome->rejected == 0) {
         return ApiReply::json(QJsonObject{});
     }
