@@ -17,6 +17,8 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <zlib.h>
+
 using namespace steward;
 using namespace steward::test;
 using namespace Qt::StringLiterals;
@@ -80,6 +82,22 @@ QList<QByteArray> exchange(quint16 port, const QByteArray &requests, int count, 
     return answers;
 }
 
+// The body as gzip, as exporters compress it.
+QByteArray gzipped(const QByteArray &data)
+{
+    z_stream stream{};
+    deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+    QByteArray out(static_cast<qsizetype>(deflateBound(&stream, static_cast<uLong>(data.size()))), Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    stream.avail_in = static_cast<uInt>(data.size());
+    stream.next_out = reinterpret_cast<Bytef *>(out.data());
+    stream.avail_out = static_cast<uInt>(out.size());
+    deflate(&stream, Z_FINISH);
+    out.resize(static_cast<qsizetype>(stream.total_out));
+    deflateEnd(&stream);
+    return out;
+}
+
 // A request with one span naming its agent by gen_ai.agent.id or gen_ai.agent.name.
 QJsonObject spanNaming(const QString &key, const QString &agent, const QString &spanId)
 {
@@ -113,6 +131,8 @@ private Q_SLOTS:
     void refusals();
     void partlyValidRequestAnswersPartialSuccess();
     void hugePromptIsClippedNotRefused();
+    void gzippedBodies_data();
+    void gzippedBodies();
 
 private:
     [[nodiscard]] HttpClient as(const QString &principal) const
@@ -416,6 +436,41 @@ void TestStewarddOtlp::hugePromptIsClippedNotRefused()
         }
     }
     QVERIFY(found);
+}
+
+void TestStewarddOtlp::gzippedBodies_data()
+{
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("says");
+
+    QTest::newRow("the batch, gzipped") << QByteArray("gzip") << gzipped(fixture()) << 200 << QString();
+    // 9 MiB of spaces are 9 KiB of gzip: the guard lets it in, inflating stops at the limit.
+    QTest::newRow("inflates past the limit")
+        << QByteArray("gzip") << gzipped(QByteArray(9 * 1024 * 1024, ' ')) << 413 << u"inflates to more than"_s;
+    QTest::newRow("not gzip at all") << QByteArray("gzip") << fixture() << 400 << u"not complete gzip data"_s;
+    QTest::newRow("cut short") << QByteArray("gzip") << gzipped(fixture()).left(500) << 400
+                               << u"not complete gzip data"_s;
+    QTest::newRow("another encoding") << QByteArray("br") << fixture() << 415 << u"only gzip or none"_s;
+}
+
+void TestStewarddOtlp::gzippedBodies()
+{
+    QFETCH(QByteArray, encoding);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, says);
+
+    const QByteArray request = "POST /v1/traces HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+        + m_seeded.tokens.value(u"root-admin"_s).toUtf8() + "\r\nContent-Type: application/json\r\nContent-Encoding: "
+        + encoding + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    bool stillOpen = false;
+    const QList<QByteArray> answers = exchange(m_server.port(), request, 1, stillOpen);
+    QCOMPARE(answers.size(), 1);
+    const QByteArray statusLine = "HTTP/1.1 " + QByteArray::number(status);
+    QVERIFY2(answers.constFirst().startsWith(statusLine), answers.constFirst().constData());
+    QVERIFY2(answers.constFirst().contains(says.toUtf8()), answers.constFirst().constData());
 }
 
 QTEST_GUILESS_MAIN(TestStewarddOtlp)

@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // OpenTelemetry ingest: OTLP/HTTP JSON traces at the path exporters use by default
-// (/v1/traces), recorded as runs and activity events by the OtlpIngestor with the bearer
-// token's permissions. Answers follow OTLP: 200 with an empty object, or with partialSuccess
-// when some spans were left out; errors use Steward's error object.
+// (/v1/traces), gzipped or not, recorded as runs and activity events by the OtlpIngestor with
+// the bearer token's permissions. Answers follow OTLP: 200 with an empty object, or with
+// partialSuccess when some spans were left out; errors use Steward's error object.
+#include "api/apilimits.h"
+#include "api/jsoncodec.h"
 #include "apirouter.h"
+#include "gzipbody.h"
 #include "otlp/otlpingestor.h"
 #include "otlp/otlpmapper.h"
 #include "routehelpers.h"
@@ -55,11 +58,23 @@ ApiReply postTraces(ServerContext &context, ApiRequest &request)
                                           "protocol to http/json (OTEL_EXPORTER_OTLP_PROTOCOL=http/json).")
                                    .arg(QString::fromLatin1(contentType)));
     }
-    const Result<QJsonObject> body = request.jsonObject();
+    const QByteArray encoding = request.http.value("Content-Encoding").trimmed().toLower();
+    if (!encoding.isEmpty() && encoding != "gzip" && encoding != "identity") {
+        return ApiReply::error(
+            415, QStringLiteral("unsupported_media_type"),
+            translated("Content-Encoding \"%1\": only gzip or none is accepted.").arg(QString::fromLatin1(encoding)));
+    }
+    const Result<QByteArray> raw = encoding == "gzip"
+        ? GzipBody::inflate(request.http.body(), ApiLimits::MaxRequestBytes)
+        : Result<QByteArray>(request.http.body());
+    if (!raw) {
+        return ApiReply::error(raw.error());
+    }
+    const Result<QJsonDocument> body = parseJsonBody(raw.value(), ApiLimits::MaxRequestBytes);
     if (!body) {
         return ApiReply::error(body.error());
     }
-    const Result<OtlpBatch> batch = OtlpMapper::map(body.value(), context.clock.now());
+    const Result<OtlpBatch> batch = OtlpMapper::map(body->object(), context.clock.now());
     if (!batch) {
         return ApiReply::error(batch.error());
     }
