@@ -12,7 +12,7 @@ packages="
   qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qt6-svg-dev
   qtkeychain-qt6-dev qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n
   libgl1-mesa-dev libxkbcommon-dev xvfb xauth gnome-keyring dbus-x11 imagemagick
-  desktop-file-utils appstream libdtl-dev libsodium-dev postgresql-15 openssl
+  desktop-file-utils appstream libdtl-dev libsodium-dev postgresql-15 openssl zlib1g-dev
 "
 
 missing=""

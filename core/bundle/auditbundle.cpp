@@ -144,6 +144,11 @@ Status prepareCopy(const QString &bundlePath, const BundleScope &scope)
         if (!transaction.isActive()) {
             return transaction.beginError();
         }
+        // Which run each OpenTelemetry trace became is ingest's bookkeeping: it names traces of
+        // agents outside the scope, and would hold on to the runs pruned below.
+        if (const Status stripped = run(query, QStringLiteral("DELETE FROM otlp_trace_runs")); !stripped) {
+            return stripped;
+        }
         if (!scope.subtreePath.isEmpty()) {
             if (const Status pruned = pruneToSubtree(query, scope.subtreePath); !pruned) {
                 return pruned;
