@@ -1,6 +1,6 @@
 -- SPDX-FileCopyrightText: 2026 The Steward authors
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Schema 7: which run an OpenTelemetry trace became, per agent. Exporters send a trace's spans
+-- Schema 8: which run an OpenTelemetry trace became, per agent. Exporters send a trace's spans
 -- over several batches and resend batches they are unsure about; the key lets every batch
 -- find the run the first one started instead of starting another.
 
