@@ -179,20 +179,29 @@ Status ApprovalService::mayDecide(const ApprovalRepository::Row &row, const Revi
     if (reviewer.singleUser) {
         return Done{};
     }
-    const Result<OrgNode> reviewerNode = m_org.tree().node(approval.reviewerNodeId);
-    if (!reviewerNode) {
-        return reviewerNode.error();
+    // Without a reviewer node every reviewer covering the agent may decide.
+    QString top;
+    if (approval.reviewerNodeId != NoNode) {
+        const Result<OrgNode> reviewerNode = m_org.tree().node(approval.reviewerNodeId);
+        if (!reviewerNode) {
+            return reviewerNode.error();
+        }
+        top = reviewerNode->path;
     }
     const QStringList paths = deciderPaths(reviewer);
     const bool eligible = std::any_of(paths.cbegin(), paths.cend(), [&](const QString &path) {
-        return isBelowOrAt(approval.agentPath, path) && isBelowOrAt(path, reviewerNode->path);
+        return isBelowOrAt(approval.agentPath, path) && (top.isEmpty() || isBelowOrAt(path, top));
     });
     if (!eligible) {
         return Error{Error::Code::Forbidden,
-                     QCoreApplication::translate("steward::ApprovalService",
-                                                 "%1 may not decide approvals of %2: that takes a reviewer granted "
-                                                 "on %3 or below it.")
-                         .arg(reviewer.name, approval.agentPath, reviewerNode->path)};
+                     top.isEmpty() ? QCoreApplication::translate("steward::ApprovalService",
+                                                                 "%1 may not decide approvals of %2: that takes a "
+                                                                 "reviewer granted on it or above it.")
+                                         .arg(reviewer.name, approval.agentPath)
+                                   : QCoreApplication::translate("steward::ApprovalService",
+                                                                 "%1 may not decide approvals of %2: that takes a "
+                                                                 "reviewer granted on %3 or below it.")
+                                         .arg(reviewer.name, approval.agentPath, top)};
     }
     return Done{};
 }
@@ -283,7 +292,9 @@ Result<Approval> ApprovalService::submit(const NewApproval &proposal, const QStr
     }
     approval.submittedBy = submitter;
     approval.originalPayload = proposal.payload;
-    approval.reviewerNodeId = node->parentId;
+    // The reviewers of the subtree the policy is set on decide; without a policy, every reviewer
+    // whose grant covers the agent.
+    approval.reviewerNodeId = policy->definedAt;
     approval.agentPath = node->path;
     const Result<ApprovalId> id = m_approvals.insert(approval);
     if (!id) {
@@ -455,7 +466,10 @@ Result<bool> ApprovalService::expireOrEscalate(ApprovalId id, const QDateTime &n
         return true;
     }
     if (approval.escalateAt.isValid() && !approval.escalatedAt.isValid() && approval.escalateAt <= now) {
-        const Result<OrgNode> from = m_org.tree().node(approval.reviewerNodeId);
+        // Without a reviewer node everyone covering the agent may decide already: the company's
+        // reviewers are the last step up.
+        const Result<OrgNode> from =
+            approval.reviewerNodeId == NoNode ? m_org.tree().root() : m_org.tree().node(approval.reviewerNodeId);
         if (!from) {
             return from.error();
         }
@@ -463,7 +477,7 @@ Result<bool> ApprovalService::expireOrEscalate(ApprovalId id, const QDateTime &n
         if (!to) {
             return to.error();
         }
-        approval.reviewerNodeId = to->id;
+        approval.reviewerNodeId = approval.reviewerNodeId == NoNode ? NoNode : to->id;
         approval.escalatedAt = now;
         if (const Status updated = m_approvals.update(approval); !updated) {
             return updated.error();
