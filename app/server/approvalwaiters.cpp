@@ -17,6 +17,8 @@ namespace {
 
 // Rows read from the stream per query while catching up.
 constexpr int pageSize = 1000;
+// Requests held at once; each costs a socket, a timer and a few hundred bytes.
+constexpr qsizetype maxWaiters = 10'000;
 
 } // namespace
 
@@ -45,6 +47,13 @@ void ApprovalWaiters::poke()
 
 void ApprovalWaiters::wait(ApprovalId id, int waitMs, QHttpServerResponder &responder, Answer answer)
 {
+    if (count() >= maxWaiters) {
+        // Full: the client gets the approval as it is now and asks again, like after a wait.
+        if (const std::optional<ApiReply> reply = answer(true)) {
+            reply->writeTo(responder);
+        }
+        return;
+    }
     m_waiters.push_back(Waiter{id,
                                std::make_unique<QHttpServerResponder>(std::move(responder)),
                                {},
