@@ -466,28 +466,32 @@ Result<bool> ApprovalService::expireOrEscalate(ApprovalId id, const QDateTime &n
         return true;
     }
     if (approval.escalateAt.isValid() && !approval.escalatedAt.isValid() && approval.escalateAt <= now) {
-        // Without a reviewer node everyone covering the agent may decide already: the company's
-        // reviewers are the last step up.
-        const Result<OrgNode> from =
-            approval.reviewerNodeId == NoNode ? m_org.tree().root() : m_org.tree().node(approval.reviewerNodeId);
-        if (!from) {
-            return from.error();
+        // One level up: the parent's reviewers may decide too. Without a reviewer node every
+        // reviewer covering the agent may decide already, and only the time is recorded.
+        QJsonObject details;
+        QString reason = QCoreApplication::translate(
+            "steward::ApprovalService", "Nobody decided in time; every reviewer of the agent may already decide it.");
+        if (approval.reviewerNodeId != NoNode) {
+            const Result<OrgNode> from = m_org.tree().node(approval.reviewerNodeId);
+            if (!from) {
+                return from.error();
+            }
+            const Result<OrgNode> to = from->parentId == NoNode ? from : m_org.tree().node(from->parentId);
+            if (!to) {
+                return to.error();
+            }
+            approval.reviewerNodeId = to->id;
+            details = {{QStringLiteral("from"), from->path}, {QStringLiteral("to"), to->path}};
+            reason = QCoreApplication::translate("steward::ApprovalService",
+                                                 "Nobody decided in time; the reviewers of %1 may decide it too.")
+                         .arg(to->path);
         }
-        const Result<OrgNode> to = from->parentId == NoNode ? from : m_org.tree().node(from->parentId);
-        if (!to) {
-            return to.error();
-        }
-        approval.reviewerNodeId = approval.reviewerNodeId == NoNode ? NoNode : to->id;
         approval.escalatedAt = now;
         if (const Status updated = m_approvals.update(approval); !updated) {
             return updated.error();
         }
         if (const Status done =
-                record(transaction, approval, systemActor, QStringLiteral("approval.escalate"),
-                       {{QStringLiteral("from"), from->path}, {QStringLiteral("to"), to->path}},
-                       QCoreApplication::translate("steward::ApprovalService",
-                                                   "Nobody decided in time; the reviewers of %1 may decide it too.")
-                           .arg(to->path));
+                record(transaction, approval, systemActor, QStringLiteral("approval.escalate"), details, reason);
             !done) {
             return done.error();
         }
@@ -609,9 +613,8 @@ Result<ApprovalDetail> ApprovalService::detail(ApprovalId id, const QString &cal
     return detail;
 }
 
-Result<ApprovalCounts> ApprovalService::counts(const QString &caller, const VisibilityFilter *visibility) const
+Result<ApprovalCounts> ApprovalService::counts(const QString &caller) const
 {
-    Q_UNUSED(visibility) // both counts only reach agents under the caller's own grants, which it sees
     const Result<Reviewer> reviewer = this->reviewer(caller);
     if (!reviewer) {
         return reviewer.error();

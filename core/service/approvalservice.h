@@ -64,7 +64,9 @@ public:
     [[nodiscard]] Result<ApprovalPage> list(const ApprovalFilter &filter, const QString &caller,
                                             const VisibilityFilter *visibility) const;
     [[nodiscard]] Result<ApprovalDetail> detail(ApprovalId id, const QString &caller) const;
-    [[nodiscard]] Result<ApprovalCounts> counts(const QString &caller, const VisibilityFilter *visibility) const;
+    // Both counts only reach agents under the caller's own grants, which it sees: no
+    // visibility filter is needed.
+    [[nodiscard]] Result<ApprovalCounts> counts(const QString &caller) const;
     [[nodiscard]] Result<QList<ApprovalDecision>> agentDecisions(NodeId agentId, int limit) const;
 
     [[nodiscard]] Result<EffectivePolicy> effectivePolicy(NodeId nodeId) const;

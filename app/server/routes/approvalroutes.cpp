@@ -49,7 +49,7 @@ Result<ApprovalDetail> visibleDetail(ServerContext &context, const Principal &pr
     }
     if (const Result<OrgNode> agent = visibleNode(context, principal, detail->approval.agentId); !agent) {
         return Error{Error::Code::NotFound,
-                     QCoreApplication::translate("steward::ApprovalRepository", "There is no approval %1.").arg(id)};
+                     QCoreApplication::translate("steward::ApprovalRoutes", "There is no approval %1.").arg(id)};
     }
     return detail;
 }
@@ -181,7 +181,7 @@ ApiReply decideApproval(ServerContext &context, ApiRequest &request)
 
 ApiReply approvalCounts(ServerContext &context, ApiRequest &request)
 {
-    return replyWith(context.approvals.counts(request.principal.name, nullptr),
+    return replyWith(context.approvals.counts(request.principal.name),
                      [](const ApprovalCounts &counts) { return toJson(counts); });
 }
 
