@@ -138,11 +138,9 @@ Result<ApprovalService::Reviewer> ApprovalService::reviewer(const QString &name)
     if (principal.error().code != Error::Code::NotFound) {
         return principal.error();
     }
-    const Result<QList<Principal>> everyone = m_principals.all();
-    if (!everyone) {
-        return everyone.error();
-    }
-    reviewer.singleUser = everyone->isEmpty();
+    // Not a principal: the person at the keyboard of a local file (a server only acts for the
+    // principals its tokens belong to).
+    reviewer.fileOwner = true;
     return reviewer;
 }
 
@@ -176,7 +174,7 @@ Status ApprovalService::mayDecide(const ApprovalRepository::Row &row, const Revi
                                                  "another reviewer must decide.")
                          .arg(reviewer.name, approval.agentPath)};
     }
-    if (reviewer.singleUser) {
+    if (reviewer.fileOwner) {
         return Done{};
     }
     // Without a reviewer node every reviewer covering the agent may decide.
@@ -548,7 +546,7 @@ Result<ApprovalPage> ApprovalService::list(const ApprovalFilter &filter, const Q
         reviewer = std::move(found).value();
         query.state = ApprovalState::Pending;
         query.decider = caller;
-        if (!reviewer->singleUser) {
+        if (!reviewer->fileOwner) {
             query.deciderPaths = deciderPaths(*reviewer);
         }
     }
@@ -580,7 +578,7 @@ Result<ApprovalPage> ApprovalService::list(const ApprovalFilter &filter, const Q
             }
             if (reviewer
                 && (proposal.author == caller
-                    || (!reviewer->singleUser
+                    || (!reviewer->fileOwner
                         && std::none_of(reviewer->grants.cbegin(), reviewer->grants.cend(), [&](const Grant &g) {
                                return Authorizer::roleAllows(g.role, Action::DecideProposal) && g.covers(node->path);
                            })))) {
@@ -622,7 +620,7 @@ Result<ApprovalCounts> ApprovalService::counts(const QString &caller) const
     ApprovalRepository::Query mine;
     mine.state = ApprovalState::Pending;
     mine.decider = caller;
-    if (!reviewer->singleUser) {
+    if (!reviewer->fileOwner) {
         mine.deciderPaths = deciderPaths(reviewer.value());
     }
     const Result<qint64> forMe = m_approvals.count(mine);
@@ -631,7 +629,7 @@ Result<ApprovalCounts> ApprovalService::counts(const QString &caller) const
     }
     ApprovalRepository::Query teams;
     teams.state = ApprovalState::Pending;
-    if (!reviewer->singleUser) {
+    if (!reviewer->fileOwner) {
         QStringList paths;
         for (const Grant &grant : reviewer->grants) {
             paths.append(grant.nodePath);

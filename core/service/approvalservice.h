@@ -30,8 +30,9 @@ class VisibilityFilter;
 // - who may decide: a person holding a role that allows DecideApproval (reviewer, admin) on a
 //   node that covers the agent and lies at or below the approval's reviewer node: the node its
 //   policy is set on (after escalation that node's parent); without a policy anywhere above the
-//   agent, every such person whose grant covers the agent. A store without any principals is a
-//   single person's file: its user may decide everything the other rules allow;
+//   agent, every such person whose grant covers the agent. A name that is no principal of the
+//   store is a local file's own user (the server acts only for principals): they may decide
+//   what the other rules allow, as a local file has no access control for its own user;
 // - approve, reject (reason required) or edit then approve (reason required; the edited payload
 //   is what executes; the original, the diff, the editor and the reason are kept). Every
 //   decision names the revision it saw, and an edit bumps the revision; a stale revision is a
@@ -50,7 +51,9 @@ public:
     {
         QString name;
         QList<Grant> grants;
-        bool singleUser = false; // the store has no principals at all
+        // Not one of the store's principals: a local file's own user (LocalWorkspace acts as the
+        // login name, stewardctl as --actor), who may decide what the other rules allow.
+        bool fileOwner = false;
     };
     [[nodiscard]] Result<Reviewer> reviewer(const QString &name) const;
 

@@ -34,6 +34,7 @@ private:
     QTemporaryDir m_dir;
     QString m_store;
     QString m_admin; // a person with the admin role on the company: they may decide everything
+    QString m_editor; // a person who is only an editor somewhere: they decide nothing
 };
 
 void TestStewardctlApprovals::initTestCase()
@@ -52,6 +53,12 @@ void TestStewardctlApprovals::initTestCase()
             .match(users.out);
     QVERIFY2(admin.hasMatch(), qPrintable(users.out));
     m_admin = admin.captured(1);
+    const QRegularExpressionMatch editor =
+        QRegularExpression(QStringLiteral("^(\\S+) +user (?!.*(reviewer|admin) on).* editor on "),
+                           QRegularExpression::MultilineOption)
+            .match(users.out);
+    QVERIFY2(editor.hasMatch(), qPrintable(users.out));
+    m_editor = editor.captured(1);
 }
 
 void TestStewardctlApprovals::approvals_listShowAndDecide()
@@ -74,9 +81,10 @@ void TestStewardctlApprovals::approvals_listShowAndDecide()
              QStringLiteral("2"), QStringLiteral("--actor"), m_admin});
     QVERIFY(stale.exitCode != 0);
     QVERIFY2(stale.err.contains(QStringLiteral("revision 1")), qPrintable(stale.err));
-    const StewardctlOutcome stranger = run({QStringLiteral("approval"), QStringLiteral("approve"), first,
-                                            QStringLiteral("--actor"), QStringLiteral("someone-else")});
-    QVERIFY(stranger.exitCode != 0);
+    const StewardctlOutcome editor =
+        run({QStringLiteral("approval"), QStringLiteral("approve"), first, QStringLiteral("--actor"), m_editor});
+    QVERIFY(editor.exitCode != 0);
+    QVERIFY2(editor.err.contains(QStringLiteral("may not decide")), qPrintable(editor.err));
     const StewardctlOutcome noReason =
         run({QStringLiteral("approval"), QStringLiteral("reject"), first, QStringLiteral("--actor"), m_admin});
     QVERIFY(noReason.exitCode != 0);

@@ -324,8 +324,8 @@ void TestApprovalService::decisions_followThePolicy_data()
         << mailer << acme << one << words("dana:approve") << words("forbidden") << ApprovalState::Pending;
     QTest::newRow("the submitting agent may not decide")
         << mailer << acme << one << words("mailer-bot:approve") << words("forbidden") << ApprovalState::Pending;
-    QTest::newRow("a stranger may not decide")
-        << mailer << acme << one << words("nobody:approve") << words("forbidden") << ApprovalState::Pending;
+    QTest::newRow("a local file's own user (no principal) decides")
+        << mailer << acme << one << words("local-user:approve") << words("ok") << ApprovalState::Approved;
 }
 
 void TestApprovalService::decisions_followThePolicy()

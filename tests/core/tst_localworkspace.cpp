@@ -35,7 +35,7 @@ private Q_SLOTS:
     void changes_emitAgentChangedAndAuditAppended();
     void exportBundle_createsTheDefaultKeyOnce();
     void bundle_opensReadOnlyAndRefusesChanges();
-    void approvals_inAFileWithoutPrincipals_theUserDecides();
+    void approvals_theFilesOwnUserDecides();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -154,7 +154,7 @@ void TestLocalWorkspace::bundle_opensReadOnlyAndRefusesChanges()
     QVERIFY(AuditBundle::verify(bundlePath, manifest->publicKey)->ok());
 }
 
-void TestLocalWorkspace::approvals_inAFileWithoutPrincipals_theUserDecides()
+void TestLocalWorkspace::approvals_theFilesOwnUserDecides()
 {
     SystemClock clock;
     OrgService org(m_workspace->store(), clock);
