@@ -56,6 +56,11 @@ QList<Command> commands()
         {QStringLiteral("search"),
          QCoreApplication::translate("steward::Cli", "Search the activity log with the query language."),
          runSearchCommand},
+        {QStringLiteral("approval"),
+         QCoreApplication::translate("steward::Cli", "List, show and decide what agents propose to send or do."),
+         runApprovalCommand},
+        {QStringLiteral("policy"), QCoreApplication::translate("steward::Cli", "Show or set approval policies."),
+         runPolicyCommand},
     };
 }
 

@@ -19,5 +19,7 @@ namespace steward {
 [[nodiscard]] int runUserCommand(const CommandContext &context);
 [[nodiscard]] int runTokenCommand(const CommandContext &context);
 [[nodiscard]] int runSearchCommand(const CommandContext &context);
+[[nodiscard]] int runApprovalCommand(const CommandContext &context);
+[[nodiscard]] int runPolicyCommand(const CommandContext &context);
 
 } // namespace steward

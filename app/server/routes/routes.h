@@ -5,6 +5,7 @@
 namespace steward {
 
 class ApiRouter;
+class ApprovalWaiters;
 struct ServerContext;
 
 // Each group of routes lives in its own file; stewardserver.cpp adds them all.
@@ -15,5 +16,6 @@ void addActivityRoutes(ApiRouter &router, ServerContext &context);
 void addAuditRoutes(ApiRouter &router, ServerContext &context);
 void addAccessRoutes(ApiRouter &router, ServerContext &context);
 void addOtlpRoutes(ApiRouter &router, ServerContext &context);
+void addApprovalRoutes(ApiRouter &router, ServerContext &context, ApprovalWaiters &waiters);
 
 } // namespace steward
