@@ -48,4 +48,8 @@ inline constexpr qint64 MaxClockSkewMs = 24 * 60 * 60 * 1000;
 // ids and counts above it could not round-trip through a JavaScript or Python client.
 inline constexpr qint64 MaxSafeInteger = (qint64(1) << 53) - 1;
 
+// An approval's payload (an email, a document, a tool call) and its title.
+inline constexpr qsizetype MaxPayloadLength = 256 * 1024;
+inline constexpr qsizetype MaxTitleLength = 200;
+
 } // namespace steward::ApiLimits

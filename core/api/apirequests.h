@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/approval.h"
 #include "domain/enums.h"
 #include "domain/orgnode.h"
 
@@ -95,6 +96,13 @@ struct TokenCreateRequest
     QString reason;
 
     friend bool operator==(const TokenCreateRequest &, const TokenCreateRequest &) = default;
+};
+
+// Setting a node's approval policy, or with no policy (null) removing it so the node inherits.
+struct ApprovalPolicyRequest
+{
+    std::optional<ApprovalPolicy> policy;
+    QString reason;
 };
 
 } // namespace steward

@@ -457,7 +457,71 @@ QJsonObject toJson(const Approval &approval)
             {u"policy"_s, approval.policy},
             {u"revision"_s, approval.revision},
             {u"createdAt"_s, timeJson(approval.createdAt)},
-            {u"expiresAt"_s, timeJson(approval.expiresAt)}};
+            {u"expiresAt"_s, timeJson(approval.expiresAt)},
+            {u"submittedBy"_s, approval.submittedBy},
+            {u"originalPayload"_s, approval.originalPayload},
+            {u"approvedPayload"_s, approval.approvedPayload},
+            {u"reviewerNodeId"_s, idJson(approval.reviewerNodeId)},
+            {u"escalateAt"_s, timeJson(approval.escalateAt)},
+            {u"escalatedAt"_s, timeJson(approval.escalatedAt)},
+            {u"decidedAt"_s, timeJson(approval.decidedAt)},
+            {u"agentPath"_s, approval.agentPath}};
+}
+
+QJsonObject toJson(const ApprovalDecision &decision)
+{
+    return {{u"approvalId"_s, decision.approvalId},
+            {u"reviewer"_s, decision.reviewer},
+            {u"decidedAt"_s, timeJson(decision.decidedAt)},
+            {u"verdict"_s, decision.verdict},
+            {u"comment"_s, decision.comment},
+            {u"editedPayload"_s, decision.editedPayload},
+            {u"revision"_s, decision.revision},
+            {u"editDiff"_s, decision.editDiff}};
+}
+
+QJsonObject toJson(const EffectivePolicy &policy)
+{
+    return {{u"policy"_s, policy.policy.toJson()},
+            {u"definedAt"_s, idJson(policy.definedAt)},
+            {u"definedAtPath"_s, policy.definedAtPath},
+            {u"ownPolicy"_s, policy.ownPolicy}};
+}
+
+QJsonObject toJson(const ApprovalDetail &detail)
+{
+    return {{u"approval"_s, toJson(detail.approval)},
+            {u"decisions"_s, toJsonArray(detail.decisions)},
+            {u"mayDecide"_s, detail.mayDecide}};
+}
+
+QJsonObject toJson(const ApprovalCounts &counts)
+{
+    return {{u"pendingForMe"_s, counts.pendingForMe}, {u"pendingForMyTeams"_s, counts.pendingForMyTeams}};
+}
+
+QJsonObject toJson(const NewApproval &proposal)
+{
+    return {{u"agentId"_s, proposal.agentId}, {u"runId"_s, idJson(proposal.runId)},
+            {u"version"_s, proposal.version}, {u"title"_s, proposal.title},
+            {u"payload"_s, proposal.payload}, {u"payloadFormat"_s, proposal.payloadFormat},
+            {u"action"_s, proposal.action}};
+}
+
+QJsonObject toJson(const ApprovalDecisionRequest &request)
+{
+    QJsonObject object{
+        {u"verdict"_s, request.verdict}, {u"revision"_s, request.revision}, {u"reason"_s, request.reason}};
+    if (request.verdict == u"edit"_s) {
+        object.insert(u"editedPayload"_s, request.editedPayload);
+    }
+    return object;
+}
+
+QJsonObject toJson(const ApprovalPolicyRequest &request)
+{
+    return {{u"policy"_s, request.policy ? QJsonValue(request.policy->toJson()) : QJsonValue()},
+            {u"reason"_s, request.reason}};
 }
 
 QJsonObject toJson(const AuditEntry &entry)
@@ -733,7 +797,83 @@ template<> Result<Approval> fromJson<Approval>(const QJsonValue &value, const QS
     approval.revision = in.number(u"revision", Need::Optional);
     approval.createdAt = in.time(u"createdAt", Need::Optional);
     approval.expiresAt = in.time(u"expiresAt", Need::Optional);
+    approval.submittedBy = in.text(u"submittedBy", Need::Optional);
+    approval.originalPayload = in.text(u"originalPayload", Need::Optional);
+    approval.approvedPayload = in.text(u"approvedPayload", Need::Optional);
+    approval.reviewerNodeId = in.id(u"reviewerNodeId", Need::Optional);
+    approval.escalateAt = in.time(u"escalateAt", Need::Optional);
+    approval.escalatedAt = in.time(u"escalatedAt", Need::Optional);
+    approval.decidedAt = in.time(u"decidedAt", Need::Optional);
+    approval.agentPath = in.text(u"agentPath", Need::Optional);
     return in.result(approval);
+}
+
+template<> Result<ApprovalDecision> fromJson<ApprovalDecision>(const QJsonValue &value, const QString &path)
+{
+    Fields in(value, path);
+    ApprovalDecision decision;
+    decision.approvalId = in.id(u"approvalId", Need::Required);
+    decision.reviewer = in.text(u"reviewer", Need::Required);
+    decision.decidedAt = in.time(u"decidedAt", Need::Optional);
+    decision.verdict = in.text(u"verdict", Need::Required);
+    decision.comment = in.text(u"comment", Need::Optional);
+    decision.editedPayload = in.text(u"editedPayload", Need::Optional);
+    decision.revision = in.number(u"revision", Need::Optional);
+    decision.editDiff = in.text(u"editDiff", Need::Optional);
+    return in.result(decision);
+}
+
+template<> Result<EffectivePolicy> fromJson<EffectivePolicy>(const QJsonValue &value, const QString &path)
+{
+    Fields in(value, path);
+    EffectivePolicy effective;
+    const QJsonObject policy = in.object(u"policy", Need::Required);
+    effective.definedAt = in.id(u"definedAt", Need::Optional);
+    effective.definedAtPath = in.text(u"definedAtPath", Need::Optional);
+    effective.ownPolicy = in.flag(u"ownPolicy", Need::Optional);
+    const Result<EffectivePolicy> read = in.result(effective);
+    if (!read) {
+        return read;
+    }
+    const Result<ApprovalPolicy> parsed = ApprovalPolicy::fromJson(policy);
+    if (!parsed) {
+        return invalidAt(fieldPath(path, u"policy"), parsed.error().message);
+    }
+    effective.policy = parsed.value();
+    return effective;
+}
+
+template<> Result<ApprovalDetail> fromJson<ApprovalDetail>(const QJsonValue &value, const QString &path)
+{
+    Fields in(value, path);
+    const QJsonObject approval = in.object(u"approval", Need::Required);
+    const QJsonArray decisions = in.array(u"decisions", Need::Optional);
+    ApprovalDetail detail;
+    detail.mayDecide = in.flag(u"mayDecide", Need::Optional);
+    const Result<ApprovalDetail> read = in.result(detail);
+    if (!read) {
+        return read;
+    }
+    Result<Approval> parsed = fromJson<Approval>(approval, fieldPath(path, u"approval"));
+    if (!parsed) {
+        return parsed.error();
+    }
+    Result<QList<ApprovalDecision>> list = listFromJson<ApprovalDecision>(decisions, fieldPath(path, u"decisions"));
+    if (!list) {
+        return list.error();
+    }
+    detail.approval = std::move(parsed).value();
+    detail.decisions = std::move(list).value();
+    return detail;
+}
+
+template<> Result<ApprovalCounts> fromJson<ApprovalCounts>(const QJsonValue &value, const QString &path)
+{
+    Fields in(value, path);
+    ApprovalCounts counts;
+    counts.pendingForMe = in.count(u"pendingForMe", Need::Required);
+    counts.pendingForMyTeams = in.count(u"pendingForMyTeams", Need::Required);
+    return in.result(counts);
 }
 
 template<> Result<AuditEntry> fromJson<AuditEntry>(const QJsonValue &value, const QString &path)
@@ -1099,6 +1239,53 @@ Result<AuditFilter> auditFilterFromJson(const QJsonValue &value)
     filter.from = in.time(u"from", Need::Optional);
     filter.until = in.time(u"until", Need::Optional);
     return in.result(filter);
+}
+
+Result<NewApproval> newApprovalFromJson(const QJsonValue &value)
+{
+    Fields in(value, {});
+    in.allowOnly({u"agentId", u"runId", u"version", u"title", u"payload", u"payloadFormat", u"action"});
+    NewApproval proposal;
+    proposal.agentId = in.id(u"agentId", Need::Required);
+    proposal.runId = in.id(u"runId", Need::Optional);
+    proposal.version = in.number(u"version", Need::Optional);
+    proposal.title = in.text(u"title", Need::Required, ApiLimits::MaxTitleLength);
+    proposal.payload = in.text(u"payload", Need::Required, ApiLimits::MaxPayloadLength);
+    proposal.payloadFormat = in.text(u"payloadFormat", Need::Required, ApiLimits::MaxIdentifierLength);
+    proposal.action = in.object(u"action", Need::Optional);
+    return in.result(proposal);
+}
+
+Result<ApprovalDecisionRequest> approvalDecisionRequestFromJson(const QJsonValue &value)
+{
+    Fields in(value, {});
+    in.allowOnly({u"verdict", u"revision", u"reason", u"editedPayload"});
+    ApprovalDecisionRequest request;
+    request.verdict = in.text(u"verdict", Need::Required, ApiLimits::MaxIdentifierLength);
+    request.revision = in.number(u"revision", Need::Required);
+    request.reason = in.text(u"reason", Need::Optional, ApiLimits::MaxReasonLength);
+    request.editedPayload = in.text(u"editedPayload", Need::Optional, ApiLimits::MaxPayloadLength);
+    return in.result(request);
+}
+
+Result<ApprovalPolicyRequest> approvalPolicyRequestFromJson(const QJsonValue &value)
+{
+    Fields in(value, {});
+    in.allowOnly({u"policy", u"reason"});
+    ApprovalPolicyRequest request;
+    const bool hasPolicy = in.has(u"policy");
+    const QJsonObject policy = in.object(u"policy", Need::Optional);
+    request.reason = in.text(u"reason", Need::Required, ApiLimits::MaxReasonLength);
+    const Result<ApprovalPolicyRequest> read = in.result(request);
+    if (!read || !hasPolicy) {
+        return read;
+    }
+    const Result<ApprovalPolicy> parsed = ApprovalPolicy::fromJson(policy);
+    if (!parsed) {
+        return invalidAt(u"policy"_s, parsed.error().message);
+    }
+    request.policy = parsed.value();
+    return request;
 }
 
 } // namespace steward

@@ -65,6 +65,13 @@ namespace steward {
 [[nodiscard]] QJsonObject toJson(const NodePatchRequest &request);
 [[nodiscard]] QJsonObject toJson(const VersionSaveRequest &request);
 [[nodiscard]] QJsonObject toJson(const DecisionRequest &request);
+[[nodiscard]] QJsonObject toJson(const ApprovalDecision &decision);
+[[nodiscard]] QJsonObject toJson(const EffectivePolicy &policy);
+[[nodiscard]] QJsonObject toJson(const ApprovalDetail &detail);
+[[nodiscard]] QJsonObject toJson(const ApprovalCounts &counts);
+[[nodiscard]] QJsonObject toJson(const NewApproval &proposal);
+[[nodiscard]] QJsonObject toJson(const ApprovalDecisionRequest &request);
+[[nodiscard]] QJsonObject toJson(const ApprovalPolicyRequest &request);
 // An event as an agent reports it: the ingest shape, without the id the store assigns.
 [[nodiscard]] QJsonObject toIngestJson(const ActivityEvent &event);
 // {"events": [...]}: one ingest request.
@@ -100,6 +107,10 @@ template<> Result<ApiToken> fromJson<ApiToken>(const QJsonValue &value, const QS
 template<> Result<DiffLine> fromJson<DiffLine>(const QJsonValue &value, const QString &path);
 template<> Result<BlameLine> fromJson<BlameLine>(const QJsonValue &value, const QString &path);
 template<> Result<BundleManifest> fromJson<BundleManifest>(const QJsonValue &value, const QString &path);
+template<> Result<ApprovalDecision> fromJson<ApprovalDecision>(const QJsonValue &value, const QString &path);
+template<> Result<EffectivePolicy> fromJson<EffectivePolicy>(const QJsonValue &value, const QString &path);
+template<> Result<ApprovalDetail> fromJson<ApprovalDetail>(const QJsonValue &value, const QString &path);
+template<> Result<ApprovalCounts> fromJson<ApprovalCounts>(const QJsonValue &value, const QString &path);
 
 // The items of a JSON array, or why `value` is not one.
 [[nodiscard]] Result<QJsonArray> jsonArrayAt(const QJsonValue &value, const QString &path);
@@ -153,5 +164,9 @@ template<typename T> [[nodiscard]] Result<QList<T>> listFromJson(const QJsonValu
 [[nodiscard]] Result<GrantRequest> grantRequestFromJson(const QJsonValue &value);
 [[nodiscard]] Result<TokenCreateRequest> tokenCreateRequestFromJson(const QJsonValue &value);
 [[nodiscard]] Result<AuditFilter> auditFilterFromJson(const QJsonValue &value);
+// An agent's proposal; the service checks the payload's format and the action.
+[[nodiscard]] Result<NewApproval> newApprovalFromJson(const QJsonValue &value);
+[[nodiscard]] Result<ApprovalDecisionRequest> approvalDecisionRequestFromJson(const QJsonValue &value);
+[[nodiscard]] Result<ApprovalPolicyRequest> approvalPolicyRequestFromJson(const QJsonValue &value);
 
 } // namespace steward

@@ -297,6 +297,11 @@ Result<QJsonValue> ApiClient::patch(const QString &path, const QJsonObject &body
     return json("PATCH", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
+Result<QJsonValue> ApiClient::put(const QString &path, const QJsonObject &body) const
+{
+    return json("PUT", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
 Result<QJsonArray> ApiClient::getItems(const QString &path, QUrlQuery query, qsizetype limit) const
 {
     QJsonArray all;

@@ -48,6 +48,7 @@ public:
     [[nodiscard]] Result<QJsonValue> get(const QString &path, const QUrlQuery &query = {}) const;
     [[nodiscard]] Result<QJsonValue> post(const QString &path, const QJsonObject &body) const;
     [[nodiscard]] Result<QJsonValue> patch(const QString &path, const QJsonObject &body) const;
+    [[nodiscard]] Result<QJsonValue> put(const QString &path, const QJsonObject &body) const;
 
     // Every item of a paged list ({"items": [...], "nextCursor": "..."}), following the cursor
     // page by page until `limit` items (no limit when < 0) or the last page.

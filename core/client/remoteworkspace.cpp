@@ -155,9 +155,13 @@ void RemoteWorkspace::onItem(StreamItemType type, const QJsonObject &data)
             Q_EMIT auditAppended();
         }
         break;
+    case StreamItemType::Approval:
+        if (const Result<Approval> approval = fromJson<Approval>(data); approval) {
+            Q_EMIT approvalChanged(approval->id);
+        }
+        break;
     case StreamItemType::Event:
     case StreamItemType::Run:
-    case StreamItemType::Approval:
     case StreamItemType::Audit: break;
     }
 }
@@ -555,6 +559,111 @@ Result<BundleManifest> RemoteWorkspace::exportBundle(const QString &path, const 
     }
     Q_EMIT auditAppended();
     return manifest;
+}
+
+// --- Approvals -------------------------------------------------------------------------------
+
+Result<ApprovalPage> RemoteWorkspace::approvals(const ApprovalFilter &filter) const
+{
+    QUrlQuery query;
+    if (filter.state) {
+        query.addQueryItem(QStringLiteral("state"), toText(*filter.state));
+    }
+    if (filter.agentId != NoNode) {
+        query.addQueryItem(QStringLiteral("agent"), QString::number(filter.agentId));
+    }
+    if (filter.subtreeId != NoNode) {
+        query.addQueryItem(QStringLiteral("node"), QString::number(filter.subtreeId));
+    }
+    if (filter.mine) {
+        query.addQueryItem(QStringLiteral("mine"), QStringLiteral("true"));
+    }
+    const QList<std::pair<QString, QDateTime>> times{{QStringLiteral("createdBefore"), filter.createdBefore},
+                                                     {QStringLiteral("createdAfter"), filter.createdAfter},
+                                                     {QStringLiteral("expiresBefore"), filter.expiresBefore}};
+    for (const auto &[name, time] : times) {
+        if (time.isValid()) {
+            query.addQueryItem(name, timeText(time));
+        }
+    }
+    if (filter.beforeId > 0) {
+        query.addQueryItem(QStringLiteral("before"), QString::number(filter.beforeId));
+    }
+    query.addQueryItem(QStringLiteral("limit"), QString::number(filter.limit));
+    const Result<QJsonValue> answer = m_api.get(QStringLiteral("/api/v1/approvals"), query);
+    if (!answer) {
+        return answer.error();
+    }
+    const QJsonObject object = answer->toObject();
+    Result<QList<Approval>> items =
+        listFromJson<Approval>(object.value(QStringLiteral("items")), QStringLiteral("items"));
+    if (!items) {
+        return items.error();
+    }
+    Result<QList<VersionProposal>> proposals = listFromJson<VersionProposal>(
+        object.value(QStringLiteral("proposals")).isUndefined() ? QJsonValue(QJsonArray())
+                                                                : object.value(QStringLiteral("proposals")),
+        QStringLiteral("proposals"));
+    if (!proposals) {
+        return proposals.error();
+    }
+    ApprovalPage page;
+    page.items = std::move(items).value();
+    page.proposals = std::move(proposals).value();
+    page.nextBeforeId = object.value(QStringLiteral("nextCursor")).toString().toLongLong();
+    return page;
+}
+
+Result<ApprovalDetail> RemoteWorkspace::approval(ApprovalId id) const
+{
+    return read<ApprovalDetail>(m_api.get(QStringLiteral("/api/v1/approvals/%1").arg(id)));
+}
+
+Result<ApprovalDetail> RemoteWorkspace::waitForApproval(ApprovalId id, int waitSeconds) const
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("wait"), QString::number(waitSeconds));
+    return read<ApprovalDetail>(m_api.get(QStringLiteral("/api/v1/approvals/%1").arg(id), query));
+}
+
+Result<ApprovalCounts> RemoteWorkspace::approvalCounts() const
+{
+    return read<ApprovalCounts>(m_api.get(QStringLiteral("/api/v1/approval-counts")));
+}
+
+Result<QList<ApprovalDecision>> RemoteWorkspace::agentDecisions(NodeId agentId, int limit) const
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    return readList<ApprovalDecision>(
+        m_api.getItems(agentPath(agentId, QStringLiteral("/approval-decisions")), query, limit));
+}
+
+Result<Approval> RemoteWorkspace::decideApproval(ApprovalId id, const ApprovalDecisionRequest &decision)
+{
+    Result<Approval> decided =
+        read<Approval>(m_api.post(QStringLiteral("/api/v1/approvals/%1/decisions").arg(id), toJson(decision)));
+    if (decided) {
+        Q_EMIT approvalChanged(id);
+        Q_EMIT auditAppended();
+    }
+    return decided;
+}
+
+Result<EffectivePolicy> RemoteWorkspace::approvalPolicy(NodeId nodeId) const
+{
+    return read<EffectivePolicy>(m_api.get(nodePath(nodeId, QStringLiteral("/approval-policy"))));
+}
+
+Result<EffectivePolicy> RemoteWorkspace::setApprovalPolicy(NodeId nodeId, const std::optional<ApprovalPolicy> &policy,
+                                                           const QString &reason)
+{
+    Result<EffectivePolicy> set = read<EffectivePolicy>(
+        m_api.put(nodePath(nodeId, QStringLiteral("/approval-policy")), toJson(ApprovalPolicyRequest{policy, reason})));
+    if (set) {
+        Q_EMIT auditAppended();
+    }
+    return set;
 }
 
 } // namespace steward

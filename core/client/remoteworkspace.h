@@ -83,6 +83,18 @@ public:
     [[nodiscard]] Result<BundleManifest> exportBundle(const QString &path, const BundleScope &scope,
                                                       const QString &reason) override;
 
+    [[nodiscard]] Result<ApprovalPage> approvals(const ApprovalFilter &filter) const override;
+    [[nodiscard]] Result<ApprovalDetail> approval(ApprovalId id) const override;
+    [[nodiscard]] Result<ApprovalCounts> approvalCounts() const override;
+    [[nodiscard]] Result<QList<ApprovalDecision>> agentDecisions(NodeId agentId, int limit) const override;
+    [[nodiscard]] Result<Approval> decideApproval(ApprovalId id, const ApprovalDecisionRequest &decision) override;
+    [[nodiscard]] Result<EffectivePolicy> approvalPolicy(NodeId nodeId) const override;
+    [[nodiscard]] Result<EffectivePolicy> setApprovalPolicy(NodeId nodeId, const std::optional<ApprovalPolicy> &policy,
+                                                            const QString &reason) override;
+    // Waits up to `waitSeconds` (the server allows 60) for a pending approval to be decided
+    // (GET /api/v1/approvals/{id}?wait=); the approval as it then is.
+    [[nodiscard]] Result<ApprovalDetail> waitForApproval(ApprovalId id, int waitSeconds) const;
+
 Q_SIGNALS:
     // The live stream connected, or dropped for the reason `why` (it reconnects by itself).
     void connectionChanged(bool connected, const QString &why);

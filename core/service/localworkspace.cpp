@@ -17,6 +17,7 @@ LocalWorkspace::LocalWorkspace(std::unique_ptr<Store> store, QString actor, QObj
     , m_agents(*m_store, m_clock, m_org)
     , m_activity(*m_store)
     , m_audit(*m_store)
+    , m_approvals(*m_store, m_clock, m_org)
 {
 }
 
@@ -246,6 +247,74 @@ Result<BundleManifest> LocalWorkspace::exportBundle(const QString &path, const B
         Q_EMIT auditAppended();
     }
     return manifest;
+}
+
+Result<ApprovalPage> LocalWorkspace::approvals(const ApprovalFilter &filter) const
+{
+    return m_approvals.list(filter, m_actor, nullptr);
+}
+
+Result<ApprovalDetail> LocalWorkspace::approval(ApprovalId id) const
+{
+    return m_approvals.detail(id, m_actor);
+}
+
+Result<ApprovalCounts> LocalWorkspace::approvalCounts() const
+{
+    return m_approvals.counts(m_actor, nullptr);
+}
+
+Result<QList<ApprovalDecision>> LocalWorkspace::agentDecisions(NodeId agentId, int limit) const
+{
+    return m_approvals.agentDecisions(agentId, limit);
+}
+
+Result<Approval> LocalWorkspace::decideApproval(ApprovalId id, const ApprovalDecisionRequest &decision)
+{
+    if (const Status writable = requireWritable(); !writable) {
+        return writable.error();
+    }
+    Result<Approval> decided = m_approvals.decide(id, decision, m_actor);
+    if (decided) {
+        Q_EMIT approvalChanged(id);
+        Q_EMIT auditAppended();
+    }
+    return decided;
+}
+
+Result<EffectivePolicy> LocalWorkspace::approvalPolicy(NodeId nodeId) const
+{
+    return m_approvals.effectivePolicy(nodeId);
+}
+
+Result<EffectivePolicy> LocalWorkspace::setApprovalPolicy(NodeId nodeId, const std::optional<ApprovalPolicy> &policy,
+                                                          const QString &reason)
+{
+    if (const Status writable = requireWritable(); !writable) {
+        return writable.error();
+    }
+    Result<EffectivePolicy> set = m_approvals.setPolicy(nodeId, policy, m_actor, reason);
+    if (set) {
+        Q_EMIT auditAppended();
+    }
+    return set;
+}
+
+Result<QList<ApprovalId>> LocalWorkspace::sweepApprovals()
+{
+    if (const Status writable = requireWritable(); !writable) {
+        return writable.error();
+    }
+    Result<QList<ApprovalId>> changed = m_approvals.sweep(m_clock.now());
+    if (changed) {
+        for (const ApprovalId id : changed.value()) {
+            Q_EMIT approvalChanged(id);
+        }
+        if (!changed->isEmpty()) {
+            Q_EMIT auditAppended();
+        }
+    }
+    return changed;
 }
 
 } // namespace steward

@@ -4,6 +4,7 @@
 
 #include "domain/clock.h"
 #include "service/agentservice.h"
+#include "service/approvalservice.h"
 #include "service/orgservice.h"
 #include "service/workspace.h"
 #include "storage/activityrepository.h"
@@ -60,6 +61,18 @@ public:
     [[nodiscard]] Result<BundleManifest> exportBundle(const QString &path, const BundleScope &scope,
                                                       const QString &reason) override;
 
+    [[nodiscard]] Result<ApprovalPage> approvals(const ApprovalFilter &filter) const override;
+    [[nodiscard]] Result<ApprovalDetail> approval(ApprovalId id) const override;
+    [[nodiscard]] Result<ApprovalCounts> approvalCounts() const override;
+    [[nodiscard]] Result<QList<ApprovalDecision>> agentDecisions(NodeId agentId, int limit) const override;
+    [[nodiscard]] Result<Approval> decideApproval(ApprovalId id, const ApprovalDecisionRequest &decision) override;
+    [[nodiscard]] Result<EffectivePolicy> approvalPolicy(NodeId nodeId) const override;
+    [[nodiscard]] Result<EffectivePolicy> setApprovalPolicy(NodeId nodeId, const std::optional<ApprovalPolicy> &policy,
+                                                            const QString &reason) override;
+    // Expires and escalates what is due now (a local store has no server to do it); emits
+    // approvalChanged for each.
+    [[nodiscard]] Result<QList<ApprovalId>> sweepApprovals();
+
     [[nodiscard]] Store &store() { return *m_store; }
 
 private:
@@ -76,6 +89,7 @@ private:
     AgentService m_agents;
     ActivityRepository m_activity;
     AuditRepository m_audit;
+    ApprovalService m_approvals;
 };
 
 } // namespace steward

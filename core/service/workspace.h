@@ -6,6 +6,7 @@
 #include "bundle/auditbundle.h"
 #include "domain/activity.h"
 #include "domain/agent.h"
+#include "domain/approval.h"
 #include "domain/audit.h"
 #include "domain/orgnode.h"
 #include "domain/result.h"
@@ -73,6 +74,21 @@ public:
     [[nodiscard]] virtual Result<BundleManifest> exportBundle(const QString &path, const BundleScope &scope,
                                                               const QString &reason) = 0;
 
+    // The approval inbox (see ApprovalService for the rules). What the caller may decide and
+    // see follows its grants; "the caller" is actor().
+    [[nodiscard]] virtual Result<ApprovalPage> approvals(const ApprovalFilter &filter) const = 0;
+    [[nodiscard]] virtual Result<ApprovalDetail> approval(ApprovalId id) const = 0;
+    [[nodiscard]] virtual Result<ApprovalCounts> approvalCounts() const = 0;
+    // Earlier decisions on an agent's approvals, newest first.
+    [[nodiscard]] virtual Result<QList<ApprovalDecision>> agentDecisions(NodeId agentId, int limit) const = 0;
+    // Approve, reject or edit-then-approve; the approval as it is after the decision. A
+    // decision on a revision that is no longer current is refused (Conflict).
+    [[nodiscard]] virtual Result<Approval> decideApproval(ApprovalId id, const ApprovalDecisionRequest &decision) = 0;
+    [[nodiscard]] virtual Result<EffectivePolicy> approvalPolicy(NodeId nodeId) const = 0;
+    // Sets the node's own policy, or with nothing removes it so that the node inherits again.
+    [[nodiscard]] virtual Result<EffectivePolicy>
+    setApprovalPolicy(NodeId nodeId, const std::optional<ApprovalPolicy> &policy, const QString &reason) = 0;
+
 Q_SIGNALS:
     void nodeAdded(const steward::OrgNode &node);
     // A rename: same parent, new name and path (its place among its siblings may change).
@@ -84,6 +100,8 @@ Q_SIGNALS:
     void agentChanged(steward::NodeId agentId);
     // Something was appended to the audit log.
     void auditAppended();
+    // An approval was submitted, decided, edited, escalated, expired or executed.
+    void approvalChanged(steward::ApprovalId id);
 };
 
 } // namespace steward
