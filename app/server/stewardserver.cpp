@@ -4,6 +4,7 @@
 
 #include "api/apilimits.h"
 #include "connectionguard.h"
+#include "execution/executionservice.h"
 #include "routes/routes.h"
 #include "serverlog.h"
 #include "streamhub.h"
@@ -98,13 +99,19 @@ Status StewardServer::start()
         return following.error();
     }
     m_streamHub->attach(m_http, *m_router);
-    m_router->setAfterChange([this] { m_streamHub->poke(); });
+    m_router->setAfterChange([this] {
+        m_streamHub->poke();
+        pokeExecutor();
+    });
     m_metrics.setStreamGauges([this] { return m_streamHub->clientCount(); },
                               [this] { return m_streamHub->queuedBytes(); });
 
     m_http.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         m_router->dispatch(request, responder);
     });
+    if (const Status executing = startExecutor(); !executing) {
+        return executing;
+    }
     return listen();
 }
 
@@ -140,6 +147,54 @@ Status StewardServer::listen()
                      {QStringLiteral("tls"), m_config.usesTls() ? QStringLiteral("on") : QStringLiteral("off")},
                      {QStringLiteral("database"), m_context->store->path()}});
     return Done{};
+}
+
+Status StewardServer::startExecutor()
+{
+    if (!m_config.executor) {
+        ServerLog::info(QStringLiteral("executor_off"));
+        return Done{};
+    }
+    WebhookSecrets secrets;
+    if (!m_config.secretsFile.isEmpty()) {
+        Result<WebhookSecrets> loaded = WebhookSecrets::load(m_config.secretsFile);
+        if (!loaded) {
+            return Error{loaded.error().code, translated("secrets: %1").arg(loaded.error().message)};
+        }
+        secrets = std::move(loaded).value();
+    }
+    const qsizetype secretCount = secrets.size();
+    ExecutionService::Options options;
+    options.maxAttempts = m_config.executorMaxAttempts;
+    m_executor = std::make_unique<ExecutionService>(*m_context->store, m_context->clock, std::move(secrets), options);
+    connect(m_executor.get(), &ExecutionService::recordFailed, this, [](ApprovalId id, const QString &message) {
+        ServerLog::warning(QStringLiteral("execution_not_recorded"),
+                           {{QStringLiteral("approval"), QString::number(id)}, {QStringLiteral("reason"), message}});
+    });
+    m_metrics.setExecutionCounts([this] { return m_executor->counts(); });
+    connect(&m_executorTimer, &QTimer::timeout, this, &StewardServer::runExecutor);
+    m_executorTimer.start(1000);
+    pokeExecutor();
+    ServerLog::info(QStringLiteral("executor_started"),
+                    {{QStringLiteral("owner"), m_executor->owner()},
+                     {QStringLiteral("secrets"), QString::number(secretCount)},
+                     {QStringLiteral("max_attempts"), QString::number(options.maxAttempts)}});
+    return Done{};
+}
+
+void StewardServer::runExecutor()
+{
+    if (const Result<int> started = m_executor->runDue(); !started) {
+        ServerLog::warning(QStringLiteral("executor_failed"), {{QStringLiteral("reason"), started.error().message}});
+    }
+}
+
+void StewardServer::pokeExecutor()
+{
+    if (m_executor) {
+        // After the answer has gone out: the request's own transaction has committed by now.
+        QTimer::singleShot(0, this, &StewardServer::runExecutor);
+    }
 }
 
 } // namespace steward

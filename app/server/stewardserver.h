@@ -10,11 +10,13 @@
 
 #include <QHttpServer>
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
 namespace steward {
 
+class ExecutionService;
 class StreamHub;
 
 // One stewardd: the workspace's store and services, the HTTP API and the live stream on one
@@ -36,6 +38,11 @@ public:
 
 private:
     [[nodiscard]] Status listen();
+    // The executor of approved actions: a timer asks it for due work every second, and every
+    // change made through the API asks at once (a decision is one).
+    [[nodiscard]] Status startExecutor();
+    void runExecutor();
+    void pokeExecutor();
 
     ServerConfig m_config;
     ServerMetrics m_metrics;
@@ -43,6 +50,8 @@ private:
     std::unique_ptr<Authenticator> m_authenticator;
     std::unique_ptr<ApiRouter> m_router;
     std::unique_ptr<StreamHub> m_streamHub;
+    std::unique_ptr<ExecutionService> m_executor;
+    QTimer m_executorTimer;
     QHttpServer m_http;
     quint16 m_port = 0;
 };
