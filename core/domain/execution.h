@@ -37,8 +37,8 @@ struct ApprovedAction
     QString payload; // the payload to execute: the edited one after an edit-approve
     bool hasPayload = false; // false when the approval was approved without one
     QJsonObject action;
-    QStringList decidedBy; // the reviewers whose approvals made it approved
-    QDateTime decidedAt; // the last of those decisions; invalid when none was taken by a person
+    QStringList decidedBy; // the reviewers who approved it (or edited, then approved)
+    QDateTime decidedAt; // when it became approved
 };
 
 } // namespace steward

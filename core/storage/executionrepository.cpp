@@ -141,8 +141,8 @@ Result<Execution> ExecutionRepository::execution(ApprovalId id) const
 Result<ApprovedAction> ExecutionRepository::approvedAction(ApprovalId id) const
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT agent_id, run_id, version, title, payload_format, approved_payload, action "
-                                 "FROM approvals WHERE id = ?"));
+    query.prepare(QStringLiteral("SELECT agent_id, run_id, version, title, payload_format, approved_payload, action, "
+                                 "decided_at FROM approvals WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec()) {
         return Store::errorFrom(query.lastError(), translated("reading an approved action"));
@@ -160,10 +160,11 @@ Result<ApprovedAction> ExecutionRepository::approvedAction(ApprovalId id) const
     action.hasPayload = !query.value(5).isNull();
     action.payload = query.value(5).toString();
     action.action = QJsonDocument::fromJson(query.value(6).toString().toUtf8()).object();
+    action.decidedAt = timeFrom(query.value(7));
 
     QSqlQuery decisions(m_store.database());
     decisions.prepare(
-        QStringLiteral("SELECT reviewer, decided_at FROM approval_decisions "
+        QStringLiteral("SELECT reviewer FROM approval_decisions "
                        "WHERE approval_id = ? AND verdict IN ('approve', 'edit') ORDER BY decided_at, id"));
     decisions.addBindValue(id);
     if (!decisions.exec()) {
@@ -171,7 +172,6 @@ Result<ApprovedAction> ExecutionRepository::approvedAction(ApprovalId id) const
     }
     while (decisions.next()) {
         action.decidedBy.append(decisions.value(0).toString());
-        action.decidedAt = timeFrom(decisions.value(1));
     }
     return action;
 }

@@ -23,6 +23,7 @@
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void approvedAction_isPostedOnceSigned();
     void refusedAction_failsWithTheReason();
+    void twoInstances_postEachActionOnce();
     void executorOff_sendsNothing_laterInstanceCatchesUp();
     void secretsOthersCanRead_refusedAtStart();
 
@@ -179,6 +181,32 @@ void TestStewarddExecutor::refusedAction_failsWithTheReason()
              qPrintable(audited->constFirst().reason));
     const HttpReply metrics = HttpClient(m_server.url()).get(QStringLiteral("/metrics"));
     QVERIFY2(metrics.body.contains("steward_executions_total{outcome=\"failed\"} 1\n"), metrics.body.constData());
+}
+
+void TestStewarddExecutor::twoInstances_postEachActionOnce()
+{
+    ServerProcess second;
+    QVERIFY2(second.start(m_store->location(), {QStringLiteral("--secrets"), m_secrets}), qPrintable(second.error()));
+    const qsizetype before = m_receiver.requests().size();
+    QSet<QByteArray> keys;
+    QList<ApprovalId> ids;
+    for (int i = 0; i < 12; ++i) {
+        const ApprovalId id = approve(QStringLiteral("Mail %1").arg(i));
+        QVERIFY(id);
+        ids.append(id);
+        keys.insert(ExecutionService::idempotencyKey(id).toUtf8());
+    }
+    for (const ApprovalId id : std::as_const(ids)) {
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), QStringLiteral("executed"), 15000);
+    }
+    QTest::qWait(1500);
+    QCOMPARE(m_receiver.requests().size(), before + ids.size());
+    QSet<QByteArray> received;
+    for (qsizetype i = before; i < m_receiver.requests().size(); ++i) {
+        received.insert(m_receiver.requests().at(i).headers.value("idempotency-key"));
+    }
+    QCOMPARE(received, keys);
+    QCOMPARE(second.stop(), 0);
 }
 
 void TestStewarddExecutor::executorOff_sendsNothing_laterInstanceCatchesUp()
