@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stewardserver.h"
 
+#include "approvalwaiters.h"
+
 #include "api/apilimits.h"
 #include "connectionguard.h"
 #include "execution/executionservice.h"
@@ -21,6 +23,10 @@
 namespace steward {
 
 namespace {
+
+// How often pending approvals are checked for expiry and escalation: policies count in
+// minutes and hours, so a few seconds late is on time.
+constexpr int approvalSweepMs = 5000;
 
 QString translated(const char *text)
 {
@@ -93,6 +99,11 @@ Status StewardServer::start()
     addActivityRoutes(*m_router, *m_context);
     addAuditRoutes(*m_router, *m_context);
     addAccessRoutes(*m_router, *m_context);
+    m_approvalWaiters = std::make_unique<ApprovalWaiters>(*m_context, m_config.database);
+    if (const Status waiting = m_approvalWaiters->start(); !waiting) {
+        return waiting.error();
+    }
+    addApprovalRoutes(*m_router, *m_context, *m_approvalWaiters);
 
     m_streamHub = std::make_unique<StreamHub>(*m_context, *m_authenticator, m_config.database);
     if (const Status following = m_streamHub->start(); !following) {
@@ -101,8 +112,20 @@ Status StewardServer::start()
     m_streamHub->attach(m_http, *m_router);
     m_router->setAfterChange([this] {
         m_streamHub->poke();
+        m_approvalWaiters->poke();
         pokeExecutor();
     });
+    connect(&m_approvalSweep, &QTimer::timeout, this, [this] {
+        const Result<QList<ApprovalId>> swept = m_context->approvals.sweep(m_context->clock.now());
+        if (!swept) {
+            ServerLog::error(QStringLiteral("approval sweep"), {{QStringLiteral("error"), swept.error().message}});
+        } else if (!swept->isEmpty()) {
+            m_streamHub->poke();
+            m_approvalWaiters->poke();
+            pokeExecutor();
+        }
+    });
+    m_approvalSweep.start(approvalSweepMs);
     m_metrics.setStreamGauges([this] { return m_streamHub->clientCount(); },
                               [this] { return m_streamHub->queuedBytes(); });
 
@@ -170,6 +193,11 @@ Status StewardServer::startExecutor()
     connect(m_executor.get(), &ExecutionService::recordFailed, this, [](ApprovalId id, const QString &message) {
         ServerLog::warning(QStringLiteral("execution_not_recorded"),
                            {{QStringLiteral("approval"), QString::number(id)}, {QStringLiteral("reason"), message}});
+    });
+    // An outcome is a change clients and long polls wait for: tell them now, not at the next tick.
+    connect(m_executor.get(), &ExecutionService::attemptRecorded, this, [this] {
+        m_streamHub->poke();
+        m_approvalWaiters->poke();
     });
     m_metrics.setExecutionCounts([this] { return m_executor->counts(); });
     connect(&m_executorTimer, &QTimer::timeout, this, &StewardServer::runExecutor);

@@ -16,6 +16,7 @@
 
 namespace steward {
 
+class ApprovalWaiters;
 class ExecutionService;
 class StreamHub;
 
@@ -50,6 +51,9 @@ private:
     std::unique_ptr<Authenticator> m_authenticator;
     std::unique_ptr<ApiRouter> m_router;
     std::unique_ptr<StreamHub> m_streamHub;
+    std::unique_ptr<ApprovalWaiters> m_approvalWaiters;
+    // Expires and escalates pending approvals (ApprovalService::sweep).
+    QTimer m_approvalSweep;
     std::unique_ptr<ExecutionService> m_executor;
     QTimer m_executorTimer;
     QHttpServer m_http;

@@ -204,7 +204,9 @@ Status ApprovalService::record(Transaction &transaction, const Approval &approva
     audited.insert(QStringLiteral("approval"), approval.id);
     audited.insert(QStringLiteral("state"), toText(approval.state));
     audited.insert(QStringLiteral("revision"), approval.revision);
-    if (const Status done = m_org.recordAudit(actor, action, approval.agentPath, audited, reason); !done) {
+    // An approval needs no reason; the audit log keeps an empty one rather than none.
+    const QString given = reason.isNull() ? QStringLiteral("") : reason;
+    if (const Status done = m_org.recordAudit(actor, action, approval.agentPath, audited, given); !done) {
         return done;
     }
     const StreamItem item{0, m_clock.now(), StreamItemType::Approval, approval.agentId, approval.id};

@@ -22,6 +22,12 @@ QJsonObject objectFrom(const QVariant &value)
     return QJsonDocument::fromJson(value.toString().toUtf8()).object();
 }
 
+// Qt binds a null QString as NULL; the NOT NULL text columns take an empty one.
+QString textOrEmpty(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 QVariant msecsOrNull(const QDateTime &time)
 {
     return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
@@ -200,7 +206,7 @@ Result<ApprovalId> ApprovalRepository::insert(const Approval &approval)
     query.addBindValue(approval.revision);
     query.addBindValue(approval.createdAt.toMSecsSinceEpoch());
     query.addBindValue(msecsOrNull(approval.expiresAt));
-    query.addBindValue(approval.submittedBy);
+    query.addBindValue(textOrEmpty(approval.submittedBy));
     query.addBindValue(approval.originalPayload.isEmpty() ? QVariant() : QVariant(approval.originalPayload));
     query.addBindValue(approval.state == ApprovalState::Approved ? QVariant(approval.approvedPayload) : QVariant());
     query.addBindValue(approval.reviewerNodeId == NoNode ? QVariant() : QVariant(approval.reviewerNodeId));
@@ -347,7 +353,7 @@ Status ApprovalRepository::insertDecision(const ApprovalDecision &decision)
     query.addBindValue(decision.reviewer);
     query.addBindValue(decision.decidedAt.toMSecsSinceEpoch());
     query.addBindValue(decision.verdict);
-    query.addBindValue(decision.comment);
+    query.addBindValue(textOrEmpty(decision.comment));
     query.addBindValue(decision.verdict == QLatin1String("edit") ? QVariant(decision.editedPayload) : QVariant());
     query.addBindValue(decision.revision);
     query.addBindValue(decision.verdict == QLatin1String("edit") ? QVariant(decision.editDiff) : QVariant());
