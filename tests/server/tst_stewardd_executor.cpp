@@ -45,6 +45,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void approvedAction_isPostedOnceSigned();
+    void throughTheApi_agentSeesItsActionExecuted();
     void refusedAction_failsWithTheReason();
     void twoInstances_postEachActionOnce();
     void executorOff_sendsNothing_laterInstanceCatchesUp();
@@ -161,6 +162,46 @@ void TestStewarddExecutor::approvedAction_isPostedOnceSigned()
     const HttpReply metrics = HttpClient(m_server.url()).get(QStringLiteral("/metrics"));
     QCOMPARE(metrics.status, 200);
     QVERIFY2(metrics.body.contains("steward_executions_total{outcome=\"executed\"} 1\n"), metrics.body.constData());
+}
+
+void TestStewarddExecutor::throughTheApi_agentSeesItsActionExecuted()
+{
+    const qsizetype before = m_receiver.requests().size();
+    const HttpClient agent(m_server.url(), m_seeded.tokens.value(QStringLiteral("mailer-bot")));
+    const HttpReply submitted = agent.post(
+        QStringLiteral("/api/v1/approvals"),
+        {{QStringLiteral("agentId"), m_seeded.nodes.value(QStringLiteral("/acme/sales/outbound/prospect-mailer"))},
+         {QStringLiteral("title"), QStringLiteral("Renewal mail to Dee")},
+         {QStringLiteral("payload"), QStringLiteral("Hello Dee.")},
+         {QStringLiteral("payloadFormat"), QStringLiteral("markdown")},
+         {QStringLiteral("action"),
+          QJsonObject{{QStringLiteral("type"), QStringLiteral("webhook")},
+                      {QStringLiteral("url"), m_receiver.url().toString()},
+                      {QStringLiteral("secret"), QStringLiteral("mailer-hook")}}}});
+    QCOMPARE(submitted.status, 201);
+    const qint64 id = submitted.json().value(QStringLiteral("id")).toInteger();
+    const HttpClient reviewer(m_server.url(), m_seeded.tokens.value(QStringLiteral("outbound-reviewer")));
+    const HttpReply decided = reviewer.post(QStringLiteral("/api/v1/approvals/%1/decisions").arg(id),
+                                            {{QStringLiteral("verdict"), QStringLiteral("edit")},
+                                             {QStringLiteral("revision"), 1},
+                                             {QStringLiteral("reason"), QStringLiteral("warmer")},
+                                             {QStringLiteral("editedPayload"), QStringLiteral("Dear Dee, hello.")}});
+    QVERIFY2(decided.status == 200 || decided.status == 201, decided.body.constData());
+
+    // What the agent reads back once the executor is done with it.
+    const auto state = [&agent, id] {
+        return agent.get(QStringLiteral("/api/v1/approvals/%1").arg(id))
+            .json()
+            .value(QStringLiteral("approval"))
+            .toObject()
+            .value(QStringLiteral("state"))
+            .toString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(state(), QStringLiteral("executed"), 15000);
+    QCOMPARE(m_receiver.requests().size(), before + 1);
+    const QJsonObject body = QJsonDocument::fromJson(m_receiver.requests().constLast().body).object();
+    QCOMPARE(body.value(QStringLiteral("approvalId")).toInteger(), id);
+    QCOMPARE(body.value(QStringLiteral("payload")).toString(), QStringLiteral("Dear Dee, hello."));
 }
 
 void TestStewarddExecutor::refusedAction_failsWithTheReason()
