@@ -107,6 +107,7 @@ private Q_SLOTS:
     void runDue_unperformableAction_failsWithoutCalling();
     void runDue_twoExecutors_deliverEachItemOnce();
     void runDue_crashedClaim_isTakenOverWhenLeaseRunsOut();
+    void lateAnswer_afterTakeOver_changesNothing();
 
 private:
     [[nodiscard]] ApprovalId addApproval(ApprovalState state, const QJsonObject &action);
@@ -591,6 +592,39 @@ void TestExecutionService::runDue_crashedClaim_isTakenOverWhenLeaseRunsOut()
     QCOMPARE(m_receiver->requests().size(), 2);
     QCOMPARE(m_receiver->requests().at(0).headers.value("idempotency-key"),
              m_receiver->requests().at(1).headers.value("idempotency-key"));
+}
+
+void TestExecutionService::lateAnswer_afterTakeOver_changesNothing()
+{
+    const ApprovalId id = addApproval(ApprovalState::Approved, webhook());
+    QVERIFY(id);
+    m_receiver->hangNext(1);
+    ExecutionService::Options options;
+    options.owner = QStringLiteral("slow");
+    options.webhook.timeoutMs = 2000;
+    const auto slow = executor(options);
+    QSignalSpy slowRecorded(slow.get(), &ExecutionService::attemptRecorded);
+    QCOMPARE(slow->runDue().value(), 1);
+    QTRY_COMPARE(m_receiver->requests().size(), 1);
+
+    // The slow one's lease runs out while its call still hangs; another executor takes over.
+    m_clock->advance(options.leaseMs);
+    options.owner = QStringLiteral("quick");
+    const auto quick = executor(options);
+    QSignalSpy quickRecorded(quick.get(), &ExecutionService::attemptRecorded);
+    QCOMPARE(quick->runDue().value(), 1);
+    QTRY_COMPARE(quickRecorded.count(), 1);
+    QCOMPARE(stateOf(id), ApprovalState::Executed);
+
+    // The slow call times out later; its claim is gone, so nothing it learnt is recorded.
+    QTRY_COMPARE_WITH_TIMEOUT(slow->attemptsUnderWay(), 0, 10000);
+    QCOMPARE(slowRecorded.count(), 0);
+    QCOMPARE(slow->counts().retrying, 0);
+    QCOMPARE(executionOf(id).attempts, 2);
+    QCOMPARE(executionOf(id).lastStatus, 200);
+    QCOMPARE(stateOf(id), ApprovalState::Executed);
+    QCOMPARE(audit(QStringLiteral("approval.executed")).size(), 1);
+    QCOMPARE(events(QStringLiteral("action.executed")).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestExecutionService)
