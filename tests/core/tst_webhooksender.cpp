@@ -10,9 +10,15 @@
 #include "webhookreceiver.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QMessageAuthenticationCode>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -38,6 +44,7 @@ private Q_SLOTS:
     void send_uncallableUrl_neverTouchesNetwork_data();
     void send_uncallableUrl_neverTouchesNetwork();
     void send_nobodyListening_isWorthRetrying();
+    void send_httpsToUntrustedCertificate_sendsNothing();
     void destroy_withCallUnderWay_neverCallsBack();
 
 private:
@@ -226,6 +233,50 @@ void TestWebhookSender::send_nobodyListening_isWorthRetrying()
     QCOMPARE(result->outcome, WebhookResult::Outcome::Retry);
     QCOMPARE(result->httpStatus, 0);
     QVERIFY2(result->reason.startsWith(QStringLiteral("no answer: ")), qPrintable(result->reason));
+}
+
+void TestWebhookSender::send_httpsToUntrustedCertificate_sendsNothing()
+{
+    // A receiver over TLS with a certificate no authority vouches for: the sender checks it and
+    // sends nothing, not even the signed body.
+    QTemporaryDir dir;
+    const QString certificate = dir.filePath(QStringLiteral("cert.pem"));
+    const QString key = dir.filePath(QStringLiteral("key.pem"));
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"), key,
+                   QStringLiteral("-out"), certificate});
+    if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0) {
+        QSKIP("openssl could not make a certificate");
+    }
+    QFile certificateFile(certificate);
+    QFile keyFile(key);
+    QVERIFY(certificateFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(certificateFile.readAll(), QSsl::Pem));
+    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem));
+    QSslServer server;
+    server.setSslConfiguration(tls);
+    QByteArray received;
+    connect(&server, &QSslServer::pendingConnectionAvailable, this, [&server, &received] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &received] { received += socket->readAll(); });
+        }
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+
+    WebhookSender sender(*m_clock, {});
+    const std::optional<WebhookResult> result =
+        deliver(sender, QUrl(QStringLiteral("https://127.0.0.1:%1/hook").arg(server.serverPort())));
+    QVERIFY(result);
+    QCOMPARE(result->outcome, WebhookResult::Outcome::Retry);
+    QCOMPARE(result->httpStatus, 0);
+    QVERIFY2(result->reason.startsWith(QStringLiteral("no answer: ")), qPrintable(result->reason));
+    QVERIFY(received.isEmpty());
 }
 
 void TestWebhookSender::destroy_withCallUnderWay_neverCallsBack()
