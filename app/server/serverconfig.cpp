@@ -110,7 +110,9 @@ Status apply(ServerConfig &config, const QString &setting, const QString &value)
         config.requestTimeoutSeconds = number.value();
     } else if (setting == QLatin1String("executor")) {
         if (value != QLatin1String("on") && value != QLatin1String("off")) {
-            return invalid(translated("executor: expected on or off, not \"%1\"").arg(value));
+            return invalid(
+                QCoreApplication::translate("steward::ServerConfig", "executor: expected on or off, not \"%1\"")
+                    .arg(value));
         }
         config.executor = value == QLatin1String("on");
     } else if (setting == QLatin1String("executor-max-attempts")) {

@@ -182,7 +182,9 @@ Status StewardServer::startExecutor()
     if (!m_config.secretsFile.isEmpty()) {
         Result<WebhookSecrets> loaded = WebhookSecrets::load(m_config.secretsFile);
         if (!loaded) {
-            return Error{loaded.error().code, translated("secrets: %1").arg(loaded.error().message)};
+            return Error{
+                loaded.error().code,
+                QCoreApplication::translate("steward::StewardServer", "secrets: %1").arg(loaded.error().message)};
         }
         secrets = std::move(loaded).value();
     }

@@ -13,11 +13,6 @@ namespace steward {
 
 namespace {
 
-QString translated(const char *text)
-{
-    return QCoreApplication::translate("steward::ExecutionRepository", text);
-}
-
 QDateTime timeFrom(const QVariant &value)
 {
     return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
@@ -39,7 +34,9 @@ Result<bool> ExecutionRepository::anyDue(const QDateTime &now) const
     query.addBindValue(now.toMSecsSinceEpoch());
     query.addBindValue(now.toMSecsSinceEpoch());
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), translated("looking for approved actions"));
+        return Store::errorFrom(
+            query.lastError(),
+            QCoreApplication::translate("steward::ExecutionRepository", "looking for approved actions"));
     }
     return query.next();
 }
@@ -52,7 +49,9 @@ Result<QList<ApprovalId>> ExecutionRepository::due(const QDateTime &now, int lim
     query.addBindValue(now.toMSecsSinceEpoch());
     query.addBindValue(limit);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), translated("looking for approved actions"));
+        return Store::errorFrom(
+            query.lastError(),
+            QCoreApplication::translate("steward::ExecutionRepository", "looking for approved actions"));
     }
     QList<ApprovalId> ids;
     while (query.next()) {
@@ -78,7 +77,9 @@ Result<Execution> ExecutionRepository::claim(ApprovalId id, const QString &owner
     query.addBindValue(leaseUntil.toMSecsSinceEpoch());
     query.addBindValue(now.toMSecsSinceEpoch());
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), translated("claiming an approved action"));
+        return Store::errorFrom(
+            query.lastError(),
+            QCoreApplication::translate("steward::ExecutionRepository", "claiming an approved action"));
     }
     return execution(id);
 }
@@ -97,7 +98,8 @@ Result<bool> ExecutionRepository::settle(const Execution &outcome, const QString
     query.addBindValue(owner);
     query.addBindValue(outcome.attempts);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), translated("recording an attempt"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::ExecutionRepository", "recording an attempt"));
     }
     return query.numRowsAffected() == 1;
 }
@@ -109,7 +111,9 @@ Result<bool> ExecutionRepository::finishApproval(ApprovalId id, ApprovalState st
     query.addBindValue(toText(state));
     query.addBindValue(id);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), translated("recording an executed action"));
+        return Store::errorFrom(
+            query.lastError(),
+            QCoreApplication::translate("steward::ExecutionRepository", "recording an executed action"));
     }
     return query.numRowsAffected() == 1;
 }
@@ -121,10 +125,13 @@ Result<Execution> ExecutionRepository::execution(ApprovalId id) const
                                  "last_error, updated_at FROM executions WHERE approval_id = ?"));
     query.addBindValue(id);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), translated("reading an execution"));
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::ExecutionRepository", "reading an execution"));
     }
     if (!query.next()) {
-        return Error{Error::Code::NotFound, translated("approval %1 has not been executed").arg(id)};
+        return Error{
+            Error::Code::NotFound,
+            QCoreApplication::translate("steward::ExecutionRepository", "approval %1 has not been executed").arg(id)};
     }
     Execution execution;
     execution.approvalId = id;
@@ -145,10 +152,13 @@ Result<ApprovedAction> ExecutionRepository::approvedAction(ApprovalId id) const
                                  "decided_at FROM approvals WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec()) {
-        return Store::errorFrom(query.lastError(), translated("reading an approved action"));
+        return Store::errorFrom(
+            query.lastError(),
+            QCoreApplication::translate("steward::ExecutionRepository", "reading an approved action"));
     }
     if (!query.next()) {
-        return Error{Error::Code::NotFound, translated("there is no approval %1").arg(id)};
+        return Error{Error::Code::NotFound,
+                     QCoreApplication::translate("steward::ExecutionRepository", "there is no approval %1").arg(id)};
     }
     ApprovedAction action;
     action.approvalId = id;
@@ -168,7 +178,9 @@ Result<ApprovedAction> ExecutionRepository::approvedAction(ApprovalId id) const
                        "WHERE approval_id = ? AND verdict IN ('approve', 'edit') ORDER BY decided_at, id"));
     decisions.addBindValue(id);
     if (!decisions.exec()) {
-        return Store::errorFrom(decisions.lastError(), translated("reading an approved action"));
+        return Store::errorFrom(
+            decisions.lastError(),
+            QCoreApplication::translate("steward::ExecutionRepository", "reading an approved action"));
     }
     while (decisions.next()) {
         action.decidedBy.append(decisions.value(0).toString());
