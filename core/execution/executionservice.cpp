@@ -102,6 +102,9 @@ QByteArray ExecutionService::webhookBody(const ApprovedAction &action, const QSt
 
 Result<int> ExecutionService::runDue()
 {
+    if (m_underWay.size() >= m_options.maxUnderWay) {
+        return 0;
+    }
     const Result<bool> anyDue = m_executions.anyDue(m_clock.now());
     if (!anyDue) {
         return anyDue.error();
@@ -126,7 +129,8 @@ Result<QList<Execution>> ExecutionService::claimDue()
         return transaction.beginError();
     }
     const QDateTime now = m_clock.now();
-    const Result<QList<ApprovalId>> due = m_executions.due(now, m_options.claimBatch);
+    const Result<QList<ApprovalId>> due =
+        m_executions.due(now, m_options.maxUnderWay - static_cast<int>(m_underWay.size()));
     if (!due) {
         return due.error();
     }

@@ -48,8 +48,9 @@ public:
         qint64 maxRetryMs = 5 * 60 * 1000;
         // How long a claim holds; longer than a call may take (webhook.timeoutMs).
         qint64 leaseMs = 60 * 1000;
-        // How many approvals one runDue() claims at most.
-        int claimBatch = 16;
+        // How many attempts may be under way at once. Six is what QNetworkAccessManager sends to
+        // one host at a time: more would wait in its queue with their timeout running.
+        int maxUnderWay = 6;
         WebhookSender::Options webhook;
     };
 
@@ -66,7 +67,8 @@ public:
     ~ExecutionService() override;
     Q_DISABLE_COPY_MOVE(ExecutionService)
 
-    // Claims the approvals that are due and starts their attempts; returns how many started.
+    // Claims the approvals that are due, as many as may be under way besides those already
+    // are, and starts their attempts; returns how many started.
     [[nodiscard]] Result<int> runDue();
     [[nodiscard]] qsizetype attemptsUnderWay() const { return m_underWay.size(); }
     [[nodiscard]] const Counts &counts() const { return m_counts; }

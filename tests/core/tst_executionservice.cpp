@@ -68,7 +68,7 @@ protected:
         }
         ExecutionService::Options options;
         options.owner = m_owner;
-        options.claimBatch = 2;
+        options.maxUnderWay = 2;
         ExecutionService service(*store.value(), m_clock, secrets(), options);
         QObject::connect(&service, &ExecutionService::recordFailed,
                          [this](ApprovalId, const QString &message) { errors.append(message); });
@@ -105,6 +105,7 @@ private Q_SLOTS:
     void runDue_retriesExhausted_fails();
     void runDue_unperformableAction_failsWithoutCalling_data();
     void runDue_unperformableAction_failsWithoutCalling();
+    void runDue_claimsNoMoreThanMayBeUnderWay();
     void runDue_twoExecutors_deliverEachItemOnce();
     void runDue_crashedClaim_isTakenOverWhenLeaseRunsOut();
     void lateAnswer_afterTakeOver_changesNothing();
@@ -511,6 +512,27 @@ void TestExecutionService::runDue_unperformableAction_failsWithoutCalling()
     QCOMPARE(executionOf(id).lastError, reason);
     QCOMPARE(events(QStringLiteral("action.failed")).constFirst().detail, reason);
     QVERIFY(m_receiver->requests().isEmpty());
+}
+
+void TestExecutionService::runDue_claimsNoMoreThanMayBeUnderWay()
+{
+    for (int i = 0; i < 5; ++i) {
+        QVERIFY(addApproval(ApprovalState::Approved, webhook()));
+    }
+    m_receiver->hangNext(5);
+    ExecutionService::Options options;
+    options.maxUnderWay = 3;
+    options.webhook.timeoutMs = 500;
+    const auto service = executor(options);
+    QSignalSpy recorded(service.get(), &ExecutionService::attemptRecorded);
+    QCOMPARE(service->runDue().value(), 3);
+    QTRY_COMPARE(m_receiver->requests().size(), 3);
+    QCOMPARE(service->runDue().value(), 0);
+    QCOMPARE(service->attemptsUnderWay(), 3);
+    // The three time out (retries are scheduled), which makes room for the other two.
+    QTRY_COMPARE(recorded.count(), 3);
+    QCOMPARE(service->runDue().value(), 2);
+    QCOMPARE(service->counts().retrying, 3);
 }
 
 void TestExecutionService::runDue_twoExecutors_deliverEachItemOnce()
