@@ -30,6 +30,9 @@ const QStringList &settingNames()
         QStringLiteral("tls-key"),
         QStringLiteral("failed-auth-per-minute"),
         QStringLiteral("request-timeout"),
+        QStringLiteral("executor"),
+        QStringLiteral("executor-max-attempts"),
+        QStringLiteral("secrets"),
     };
     return names;
 }
@@ -105,6 +108,21 @@ Status apply(ServerConfig &config, const QString &setting, const QString &value)
             return number.error();
         }
         config.requestTimeoutSeconds = number.value();
+    } else if (setting == QLatin1String("executor")) {
+        if (value != QLatin1String("on") && value != QLatin1String("off")) {
+            return invalid(
+                QCoreApplication::translate("steward::ServerConfig", "executor: expected on or off, not \"%1\"")
+                    .arg(value));
+        }
+        config.executor = value == QLatin1String("on");
+    } else if (setting == QLatin1String("executor-max-attempts")) {
+        const Result<int> number = positiveNumber(setting, value, 100);
+        if (!number) {
+            return number.error();
+        }
+        config.executorMaxAttempts = number.value();
+    } else if (setting == QLatin1String("secrets")) {
+        config.secretsFile = value;
     }
     return Done{};
 }
@@ -221,6 +239,9 @@ QString ServerConfig::helpText()
                       "  --tls-key FILE             PEM private key\n"
                       "  --failed-auth-per-minute N failed logins a client address may make per minute (default 10)\n"
                       "  --request-timeout SECONDS  how long a request may take to arrive (default 30)\n"
+                      "  --executor on|off          execute approved actions here (default on)\n"
+                      "  --executor-max-attempts N  attempts at an action before it fails (default 10)\n"
+                      "  --secrets FILE             webhook signing secrets, name = value (owner-only file)\n"
                       "  --config FILE              read settings from FILE (INI)\n"
                       "  --help                     show this text\n")
         .arg(defaultDatabase());

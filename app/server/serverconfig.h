@@ -26,6 +26,12 @@ struct ServerConfig
     int failedAuthPerMinute = 10;
     // Seconds a connection may sit in the middle of a request before it is closed.
     int requestTimeoutSeconds = 30;
+    // The executor of approved actions: on in every instance (several share the work), off for
+    // an instance that should only serve. Webhooks are signed with the secrets in secretsFile
+    // (see WebhookSecrets); an action is tried at most executorMaxAttempts times.
+    bool executor = true;
+    int executorMaxAttempts = 10;
+    QString secretsFile;
     bool showHelp = false;
 
     [[nodiscard]] bool usesTls() const { return !tlsCertificate.isEmpty(); }

@@ -83,6 +83,17 @@ QByteArray ServerMetrics::prometheusText() const
           m_streamClients ? m_streamClients() : 0);
     gauge("steward_stream_queued_bytes", "Bytes of stream messages waiting to be sent to clients.", "gauge",
           m_streamQueued ? m_streamQueued() : 0);
+
+    const ExecutionService::Counts executions = m_executionCounts ? m_executionCounts() : ExecutionService::Counts{};
+    text += QStringLiteral("# HELP steward_executions_total Attempts at approved actions by this instance, by outcome "
+                           "(retrying: failed and scheduled again).\n"
+                           "# TYPE steward_executions_total counter\n"
+                           "steward_executions_total{outcome=\"executed\"} %1\n"
+                           "steward_executions_total{outcome=\"failed\"} %2\n"
+                           "steward_executions_total{outcome=\"retrying\"} %3\n")
+                .arg(executions.executed)
+                .arg(executions.failed)
+                .arg(executions.retrying);
     return text.toUtf8();
 }
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "execution/executionservice.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QString>
@@ -13,7 +15,8 @@ namespace steward {
 
 // What stewardd counts, served as Prometheus text at /metrics: requests by route and status,
 // request latency as a histogram per route, events ingested (Prometheus derives the rate),
-// failed logins, live-stream clients and the bytes queued for them. Routes are counted by
+// failed logins, live-stream clients and the bytes queued for them, approved actions executed,
+// failed and retried. Routes are counted by
 // their pattern (/api/v1/agents/{id}), never by the raw path, so the label set stays small.
 class ServerMetrics final
 {
@@ -29,6 +32,9 @@ public:
         m_streamClients = std::move(clients);
         m_streamQueued = std::move(queuedBytes);
     }
+
+    // Read when /metrics is asked for: the executor's outcomes so far (none while it is off).
+    void setExecutionCounts(std::function<ExecutionService::Counts()> counts) { m_executionCounts = std::move(counts); }
 
     [[nodiscard]] QByteArray prometheusText() const;
 
@@ -49,6 +55,7 @@ private:
     qint64 m_rateLimited = 0;
     std::function<qint64()> m_streamClients;
     std::function<qint64()> m_streamQueued;
+    std::function<ExecutionService::Counts()> m_executionCounts;
 };
 
 } // namespace steward

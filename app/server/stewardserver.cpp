@@ -6,6 +6,7 @@
 
 #include "api/apilimits.h"
 #include "connectionguard.h"
+#include "execution/executionservice.h"
 #include "routes/routes.h"
 #include "serverlog.h"
 #include "streamhub.h"
@@ -113,6 +114,7 @@ Status StewardServer::start()
     m_router->setAfterChange([this] {
         m_streamHub->poke();
         m_approvalWaiters->poke();
+        pokeExecutor();
     });
     connect(&m_approvalSweep, &QTimer::timeout, this, [this] {
         const Result<QList<ApprovalId>> swept = m_context->approvals.sweep(m_context->clock.now());
@@ -121,6 +123,7 @@ Status StewardServer::start()
         } else if (!swept->isEmpty()) {
             m_streamHub->poke();
             m_approvalWaiters->poke();
+            pokeExecutor();
         }
     });
     m_approvalSweep.start(approvalSweepMs);
@@ -130,6 +133,9 @@ Status StewardServer::start()
     m_http.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         m_router->dispatch(request, responder);
     });
+    if (const Status executing = startExecutor(); !executing) {
+        return executing;
+    }
     return listen();
 }
 
@@ -165,6 +171,61 @@ Status StewardServer::listen()
                      {QStringLiteral("tls"), m_config.usesTls() ? QStringLiteral("on") : QStringLiteral("off")},
                      {QStringLiteral("database"), m_context->store->path()}});
     return Done{};
+}
+
+Status StewardServer::startExecutor()
+{
+    if (!m_config.executor) {
+        ServerLog::info(QStringLiteral("executor_off"));
+        return Done{};
+    }
+    WebhookSecrets secrets;
+    if (!m_config.secretsFile.isEmpty()) {
+        Result<WebhookSecrets> loaded = WebhookSecrets::load(m_config.secretsFile);
+        if (!loaded) {
+            return Error{
+                loaded.error().code,
+                QCoreApplication::translate("steward::StewardServer", "secrets: %1").arg(loaded.error().message)};
+        }
+        secrets = std::move(loaded).value();
+    }
+    const qsizetype secretCount = secrets.size();
+    ExecutionService::Options options;
+    options.maxAttempts = m_config.executorMaxAttempts;
+    m_executor = std::make_unique<ExecutionService>(*m_context->store, m_context->clock, std::move(secrets), options);
+    connect(m_executor.get(), &ExecutionService::recordFailed, this, [](ApprovalId id, const QString &message) {
+        ServerLog::warning(QStringLiteral("execution_not_recorded"),
+                           {{QStringLiteral("approval"), QString::number(id)}, {QStringLiteral("reason"), message}});
+    });
+    // An outcome is a change clients and long polls wait for: tell them now, not at the next tick.
+    connect(m_executor.get(), &ExecutionService::attemptRecorded, this, [this] {
+        m_streamHub->poke();
+        m_approvalWaiters->poke();
+    });
+    m_metrics.setExecutionCounts([this] { return m_executor->counts(); });
+    connect(&m_executorTimer, &QTimer::timeout, this, &StewardServer::runExecutor);
+    m_executorTimer.start(1000);
+    pokeExecutor();
+    ServerLog::info(QStringLiteral("executor_started"),
+                    {{QStringLiteral("owner"), m_executor->owner()},
+                     {QStringLiteral("secrets"), QString::number(secretCount)},
+                     {QStringLiteral("max_attempts"), QString::number(options.maxAttempts)}});
+    return Done{};
+}
+
+void StewardServer::runExecutor()
+{
+    if (const Result<int> started = m_executor->runDue(); !started) {
+        ServerLog::warning(QStringLiteral("executor_failed"), {{QStringLiteral("reason"), started.error().message}});
+    }
+}
+
+void StewardServer::pokeExecutor()
+{
+    if (m_executor) {
+        // After the answer has gone out: the request's own transaction has committed by now.
+        QTimer::singleShot(0, this, &StewardServer::runExecutor);
+    }
 }
 
 } // namespace steward

@@ -17,6 +17,7 @@
 namespace steward {
 
 class ApprovalWaiters;
+class ExecutionService;
 class StreamHub;
 
 // One stewardd: the workspace's store and services, the HTTP API and the live stream on one
@@ -38,6 +39,11 @@ public:
 
 private:
     [[nodiscard]] Status listen();
+    // The executor of approved actions: a timer asks it for due work every second, and every
+    // change made through the API asks at once (a decision is one).
+    [[nodiscard]] Status startExecutor();
+    void runExecutor();
+    void pokeExecutor();
 
     ServerConfig m_config;
     ServerMetrics m_metrics;
@@ -48,6 +54,8 @@ private:
     std::unique_ptr<ApprovalWaiters> m_approvalWaiters;
     // Expires and escalates pending approvals (ApprovalService::sweep).
     QTimer m_approvalSweep;
+    std::unique_ptr<ExecutionService> m_executor;
+    QTimer m_executorTimer;
     QHttpServer m_http;
     quint16 m_port = 0;
 };

@@ -42,6 +42,9 @@ inline constexpr auto Decision = "decision";
 inline constexpr auto Output = "output";
 inline constexpr auto Error = "error";
 inline constexpr auto RunFinished = "run.finished";
+// The executor's outcome for an approved action (ExecutionService).
+inline constexpr auto ActionExecuted = "action.executed";
+inline constexpr auto ActionFailed = "action.failed";
 } // namespace EventKinds
 
 // One thing an agent did. The id is assigned by the store and is time-ordered (see eventid.h),

@@ -33,6 +33,9 @@ void TestServerConfig::defaults()
     QCOMPARE(config->listenPort, quint16(8470));
     QCOMPARE(config->database, ServerConfig::defaultDatabase());
     QVERIFY(!config->usesTls());
+    QVERIFY(config->executor);
+    QCOMPARE(config->executorMaxAttempts, 10);
+    QVERIFY(config->secretsFile.isEmpty());
 }
 
 void TestServerConfig::precedence()
@@ -41,12 +44,13 @@ void TestServerConfig::precedence()
     QFile out(file);
     QVERIFY(out.open(QIODevice::WriteOnly));
     out.write("database = /srv/from-file.steward\nlisten = 0.0.0.0:9000\nrequest-timeout = 12\n"
-              "failed-auth-per-minute = 3\n");
+              "failed-auth-per-minute = 3\nexecutor-max-attempts = 4\nsecrets = /etc/steward/secrets\n");
     out.close();
     QProcessEnvironment environment;
     environment.insert(QStringLiteral("STEWARD_CONFIG"), file);
     environment.insert(QStringLiteral("STEWARD_LISTEN"), QStringLiteral("127.0.0.1:9100"));
     environment.insert(QStringLiteral("STEWARD_REQUEST_TIMEOUT"), QStringLiteral("20"));
+    environment.insert(QStringLiteral("STEWARD_EXECUTOR"), QStringLiteral("off"));
 
     const Result<ServerConfig> config =
         ServerConfig::read({QStringLiteral("stewardd"), QStringLiteral("--request-timeout=40")}, environment);
@@ -55,6 +59,9 @@ void TestServerConfig::precedence()
     QCOMPARE(config->listenPort, quint16(9100)); // environment over file
     QCOMPARE(config->requestTimeoutSeconds, 40); // flag over environment
     QCOMPARE(config->failedAuthPerMinute, 3);
+    QVERIFY(!config->executor); // environment
+    QCOMPARE(config->executorMaxAttempts, 4); // file
+    QCOMPARE(config->secretsFile, QStringLiteral("/etc/steward/secrets"));
 }
 
 void TestServerConfig::refusals_data()
@@ -76,6 +83,10 @@ void TestServerConfig::refusals_data()
                               << QStringLiteral("TLS needs both");
     QTest::newRow("zero timeout") << QStringList{QStringLiteral("--request-timeout"), QStringLiteral("0")}
                                   << QStringLiteral("request-timeout: expected a whole number");
+    QTest::newRow("executor maybe") << QStringList{QStringLiteral("--executor"), QStringLiteral("maybe")}
+                                    << QStringLiteral("executor: expected on or off");
+    QTest::newRow("no attempts") << QStringList{QStringLiteral("--executor-max-attempts"), QStringLiteral("0")}
+                                 << QStringLiteral("executor-max-attempts: expected a whole number from 1 to 100");
     QTest::newRow("missing config") << QStringList{QStringLiteral("--config"), QStringLiteral("/nonexistent/s.conf")}
                                     << QStringLiteral("config: cannot read");
 }

@@ -20,6 +20,12 @@
 using namespace steward;
 using namespace steward::test;
 
+namespace {
+
+const QStringList executorOff{QStringLiteral("--executor"), QStringLiteral("off")};
+
+} // namespace
+
 class TestStewarddApprovals : public QObject
 {
     Q_OBJECT
@@ -75,7 +81,9 @@ void TestStewarddApprovals::initTestCase()
     if (const QString skip = TestStore::skipReason(); !skip.isEmpty()) {
         QSKIP(qPrintable(skip));
     }
-    const QString failed = startSeededServer(m_store, m_seeded, m_server);
+    // The decisions are what is tested here; an executor would move approved items on to
+    // executed or failed (tst_stewardd_executor tests that).
+    const QString failed = startSeededServer(m_store, m_seeded, m_server, executorOff);
     QVERIFY2(failed.isEmpty(), qPrintable(failed));
     // A second reviewer of the team, for quorums and races.
     const HttpClient admin = as(QStringLiteral("root-admin"));
@@ -383,7 +391,7 @@ void TestStewarddApprovals::racingReviewers_oneWins()
 void TestStewarddApprovals::racingReviewers_onTwoInstances_oneWins()
 {
     ServerProcess second;
-    QVERIFY2(second.start(m_store->location()), qPrintable(second.error()));
+    QVERIFY2(second.start(m_store->location(), executorOff), qPrintable(second.error()));
     race(m_server, second);
     // A waiter on one instance hears of a decision taken on the other.
     const qint64 id = submit();
