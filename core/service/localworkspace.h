@@ -9,6 +9,8 @@
 #include "storage/activityrepository.h"
 #include "storage/auditrepository.h"
 #include "storage/store.h"
+#include "storage/streamlistener.h"
+#include "storage/streamrepository.h"
 
 #include <memory>
 
@@ -44,6 +46,7 @@ public:
     [[nodiscard]] Result<QList<AuditEntry>> auditEntries(const AuditFilter &filter, qint64 beforeSequence,
                                                          int limit) const override;
     [[nodiscard]] Result<AuditVerification> verifyAudit() const override;
+    [[nodiscard]] Result<QList<ActivityEvent>> runEvents(RunId runId) const override;
 
     [[nodiscard]] Result<OrgNode> createCompany(const QString &name, const QString &reason) override;
     [[nodiscard]] Result<OrgNode> createGroup(NodeId parentId, NodeKind kind, const QString &name,
@@ -62,7 +65,16 @@ public:
 
     [[nodiscard]] Store &store() { return *m_store; }
 
+protected:
+    // The first receiver of activityAppended starts the watch on the change stream.
+    void connectNotify(const QMetaMethod &signal) override;
+
 private:
+    // Follows the change stream from its present end: other processes (agents, stewardctl)
+    // write events into the same store, and only the stream tells this one about them.
+    void followActivity();
+    // Reads the stream rows after the last one seen and announces their events.
+    void readActivity();
     // Refuses a change when the workspace is an auditor's read-only bundle.
     [[nodiscard]] Status requireWritable() const;
     // Emits agentChanged and auditAppended for a successful change of an agent.
@@ -76,6 +88,10 @@ private:
     AgentService m_agents;
     ActivityRepository m_activity;
     AuditRepository m_audit;
+    StreamRepository m_stream;
+    std::unique_ptr<StreamListener> m_listener; // set once someone watches activity
+    qint64 m_seenSeq = 0; // the last change stream row read for activityAppended
+    bool m_readScheduled = false;
 };
 
 } // namespace steward

@@ -52,6 +52,8 @@ public:
     // Checks the whole audit chain; for a long log, run it on a worker with its own read-only
     // Store (Store::openReadOnly(location())) instead.
     [[nodiscard]] virtual Result<AuditVerification> verifyAudit() const = 0;
+    // Every event of one run, oldest first: the run as a trace (spanId/parentSpanId).
+    [[nodiscard]] virtual Result<QList<ActivityEvent>> runEvents(RunId runId) const = 0;
 
     // The root of a new, empty workspace; refused once the workspace has a company.
     [[nodiscard]] virtual Result<OrgNode> createCompany(const QString &name, const QString &reason) = 0;
@@ -84,6 +86,10 @@ Q_SIGNALS:
     void agentChanged(steward::NodeId agentId);
     // Something was appended to the audit log.
     void auditAppended();
+    // Activity events were stored, by this process or another (agents, stewardctl, the
+    // server's ingest), oldest first; only those the workspace's user may see. Watching starts
+    // when the first receiver connects, so a workspace nobody watches pays nothing for it.
+    void activityAppended(const QList<steward::ActivityEvent> &events);
 };
 
 } // namespace steward
