@@ -443,6 +443,14 @@ QJsonObject toJson(const ActivityEvent &event)
     return object;
 }
 
+QJsonObject toJson(const ActivityHit &hit)
+{
+    QJsonObject object = toJson(hit.event);
+    object.insert(u"agentPath"_s, hit.agentPath);
+    object.insert(u"snippet"_s, hit.snippet);
+    return object;
+}
+
 QJsonObject toJson(const Approval &approval)
 {
     return {{u"id"_s, approval.id},
@@ -714,6 +722,41 @@ template<> Result<ActivityEvent> fromJson<ActivityEvent>(const QJsonValue &value
     event.cost = in.amount(u"cost", Need::Optional);
     event.latencyMs = in.count(u"latencyMs", Need::Optional);
     return in.result(event);
+}
+
+template<> Result<ActivityHit> fromJson<ActivityHit>(const QJsonValue &value, const QString &path)
+{
+    Result<ActivityEvent> event = fromJson<ActivityEvent>(value, path);
+    if (!event) {
+        return event.error();
+    }
+    Fields in(value, path);
+    ActivityHit hit;
+    hit.event = std::move(event).value();
+    hit.agentPath = in.text(u"agentPath", Need::Optional);
+    hit.snippet = in.text(u"snippet", Need::Optional);
+    return in.result(hit);
+}
+
+Result<ActivityPage> activityPageFromJson(const QJsonObject &object)
+{
+    Result<QList<ActivityHit>> hits = listFromJson<ActivityHit>(object.value(u"items"_s), u"items"_s);
+    if (!hits) {
+        return hits.error();
+    }
+    ActivityPage page;
+    page.hits = std::move(hits).value();
+    const QString cursor = object.value(u"nextCursor"_s).toString();
+    if (!cursor.isEmpty()) {
+        bool ok = false;
+        page.nextBefore = cursor.toLongLong(&ok);
+        if (!ok || page.nextBefore <= 0) {
+            return Error{Error::Code::Invalid,
+                         QCoreApplication::translate("steward::JsonCodec", "nextCursor: \"%1\" is not an event id.")
+                             .arg(cursor.left(40))};
+        }
+    }
+    return page;
 }
 
 template<> Result<Approval> fromJson<Approval>(const QJsonValue &value, const QString &path)

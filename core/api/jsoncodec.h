@@ -46,6 +46,8 @@ namespace steward {
 [[nodiscard]] QJsonObject toJson(const VersionProposal &proposal);
 [[nodiscard]] QJsonObject toJson(const Run &run);
 [[nodiscard]] QJsonObject toJson(const ActivityEvent &event);
+// The event with "agentPath" and "snippet" (the hit between U+E000 and U+E001).
+[[nodiscard]] QJsonObject toJson(const ActivityHit &hit);
 [[nodiscard]] QJsonObject toJson(const Approval &approval);
 [[nodiscard]] QJsonObject toJson(const AuditEntry &entry);
 [[nodiscard]] QJsonObject toJson(const AuditFilter &filter);
@@ -91,6 +93,7 @@ template<> Result<AgentVersion> fromJson<AgentVersion>(const QJsonValue &value, 
 template<> Result<VersionProposal> fromJson<VersionProposal>(const QJsonValue &value, const QString &path);
 template<> Result<Run> fromJson<Run>(const QJsonValue &value, const QString &path);
 template<> Result<ActivityEvent> fromJson<ActivityEvent>(const QJsonValue &value, const QString &path);
+template<> Result<ActivityHit> fromJson<ActivityHit>(const QJsonValue &value, const QString &path);
 template<> Result<Approval> fromJson<Approval>(const QJsonValue &value, const QString &path);
 template<> Result<AuditEntry> fromJson<AuditEntry>(const QJsonValue &value, const QString &path);
 template<> Result<AuditVerification> fromJson<AuditVerification>(const QJsonValue &value, const QString &path);
@@ -123,6 +126,9 @@ template<typename T> [[nodiscard]] Result<QList<T>> listFromJson(const QJsonValu
     }
     return list;
 }
+
+// A page of search hits as GET /api/v1/events answers it: {"items": [hit], "nextCursor": "id"}.
+[[nodiscard]] Result<ActivityPage> activityPageFromJson(const QJsonObject &object);
 
 // The Error in a failed request's body. A body that is not an error gives an Invalid error
 // saying so; a code this version does not know reads as Invalid, keeping the message.

@@ -364,6 +364,23 @@ Result<AuditVerification> RemoteWorkspace::verifyAudit() const
     return read<AuditVerification>(m_api.get(QStringLiteral("/api/v1/audit/verify")));
 }
 
+Result<ActivityPage> RemoteWorkspace::searchActivity(const QString &query, EventId before, int limit) const
+{
+    QUrlQuery parameters;
+    if (!query.trimmed().isEmpty()) {
+        parameters.addQueryItem(QStringLiteral("q"), QString::fromLatin1(QUrl::toPercentEncoding(query)));
+    }
+    if (before > 0) {
+        parameters.addQueryItem(QStringLiteral("before"), QString::number(before));
+    }
+    parameters.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    const Result<QJsonValue> answer = m_api.get(QStringLiteral("/api/v1/events"), parameters);
+    if (!answer) {
+        return answer.error();
+    }
+    return activityPageFromJson(answer->toObject());
+}
+
 Result<QList<ActivityEvent>> RemoteWorkspace::runEvents(RunId runId) const
 {
     return readList<ActivityEvent>(m_api.getItems(QStringLiteral("/api/v1/runs/%1/events").arg(runId)));

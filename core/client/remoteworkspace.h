@@ -63,6 +63,7 @@ public:
                                                          int limit) const override;
     // The server checks its own chain (GET /api/v1/audit/verify).
     [[nodiscard]] Result<AuditVerification> verifyAudit() const override;
+    [[nodiscard]] Result<ActivityPage> searchActivity(const QString &query, EventId before, int limit) const override;
     // GET /api/v1/runs/{id}/events, if the principal may see the run's agent.
     [[nodiscard]] Result<QList<ActivityEvent>> runEvents(RunId runId) const override;
 

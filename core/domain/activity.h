@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace steward {
@@ -64,6 +65,23 @@ struct ActivityEvent
     qint64 tokensOut = 0;
     double cost = 0.0;
     qint64 latencyMs = 0;
+};
+
+// One event found by an activity search (core/query/activitysearch.h), with its agent's path
+// and a snippet of its text: the hit between SearchMarks::Start and SearchMarks::End
+// (U+E000 and U+E001), or the summary when no words were searched.
+struct ActivityHit
+{
+    ActivityEvent event;
+    QString agentPath;
+    QString snippet;
+};
+
+// A page of hits, newest first; ask for the next with `before` = nextBefore.
+struct ActivityPage
+{
+    QList<ActivityHit> hits;
+    EventId nextBefore = 0; // 0: no more
 };
 
 } // namespace steward

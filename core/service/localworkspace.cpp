@@ -3,6 +3,7 @@
 #include "localworkspace.h"
 
 #include "bundle/signingkey.h"
+#include "query/activitysearch.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -264,6 +265,11 @@ Result<QList<AuditEntry>> LocalWorkspace::auditEntries(const AuditFilter &filter
 Result<AuditVerification> LocalWorkspace::verifyAudit() const
 {
     return AuditVerifier::verify(*m_store);
+}
+
+Result<ActivityPage> LocalWorkspace::searchActivity(const QString &query, EventId before, int limit) const
+{
+    return ActivitySearch(*m_store).search(query, before, limit, m_clock.now(), nullptr);
 }
 
 Result<AgentService::VersionChange> LocalWorkspace::changeSpec(NodeId agentId, int baseVersion, const QString &spec,

@@ -46,6 +46,8 @@ public:
     [[nodiscard]] Result<QList<AuditEntry>> auditEntries(const AuditFilter &filter, qint64 beforeSequence,
                                                          int limit) const override;
     [[nodiscard]] Result<AuditVerification> verifyAudit() const override;
+    // The owner of a workspace file sees all of its activity.
+    [[nodiscard]] Result<ActivityPage> searchActivity(const QString &query, EventId before, int limit) const override;
     [[nodiscard]] Result<QList<ActivityEvent>> runEvents(RunId runId) const override;
 
     [[nodiscard]] Result<OrgNode> createCompany(const QString &name, const QString &reason) override;

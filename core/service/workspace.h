@@ -52,6 +52,11 @@ public:
     // Checks the whole audit chain; for a long log, run it on a worker with its own read-only
     // Store (Store::openReadOnly(location())) instead.
     [[nodiscard]] virtual Result<AuditVerification> verifyAudit() const = 0;
+    // Activity matching a query of the activity query language (core/query/activityquery.h;
+    // blank for all), newest first, with ids below `before` (0: the newest), at most `limit`
+    // (1 to 500); only what the workspace's user may see.
+    [[nodiscard]] virtual Result<ActivityPage> searchActivity(const QString &query, EventId before,
+                                                              int limit) const = 0;
     // Every event of one run, oldest first: the run as a trace (spanId/parentSpanId).
     [[nodiscard]] virtual Result<QList<ActivityEvent>> runEvents(RunId runId) const = 0;
 

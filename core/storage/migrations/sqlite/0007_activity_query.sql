@@ -1,0 +1,5 @@
+-- SPDX-FileCopyrightText: 2026 The Steward authors
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Schema 7: nothing changes in SQLite. The PostgreSQL twin makes its full-text index fold
+-- accents; FTS5's tokenizer (unicode61 remove_diacritics 2) has done so since schema 2. The
+-- script exists so that both databases count the same schema versions.
