@@ -53,6 +53,9 @@ QList<Command> commands()
          runUserCommand},
         {QStringLiteral("token"), QCoreApplication::translate("steward::Cli", "Create or revoke bearer tokens."),
          runTokenCommand},
+        {QStringLiteral("search"),
+         QCoreApplication::translate("steward::Cli", "Search the activity log with the query language."),
+         runSearchCommand},
     };
 }
 

@@ -18,5 +18,6 @@ namespace steward {
 [[nodiscard]] int runVerifyBundleCommand(const CommandContext &context);
 [[nodiscard]] int runUserCommand(const CommandContext &context);
 [[nodiscard]] int runTokenCommand(const CommandContext &context);
+[[nodiscard]] int runSearchCommand(const CommandContext &context);
 
 } // namespace steward

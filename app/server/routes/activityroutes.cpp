@@ -7,6 +7,7 @@
 #include "api/apilimits.h"
 #include "api/jsoncodec.h"
 #include "apirouter.h"
+#include "query/activitysearch.h"
 #include "routehelpers.h"
 #include "routes.h"
 #include "servercontext.h"
@@ -65,8 +66,38 @@ ApiReply postEvents(ServerContext &context, ApiRequest &request)
                                       {QStringLiteral("lastSeq"), stored->lastSeq}});
 }
 
+// GET /api/v1/events?q=QUERY&before=ID&limit=N: the activity query language, newest first,
+// with hidden agents' events left out inside the search so that every page is full.
+ApiReply searchEvents(ServerContext &context, ApiRequest &request)
+{
+    const Result<qint64> limit = request.queryNumber(QStringLiteral("limit"), 100, 1, ActivitySearch::MaxLimit);
+    const Result<qint64> before = request.queryNumber(QStringLiteral("before"), 0, 1, INT64_MAX);
+    if (const std::optional<Error> error = firstError(limit, before)) {
+        return ApiReply::error(*error);
+    }
+    const Result<VisibilityFilter> filter = context.authorizer.visibilityFilter(request.principal);
+    if (!filter) {
+        return ApiReply::error(filter.error());
+    }
+    const Result<ActivityPage> page =
+        ActivitySearch(*context.store)
+            .search(request.query(QStringLiteral("q")), before.value(), static_cast<int>(limit.value()),
+                    context.clock.now(), &filter.value());
+    if (!page) {
+        return ApiReply::error(page.error());
+    }
+    QJsonArray items;
+    for (const ActivityHit &hit : page->hits) {
+        items.append(toJson(hit));
+    }
+    return ApiReply::page(items, page->nextBefore > 0 ? QString::number(page->nextBefore) : QString());
+}
+
 ApiReply listEvents(ServerContext &context, ApiRequest &request)
 {
+    if (!request.query(QStringLiteral("q")).isEmpty() || !request.query(QStringLiteral("before")).isEmpty()) {
+        return searchEvents(context, request);
+    }
     const Result<qint64> limit = request.queryNumber(QStringLiteral("limit"), 100, 1, 500);
     const Result<qint64> before = request.queryNumber(QStringLiteral("cursor"), INT64_MAX, 1, INT64_MAX);
     const Result<qint64> agentId = request.queryNumber(QStringLiteral("agent"), NoNode, 1, INT64_MAX);
