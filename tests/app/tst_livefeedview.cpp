@@ -15,7 +15,10 @@
 #include "orgtreemodel.h"
 #include "querybar.h"
 #include "sampleworkspace.h"
+#include "service/activityservice.h"
 #include "service/workspace.h"
+#include "storage/store.h"
+#include "waterfalldelegate.h"
 #include "windowdriver.h"
 
 #include <QAbstractItemModelTester>
@@ -66,6 +69,7 @@ private Q_SLOTS:
     void pause_showsNewEventsBadge_resumeInsertsThem();
     void view_holdsStill_whileRowsArriveAbove();
     void view_followsTheNewest_atTheTop();
+    void trace_treeBySpan_withWaterfall();
 
 private:
     [[nodiscard]] NodeId node(const QString &path) const { return nodeAt(*m_window->workspace(), path); }
@@ -283,6 +287,71 @@ void TestLiveFeedView::view_followsTheNewest_atTheTop()
     QCOMPARE(table->indexAt(QPoint(5, 1)).row(), 0);
     QCOMPARE(model()->hit(0).event.summary, QStringLiteral("event 24"));
     QVERIFY(!m_feed->findChild<QToolButton *>(QStringLiteral("newEventsBadge"))->isVisible());
+}
+
+void TestLiveFeedView::trace_treeBySpan_withWaterfall()
+{
+    // A run as an agent reports it: started, a tool call and a decision under it, finished.
+    Result<std::unique_ptr<Store>> store = Store::open(m_path);
+    QVERIFY(store.ok());
+    SystemClock clock;
+    ActivityService activity(*store.value(), clock);
+    Run started;
+    started.agentId = node(triagePath);
+    const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-10);
+    started.startedAt = t0;
+    const Result<Run> run = activity.startRun(started);
+    QVERIFY(run.ok());
+    const auto step = [&](const QString &kind, const QString &span, const QString &parent, qint64 atMs,
+                          qint64 latencyMs, const QString &summary) {
+        ActivityEvent event;
+        event.agentId = run->agentId;
+        event.runId = run->id;
+        event.kind = kind;
+        event.spanId = span;
+        event.parentSpanId = parent;
+        event.time = t0.addMSecs(atMs);
+        event.latencyMs = latencyMs;
+        event.summary = summary;
+        event.status = kind == QLatin1String("error") ? QStringLiteral("error") : QStringLiteral("ok");
+        return event;
+    };
+    QVERIFY(activity
+                .ingest({step(QStringLiteral("run.started"), QStringLiteral("r"), {}, 0, 0, QStringLiteral("Started")),
+                         step(QStringLiteral("tool.call"), QStringLiteral("t"), QStringLiteral("r"), 100, 400,
+                              QStringLiteral("Looked the ticket up")),
+                         step(QStringLiteral("decision"), QStringLiteral("d"), QStringLiteral("r"), 600, 200,
+                              QStringLiteral("Escalate: the customer was charged twice")),
+                         step(QStringLiteral("run.finished"), QStringLiteral("f"), QStringLiteral("r"), 1000, 1000,
+                              QStringLiteral("Finished"))})
+                .ok());
+
+    m_window->showLiveFeed();
+    m_feed->runQuery(QStringLiteral("kind:tool.call"));
+    QCOMPARE(model()->rowCount(), 1);
+    m_feed->table()->selectRow(0);
+    EventDetail *detail = m_feed->detail();
+    detail->showTab(EventDetail::TraceTab);
+    QStandardItemModel *trace = detail->traceModel();
+    QAbstractItemModelTester tester(trace, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(trace->rowCount(), 1);
+    const QStandardItem *root = trace->item(0);
+    QCOMPARE(root->text(), QStringLiteral("run.started"));
+    QCOMPARE(root->rowCount(), 3);
+    QCOMPARE(root->child(0)->text(), QStringLiteral("tool.call"));
+    QCOMPARE(root->child(1, static_cast<int>(EventDetail::TraceColumn::Summary))->text(),
+             QStringLiteral("Escalate: the customer was charged twice"));
+    const QStandardItem *toolTiming = root->child(0, static_cast<int>(EventDetail::TraceColumn::Timing));
+    QCOMPARE(toolTiming->data(WaterfallDelegate::OffsetRole).toLongLong(), 100);
+    QCOMPARE(toolTiming->data(WaterfallDelegate::DurationRole).toLongLong(), 400);
+    QCOMPARE(toolTiming->data(WaterfallDelegate::RunLengthRole).toLongLong(), 1000);
+    // The run's end is stamped when it finished; its bar covers the whole run.
+    const QStandardItem *endTiming = root->child(2, static_cast<int>(EventDetail::TraceColumn::Timing));
+    QCOMPARE(endTiming->data(WaterfallDelegate::OffsetRole).toLongLong(), 0);
+    // The selected event is the current step of the trace.
+    auto *traceView = detail->findChild<QTreeView *>(QStringLiteral("traceView"));
+    QCOMPARE(traceView->currentIndex().data().toString(), QStringLiteral("tool.call"));
+    screenshot(*m_window, QStringLiteral("trace"));
 }
 
 QTEST_MAIN(TestLiveFeedView)
