@@ -375,6 +375,7 @@ QVariant LiveFeedModel::data(const QModelIndex &index, int role) const
         case Column::Run: return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         default: return {};
         }
+    case SnippetRole: return column == Column::Summary ? hit.snippet : QVariant();
     case EventIdRole: return hit.event.id;
     case AgentIdRole: return hit.event.agentId;
     case AgentPathRole: return hit.agentPath;

@@ -37,6 +37,8 @@ public:
         AgentPathRole,
         VersionRole,
         RunIdRole,
+        // The summary's search snippet with its hits marked (SnippetDelegate paints them).
+        SnippetRole = Qt::UserRole + 50,
     };
 
     static constexpr int FlushIntervalMs = 33;

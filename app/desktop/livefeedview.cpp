@@ -6,6 +6,7 @@
 #include "livefeedmodel.h"
 #include "querybar.h"
 #include "service/workspace.h"
+#include "snippetdelegate.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -22,6 +23,8 @@
 #include <functional>
 
 namespace steward {
+
+static_assert(LiveFeedModel::SnippetRole == SnippetDelegate::SnippetRole);
 
 namespace {
 
@@ -140,6 +143,7 @@ LiveFeedView::LiveFeedView(QWidget *parent) : QWidget(parent)
     m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_table->setWordWrap(false);
+    m_table->setItemDelegateForColumn(static_cast<int>(LiveFeedModel::Column::Summary), new SnippetDelegate(m_table));
     m_table->setShowGrid(false);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();

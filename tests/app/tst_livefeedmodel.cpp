@@ -33,6 +33,7 @@ private Q_SLOTS:
     void query_filtersHistoryAndLiveRows();
     void badQuery_isRefusedWithItsPosition();
     void scope_limitsLiveRowsToTheSubtree();
+    void words_markTheirHitsInTheSnippet();
 
 private:
     [[nodiscard]] QList<EventId> ids() const;
@@ -232,6 +233,20 @@ void TestLiveFeedModel::scope_limitsLiveRowsToTheSubtree()
     // History within the scope too.
     QVERIFY(m_model->setQuery(QString(), QStringLiteral("/acme/support")).ok());
     QCOMPARE(m_model->rowCount(), 10);
+}
+
+void TestLiveFeedModel::words_markTheirHitsInTheSnippet()
+{
+    QVERIFY(m_feeder->append(3, QStringLiteral("refund")).ok());
+    QVERIFY(m_feeder->append(3, QStringLiteral("other")).ok());
+    QVERIFY(m_model->setQuery(QStringLiteral("refund")).ok());
+    QCOMPARE(m_model->rowCount(), 3);
+    const QModelIndex summary = m_model->index(0, static_cast<int>(LiveFeedModel::Column::Summary));
+    const QString snippet = summary.data(LiveFeedModel::SnippetRole).toString();
+    QVERIFY2(snippet.contains(QChar(0xE000) + QStringLiteral("refund") + QChar(0xE001)), qPrintable(snippet));
+    // Shown as text, without the marks.
+    QVERIFY(!summary.data().toString().contains(QChar(0xE000)));
+    QVERIFY(summary.data().toString().contains(QLatin1String("refund")));
 }
 
 QTEST_MAIN(TestLiveFeedModel)
