@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "livefeedmodel.h"
 
+#include "query/activityquery.h"
+
 #include <QApplication>
 #include <QFontDatabase>
 #include <QIcon>
@@ -49,7 +51,11 @@ Status LiveFeedModel::setQuery(const QString &query, const QString &scope)
     m_gap = false;
     m_requeryWanted = false;
     Status status = Done{};
-    if (m_workspace) {
+    // The user's words alone first: a problem's position is then one in what they typed, not in
+    // the query with the scope put in front of it.
+    if (const Result<QueryNode> parsed = ActivityQueryParser::parse(m_query); !m_query.isEmpty() && !parsed) {
+        status = parsed.error();
+    } else if (m_workspace) {
         const Result<ActivityPage> page = m_workspace->searchActivity(effectiveQuery(), 0, PageSize);
         if (page) {
             m_rows = page->hits;

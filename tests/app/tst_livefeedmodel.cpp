@@ -219,6 +219,10 @@ void TestLiveFeedModel::badQuery_isRefusedWithItsPosition()
     QCOMPARE(refused.error().code, Error::Code::Invalid);
     QVERIFY2(refused.error().message.contains(QLatin1String("12")), qPrintable(refused.error().message));
     QCOMPARE(m_model->rowCount(), 0);
+    // Within a scope the position is still one in what the user typed.
+    const Status scoped = m_model->setQuery(QStringLiteral("kind:error \"unclosed"), QStringLiteral("/acme/support"));
+    QVERIFY(!scoped.ok());
+    QCOMPARE(scoped.error().message, refused.error().message);
 }
 
 void TestLiveFeedModel::scope_limitsLiveRowsToTheSubtree()
