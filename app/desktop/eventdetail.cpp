@@ -15,6 +15,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardItemModel>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -70,7 +71,7 @@ EventDetail::EventDetail(QWidget *parent) : QWidget(parent)
     m_trace->setItemDelegateForColumn(static_cast<int>(TraceColumn::Timing), new WaterfallDelegate(m_trace));
     m_trace->header()->setStretchLastSection(true);
     m_trace->header()->resizeSection(static_cast<int>(TraceColumn::Step), 170);
-    m_trace->header()->resizeSection(static_cast<int>(TraceColumn::Summary), 260);
+    m_trace->header()->resizeSection(static_cast<int>(TraceColumn::Summary), 400);
     m_trace->header()->resizeSection(static_cast<int>(TraceColumn::Status), 70);
     m_traceMessage = new QLabel(this);
     m_traceMessage->setObjectName(QStringLiteral("traceMessage"));
@@ -197,11 +198,21 @@ void EventDetail::showTrace(const ActivityHit &hit)
         auto *step = new QStandardItem(event.kind);
         step->setEditable(false);
         step->setData(event.id, Qt::UserRole);
-        auto *summary = new QStandardItem(event.summary);
+        // A decision's reason, an output's text and an error's message are in the detail; their
+        // first line belongs beside the step, the rest in the tool tip and the Event tab.
+        const bool tellsWhy = event.kind == QLatin1String(EventKinds::Decision)
+            || event.kind == QLatin1String(EventKinds::Output) || event.kind == QLatin1String(EventKinds::Error);
+        const QString firstLine = event.detail.section(QLatin1Char('\n'), 0, 0).trimmed();
+        auto *summary = new QStandardItem(tellsWhy && !firstLine.isEmpty() ? tr("%1 — %2").arg(event.summary, firstLine)
+                                                                           : event.summary);
         summary->setEditable(false);
         summary->setToolTip(event.detail.isEmpty() ? event.summary : event.detail);
-        auto *status = new QStandardItem(event.status == QLatin1String("error") ? tr("Error") : tr("OK"));
+        const bool failed = event.status == QLatin1String("error");
+        auto *status = new QStandardItem(failed ? tr("Error") : tr("OK"));
         status->setEditable(false);
+        if (failed) {
+            status->setIcon(style()->standardIcon(QStyle::SP_MessageBoxCritical));
+        }
         auto *timingItem = new QStandardItem(
             tr("+%1 ms · %2 ms").arg(locale.toString(timing.offset), locale.toString(timing.duration)));
         timingItem->setEditable(false);

@@ -313,6 +313,9 @@ void TestLiveFeedView::trace_treeBySpan_withWaterfall()
         event.time = t0.addMSecs(atMs);
         event.latencyMs = latencyMs;
         event.summary = summary;
+        event.detail = kind == QLatin1String("decision")
+            ? QStringLiteral("The customer was charged twice.\nSee ticket 4411.")
+            : QString();
         event.status = kind == QLatin1String("error") ? QStringLiteral("error") : QStringLiteral("ok");
         return event;
     };
@@ -321,7 +324,7 @@ void TestLiveFeedView::trace_treeBySpan_withWaterfall()
                          step(QStringLiteral("tool.call"), QStringLiteral("t"), QStringLiteral("r"), 100, 400,
                               QStringLiteral("Looked the ticket up")),
                          step(QStringLiteral("decision"), QStringLiteral("d"), QStringLiteral("r"), 600, 200,
-                              QStringLiteral("Escalate: the customer was charged twice")),
+                              QStringLiteral("Escalate")),
                          step(QStringLiteral("run.finished"), QStringLiteral("f"), QStringLiteral("r"), 1000, 1000,
                               QStringLiteral("Finished"))})
                 .ok());
@@ -340,7 +343,7 @@ void TestLiveFeedView::trace_treeBySpan_withWaterfall()
     QCOMPARE(root->rowCount(), 3);
     QCOMPARE(root->child(0)->text(), QStringLiteral("tool.call"));
     QCOMPARE(root->child(1, static_cast<int>(EventDetail::TraceColumn::Summary))->text(),
-             QStringLiteral("Escalate: the customer was charged twice"));
+             QStringLiteral("Escalate — The customer was charged twice."));
     const QStandardItem *toolTiming = root->child(0, static_cast<int>(EventDetail::TraceColumn::Timing));
     QCOMPARE(toolTiming->data(WaterfallDelegate::OffsetRole).toLongLong(), 100);
     QCOMPARE(toolTiming->data(WaterfallDelegate::DurationRole).toLongLong(), 400);
