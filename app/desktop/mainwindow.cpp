@@ -10,6 +10,7 @@
 #include "demotask.h"
 #include "detailpane.h"
 #include "exportbundledialog.h"
+#include "livefeedview.h"
 #include "movedialog.h"
 #include "orgtreedelegate.h"
 #include "orgtreemodel.h"
@@ -129,6 +130,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_places->setDocumentMode(true);
     m_places->addTab(m_splitter, tr("Agents"));
     m_places->addTab(m_audit, tr("Audit Log"));
+    m_feed = new LiveFeedView(this);
+    m_feed->setObjectName(QStringLiteral("liveFeedView"));
+    connect(m_feed, &LiveFeedView::openVersionRequested, this, &MainWindow::openVersion);
+    m_places->addTab(m_feed, tr("Live Feed"));
 
     m_banner = new AuditorBanner(this);
     m_banner->setObjectName(QStringLiteral("auditorBanner"));
@@ -200,6 +205,7 @@ MainWindow::~MainWindow()
     m_detail->setWorkspace(nullptr);
     m_versions->setWorkspace(nullptr);
     m_audit->setWorkspace(nullptr);
+    m_feed->setWorkspace(nullptr);
 }
 
 QString MainWindow::demoPath()
@@ -292,6 +298,10 @@ void MainWindow::createActions()
     m_showVersionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     connect(m_showVersionsAction, &QAction::triggered, this, [this] { showVersions({}); });
 
+    m_showFeedAction = makeAction(QStringLiteral("showFeedAction"), tr("&Live Feed"), QStyle::SP_MediaPlay);
+    m_showFeedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    connect(m_showFeedAction, &QAction::triggered, this, &MainWindow::showLiveFeed);
+
     m_aboutAction = makeAction(QStringLiteral("aboutAction"), tr("&About Steward"), QStyle::SP_MessageBoxInformation);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 }
@@ -331,6 +341,7 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_showOverviewAction);
     view->addAction(m_showVersionsAction);
+    view->addAction(m_showFeedAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -425,6 +436,7 @@ void MainWindow::adopt(std::unique_ptr<Workspace> workspace, std::optional<Conne
     m_detail->setWorkspace(workspace.get());
     m_versions->setWorkspace(workspace.get());
     m_audit->setWorkspace(workspace.get());
+    m_feed->setWorkspace(workspace.get());
     m_workspace = std::move(workspace);
     connect(m_workspace.get(), &Workspace::auditAppended, this, &MainWindow::checkAudit);
 
@@ -843,6 +855,7 @@ void MainWindow::onCurrentChanged()
         m_detailTabs->setCurrentWidget(m_detail);
     }
     m_detailTabs->setTabEnabled(m_detailTabs->indexOf(m_versions), isAgent);
+    m_feed->setSelectedPath(current.isValid() ? current.data(OrgTreeModel::PathRole).toString() : QString());
     updateActions();
 }
 
@@ -873,6 +886,7 @@ void MainWindow::updateActions()
     m_exportBundleAction->setEnabled(mayChange(Action::ExportBundle, companyPath()));
     m_showAgentsAction->setEnabled(m_workspace != nullptr);
     m_showAuditAction->setEnabled(m_workspace != nullptr);
+    m_showFeedAction->setEnabled(m_workspace != nullptr);
     m_showOverviewAction->setEnabled(m_workspace != nullptr);
     m_showVersionsAction->setEnabled(current.isValid() && kind == NodeKind::Agent);
     m_newDepartmentAction->setEnabled(hasNode && canContain(kind, NodeKind::Department));
@@ -926,6 +940,20 @@ bool MainWindow::showVersions(const QList<int> &numbers)
 void MainWindow::showAudit()
 {
     m_places->setCurrentWidget(m_audit);
+}
+
+void MainWindow::showLiveFeed()
+{
+    m_places->setCurrentWidget(m_feed);
+}
+
+bool MainWindow::openVersion(const QString &agentPath, int number)
+{
+    if (!selectPath(agentPath)) {
+        statusBar()->showMessage(tr("%1 is no longer in the tree.").arg(agentPath), 5000);
+        return false;
+    }
+    return showVersions({number});
 }
 
 Status MainWindow::finishEdit(const Result<OrgNode> &result, const QString &doneMessage)

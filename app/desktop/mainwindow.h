@@ -32,6 +32,7 @@ class AuditStatus;
 class AuditView;
 class DemoTask;
 class DetailPane;
+class LiveFeedView;
 class OrgTreeModel;
 class TokenStore;
 class VersionsTab;
@@ -86,6 +87,11 @@ public:
     bool showVersions(const QList<int> &numbers);
     // Shows the Audit place.
     void showAudit();
+    // Shows the Live feed place.
+    void showLiveFeed();
+    // Opens the change behind an event: the agent selected, its Versions tab at version `number`.
+    bool openVersion(const QString &agentPath, int number);
+    [[nodiscard]] LiveFeedView *liveFeed() const { return m_feed; }
 
     [[nodiscard]] Workspace *workspace() const { return m_workspace.get(); }
     [[nodiscard]] bool isBuildingDemo() const { return !m_demoTask.isNull(); }
@@ -164,6 +170,7 @@ private:
     DetailPane *m_detail = nullptr;
     VersionsTab *m_versions = nullptr;
     AuditView *m_audit = nullptr;
+    LiveFeedView *m_feed = nullptr;
     QLabel *m_workspaceLabel = nullptr;
     AuditStatus *m_auditStatus = nullptr;
     QLabel *m_auditIcon = nullptr;
@@ -195,6 +202,7 @@ private:
     QAction *m_showAuditAction = nullptr;
     QAction *m_showOverviewAction = nullptr;
     QAction *m_showVersionsAction = nullptr;
+    QAction *m_showFeedAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     QToolBar *m_editToolBar = nullptr;

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QTimer>
 
 namespace steward {
 
@@ -161,8 +162,22 @@ void RemoteWorkspace::onItem(StreamItemType type, const QJsonObject &data)
         }
         break;
     case StreamItemType::Event:
+        if (Result<ActivityEvent> event = fromJson<ActivityEvent>(data); event) {
+            queueActivity(std::move(event).value());
+        }
+        break;
     case StreamItemType::Run:
     case StreamItemType::Audit: break;
+    }
+}
+
+void RemoteWorkspace::queueActivity(ActivityEvent event)
+{
+    // The stream brings one event per message; those that arrive in one turn of the event loop
+    // leave as one activityAppended, so 5,000 events/s are not 5,000 signals.
+    m_arrivedEvents.append(std::move(event));
+    if (m_arrivedEvents.size() == 1) {
+        QTimer::singleShot(0, this, [this] { Q_EMIT activityAppended(std::exchange(m_arrivedEvents, {})); });
     }
 }
 
@@ -368,6 +383,11 @@ Result<ActivityPage> RemoteWorkspace::searchActivity(const QString &query, Event
         return answer.error();
     }
     return activityPageFromJson(answer->toObject());
+}
+
+Result<QList<ActivityEvent>> RemoteWorkspace::runEvents(RunId runId) const
+{
+    return readList<ActivityEvent>(m_api.getItems(QStringLiteral("/api/v1/runs/%1/events").arg(runId)));
 }
 
 // --- Changing --------------------------------------------------------------------------------

@@ -64,6 +64,8 @@ public:
     // The server checks its own chain (GET /api/v1/audit/verify).
     [[nodiscard]] Result<AuditVerification> verifyAudit() const override;
     [[nodiscard]] Result<ActivityPage> searchActivity(const QString &query, EventId before, int limit) const override;
+    // GET /api/v1/runs/{id}/events, if the principal may see the run's agent.
+    [[nodiscard]] Result<QList<ActivityEvent>> runEvents(RunId runId) const override;
 
     // Refused: grants hang on the tree, so the company is made with stewardctl on the server's
     // database before anyone can be allowed to do anything.
@@ -111,6 +113,8 @@ private:
     [[nodiscard]] Status signIn();
     void follow();
     void onItem(StreamItemType type, const QJsonObject &data);
+    // Keeps an event from the stream for the next activityAppended.
+    void queueActivity(ActivityEvent event);
     // Compares a node with its last known state and emits what changed; true when something did.
     bool noteNode(const OrgNode &node);
     // Records the state of a node this workspace changed itself and announced at once.
@@ -140,6 +144,7 @@ private:
     QHash<NodeId, QList<OrgNode>> m_echoes;
     QHash<NodeId, int> m_heads; // the newest head version announced per agent
     QHash<ProposalId, VersionProposal::State> m_proposals; // the last announced state
+    QList<ActivityEvent> m_arrivedEvents; // from the stream, not yet announced
 };
 
 } // namespace steward

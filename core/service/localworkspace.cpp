@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QMetaMethod>
+#include <QTimer>
 
 namespace steward {
 
@@ -19,6 +21,7 @@ LocalWorkspace::LocalWorkspace(std::unique_ptr<Store> store, QString actor, QObj
     , m_activity(*m_store)
     , m_audit(*m_store)
     , m_approvals(*m_store, m_clock, m_org)
+    , m_stream(*m_store)
 {
 }
 
@@ -93,6 +96,89 @@ Result<QList<Run>> LocalWorkspace::recentRuns(NodeId agentId, int limit) const
 Result<QList<AuditEntry>> LocalWorkspace::recentChanges(const QString &path, int limit) const
 {
     return m_audit.entriesForSubject(path, limit);
+}
+
+Result<QList<ActivityEvent>> LocalWorkspace::runEvents(RunId runId) const
+{
+    return m_activity.runEvents(runId);
+}
+
+// --- Live activity ----------------------------------------------------------------------------
+
+namespace {
+
+// The listener's poll of the newest sequence on SQLite: a row reaches the feed within this, and
+// one read of max(seq) costs microseconds, so a tenth of a second is cheap.
+constexpr int kActivityPollMs = 100;
+// Stream rows read per statement, and per turn of the event loop: at 5,000 events/s a poll
+// finds about 500; a backlog is read in turns so the thread stays responsive.
+constexpr int kStreamChunk = 1000;
+constexpr int kChunksPerTurn = 5;
+
+} // namespace
+
+void LocalWorkspace::connectNotify(const QMetaMethod &signal)
+{
+    if (signal == QMetaMethod::fromSignal(&Workspace::activityAppended) && !m_listener && !isReadOnly()) {
+        followActivity();
+    }
+    Workspace::connectNotify(signal);
+}
+
+void LocalWorkspace::followActivity()
+{
+    m_listener = std::make_unique<StreamListener>(m_store->path(), StreamListener::Options{kActivityPollMs});
+    if (const Status started = m_listener->start(); !started) {
+        qWarning("steward: cannot follow the activity of %s: %s", qPrintable(m_store->path()),
+                 qPrintable(started.error().message));
+        m_listener.reset();
+        return;
+    }
+    m_seenSeq = m_listener->lastSeq();
+    connect(m_listener.get(), &StreamListener::advanced, this, &LocalWorkspace::readActivity);
+}
+
+void LocalWorkspace::readActivity()
+{
+    m_readScheduled = false;
+    QList<EventId> ids;
+    bool more = false;
+    for (int chunk = 0; chunk < kChunksPerTurn; ++chunk) {
+        const Result<QList<StreamItem>> items = m_stream.readAfter(m_seenSeq, kStreamChunk);
+        if (!items) {
+            qWarning("steward: cannot read the change stream: %s", qPrintable(items.error().message));
+            return;
+        }
+        for (const StreamItem &item : items.value()) {
+            if (item.type == StreamItemType::Event) {
+                ids.append(item.subjectId);
+            }
+            m_seenSeq = item.seq;
+        }
+        more = items->size() == kStreamChunk;
+        if (!more) {
+            break;
+        }
+    }
+    if (!ids.isEmpty()) {
+        const Result<QHash<EventId, ActivityEvent>> events = m_activity.eventsByIds(ids);
+        if (!events) {
+            qWarning("steward: cannot read new activity: %s", qPrintable(events.error().message));
+            return;
+        }
+        QList<ActivityEvent> appended;
+        appended.reserve(ids.size());
+        for (const EventId id : std::as_const(ids)) {
+            if (const auto found = events->constFind(id); found != events->cend()) {
+                appended.append(found.value());
+            }
+        }
+        Q_EMIT activityAppended(appended);
+    }
+    if (more && !m_readScheduled) {
+        m_readScheduled = true;
+        QTimer::singleShot(0, this, &LocalWorkspace::readActivity);
+    }
 }
 
 Result<OrgNode> LocalWorkspace::createCompany(const QString &name, const QString &reason)

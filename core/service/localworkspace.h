@@ -10,6 +10,8 @@
 #include "storage/activityrepository.h"
 #include "storage/auditrepository.h"
 #include "storage/store.h"
+#include "storage/streamlistener.h"
+#include "storage/streamrepository.h"
 
 #include <memory>
 
@@ -47,6 +49,7 @@ public:
     [[nodiscard]] Result<AuditVerification> verifyAudit() const override;
     // The owner of a workspace file sees all of its activity.
     [[nodiscard]] Result<ActivityPage> searchActivity(const QString &query, EventId before, int limit) const override;
+    [[nodiscard]] Result<QList<ActivityEvent>> runEvents(RunId runId) const override;
 
     [[nodiscard]] Result<OrgNode> createCompany(const QString &name, const QString &reason) override;
     [[nodiscard]] Result<OrgNode> createGroup(NodeId parentId, NodeKind kind, const QString &name,
@@ -77,7 +80,16 @@ public:
 
     [[nodiscard]] Store &store() { return *m_store; }
 
+protected:
+    // The first receiver of activityAppended starts the watch on the change stream.
+    void connectNotify(const QMetaMethod &signal) override;
+
 private:
+    // Follows the change stream from its present end: other processes (agents, stewardctl)
+    // write events into the same store, and only the stream tells this one about them.
+    void followActivity();
+    // Reads the stream rows after the last one seen and announces their events.
+    void readActivity();
     // Refuses a change when the workspace is an auditor's read-only bundle.
     [[nodiscard]] Status requireWritable() const;
     // Emits agentChanged and auditAppended for a successful change of an agent.
@@ -92,6 +104,10 @@ private:
     ActivityRepository m_activity;
     AuditRepository m_audit;
     ApprovalService m_approvals;
+    StreamRepository m_stream;
+    std::unique_ptr<StreamListener> m_listener; // set once someone watches activity
+    qint64 m_seenSeq = 0; // the last change stream row read for activityAppended
+    bool m_readScheduled = false;
 };
 
 } // namespace steward

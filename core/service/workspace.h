@@ -58,6 +58,8 @@ public:
     // (1 to 500); only what the workspace's user may see.
     [[nodiscard]] virtual Result<ActivityPage> searchActivity(const QString &query, EventId before,
                                                               int limit) const = 0;
+    // Every event of one run, oldest first: the run as a trace (spanId/parentSpanId).
+    [[nodiscard]] virtual Result<QList<ActivityEvent>> runEvents(RunId runId) const = 0;
 
     // The root of a new, empty workspace; refused once the workspace has a company.
     [[nodiscard]] virtual Result<OrgNode> createCompany(const QString &name, const QString &reason) = 0;
@@ -107,6 +109,10 @@ Q_SIGNALS:
     void auditAppended();
     // An approval was submitted, decided, edited, escalated, expired or executed.
     void approvalChanged(steward::ApprovalId id);
+    // Activity events were stored, by this process or another (agents, stewardctl, the
+    // server's ingest), oldest first; only those the workspace's user may see. Watching starts
+    // when the first receiver connects, so a workspace nobody watches pays nothing for it.
+    void activityAppended(const QList<steward::ActivityEvent> &events);
 };
 
 } // namespace steward

@@ -431,6 +431,24 @@ Result<QHash<EventId, ActivityEvent>> ActivityRepository::eventsByIds(const QLis
     return events;
 }
 
+Result<QList<ActivityEvent>> ActivityRepository::runEvents(RunId runId) const
+{
+    QSqlQuery query(m_store.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT ") + eventColumns
+                  + QStringLiteral(" FROM activity_events WHERE run_id = ? ORDER BY id"));
+    query.addBindValue(runId);
+    if (!query.exec()) {
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::ActivityRepository", "reading activity"));
+    }
+    QList<ActivityEvent> events;
+    while (query.next()) {
+        events.append(eventFrom(query));
+    }
+    return events;
+}
+
 Result<qint64> ActivityRepository::eventCount() const
 {
     QSqlQuery query(m_store.database());

@@ -48,6 +48,9 @@ public:
     // Up to `limit` events with ids below `before`, newest first; of one agent unless NoNode.
     [[nodiscard]] Result<QList<ActivityEvent>> newestEvents(NodeId agentId, EventId before, int limit) const;
     [[nodiscard]] Result<QHash<EventId, ActivityEvent>> eventsByIds(const QList<EventId> &ids) const;
+    // Every event of one run, oldest first: the run as a trace. A run's events are few (tens to
+    // hundreds), so they are read whole; the run_id index serves it.
+    [[nodiscard]] Result<QList<ActivityEvent>> runEvents(RunId runId) const;
 
 private:
     [[nodiscard]] Status prepare();

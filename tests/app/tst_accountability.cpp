@@ -144,7 +144,7 @@ void TestAccountability::versions_editCompareRollBackAndBlame()
     QTableView *table = showVersions(*window, routerPath);
     QVERIFY(table);
     const QString actor = window->workspace()->actor();
-    auto *summary = child<QLabel>(*window, "diffSummaryLabel");
+    auto *summary = child<QLabel>(*child<QWidget>(*window, "versionsTab"), "diffSummaryLabel");
     auto *message = child<QLabel>(*window, "versionsMessageLabel");
 
     // The newest version is selected by itself and compared with nothing before it.
@@ -177,7 +177,10 @@ void TestAccountability::versions_editCompareRollBackAndBlame()
     QCOMPARE(message->text(), QStringLiteral("Saved version 2."));
     QTRY_VERIFY2(summary->text().startsWith(QStringLiteral("v1 by ada.admin → v2 by %1: instructions").arg(actor)),
                  qPrintable(summary->text()));
-    QTRY_COMPARE(child<QPlainTextEdit>(*window, "diffNewPlainTextEdit")->textCursor().block().text(),
+    QTRY_COMPARE(child<QPlainTextEdit>(*child<QWidget>(*window, "versionsTab"), "diffNewPlainTextEdit")
+                     ->textCursor()
+                     .block()
+                     .text(),
                  QStringLiteral(" 6 +   ") + newLine);
 
     // A second save, then two versions selected: they are compared with each other.
@@ -317,7 +320,7 @@ void TestAccountability::criticalAgent_proposes_andItsAuthorCannotApprove()
              qPrintable(child<QLabel>(*window, "versionsMessageLabel")->text()));
     QTRY_COMPARE(table->selectionModel()->selectedRows().size(), 1);
     QCOMPARE(table->selectionModel()->selectedRows().first().row(), 0);
-    QVERIFY(child<QLabel>(*window, "diffSummaryLabel")
+    QVERIFY(child<QLabel>(*child<QWidget>(*window, "versionsTab"), "diffSummaryLabel")
                 ->text()
                 .startsWith(QStringLiteral("v1 by ada.admin → proposal by %1").arg(window->workspace()->actor())));
 
@@ -498,7 +501,9 @@ void TestAccountability::bundle_exported_opensInAuditorMode()
     for (const char *edit : {"editSpecButton", "rollbackButton", "approveProposalButton", "rejectProposalButton"}) {
         QVERIFY2(!child<QPushButton>(auditor, edit)->isVisible(), edit);
     }
-    QTRY_VERIFY(child<QLabel>(auditor, "diffSummaryLabel")->text().startsWith(QStringLiteral("(nothing) → v1")));
+    QTRY_VERIFY(child<QLabel>(*child<QWidget>(auditor, "versionsTab"), "diffSummaryLabel")
+                    ->text()
+                    .startsWith(QStringLiteral("(nothing) → v1")));
     QVERIFY(child<QTreeWidget>(auditor, "blameTreeWidget")->topLevelItemCount() > 0);
     child<QAction>(auditor, "showAuditAction")->trigger();
     auto *audit = child<QTableView>(auditor, "auditTableView");

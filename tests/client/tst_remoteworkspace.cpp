@@ -42,6 +42,7 @@ private Q_SLOTS:
     void ownChangesAreAnnouncedOnce();
     void reconnectsAfterRestartWithoutGapOrDuplicate();
     void approvalsAreListedDecidedAndAnnounced();
+    void liveActivityAndRunEvents();
 
 private:
     [[nodiscard]] std::unique_ptr<RemoteWorkspace>
@@ -588,6 +589,62 @@ void TestRemoteWorkspace::approvalsAreListedDecidedAndAnnounced()
     QCOMPARE(read->policy.quorum, 2);
     QCOMPARE(read->definedAtPath, QStringLiteral("/acme/sales/outbound"));
     QVERIFY(admin->setApprovalPolicy(team, std::nullopt, QStringLiteral("back")).ok());
+void TestRemoteWorkspace::liveActivityAndRunEvents()
+{
+    const auto admin = open(QStringLiteral("root-admin"), RemoteWorkspace::Updates::Live);
+    const auto outsider = open(QStringLiteral("outsider"), RemoteWorkspace::Updates::Live);
+    QVERIFY(admin && outsider);
+    QSignalSpy adminConnected(admin.get(), &RemoteWorkspace::connectionChanged);
+    QSignalSpy outsiderConnected(outsider.get(), &RemoteWorkspace::connectionChanged);
+    QVERIFY(adminConnected.wait() && (!outsiderConnected.isEmpty() || outsiderConnected.wait()));
+    QSignalSpy adminActivity(admin.get(), &Workspace::activityAppended);
+    QSignalSpy outsiderActivity(outsider.get(), &Workspace::activityAppended);
+
+    // A run of a private agent: its trace is the admin's to read, and the outsider's stream
+    // never shows it.
+    const NodeId pricingBot = id(QStringLiteral("/acme/sales/outbound/pricing-bot"));
+    const HttpReply started =
+        http(QStringLiteral("root-admin"))
+            .post(QStringLiteral("/api/v1/runs"),
+                  QJsonObject{{QStringLiteral("id"), 1}, // the run's shape; the server assigns the id
+                              {QStringLiteral("agentId"), pricingBot},
+                              {QStringLiteral("trigger"), QStringLiteral("manual")},
+                              {QStringLiteral("status"), QStringLiteral("running")}});
+    QVERIFY2(started.status == 201, started.body.constData());
+    const qint64 runId = started.json().value(QStringLiteral("id")).toInteger();
+    QJsonArray events;
+    for (const QString &kind : {QStringLiteral("run.started"), QStringLiteral("tool.call")}) {
+        events.append(QJsonObject{{QStringLiteral("clientId"), QString(QStringLiteral("trace-") + kind)},
+                                  {QStringLiteral("agentId"), pricingBot},
+                                  {QStringLiteral("runId"), runId},
+                                  {QStringLiteral("kind"), kind}});
+    }
+    QCOMPARE(http(QStringLiteral("root-admin"))
+                 .post(QStringLiteral("/api/v1/events"), QJsonObject{{QStringLiteral("events"), events}})
+                 .status,
+             200);
+    QVERIFY(postEvents({QStringLiteral("public-1")}));
+
+    QList<ActivityEvent> seen;
+    QTRY_VERIFY([&] {
+        for (; !adminActivity.isEmpty(); adminActivity.removeFirst()) {
+            seen += adminActivity.first().first().value<QList<ActivityEvent>>();
+        }
+        return seen.size() >= 3;
+    }());
+    QCOMPARE(seen.size(), 3);
+    QCOMPARE(seen.at(0).kind, QStringLiteral("run.started"));
+    QCOMPARE(seen.at(2).clientId, QStringLiteral("public-1"));
+    QTRY_COMPARE(outsiderActivity.size(), 1);
+    const auto outsiderSeen = outsiderActivity.first().first().value<QList<ActivityEvent>>();
+    QCOMPARE(outsiderSeen.size(), 1);
+    QCOMPARE(outsiderSeen.first().clientId, QStringLiteral("public-1"));
+
+    const Result<QList<ActivityEvent>> trace = admin->runEvents(runId);
+    QVERIFY2(trace, whyNot(trace).constData());
+    QCOMPARE(trace->size(), 2);
+    QCOMPARE(trace->at(1).kind, QStringLiteral("tool.call"));
+    QCOMPARE(outsider->runEvents(runId).error().code, Error::Code::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestRemoteWorkspace)

@@ -6,6 +6,7 @@
 #include "bundle/auditbundle.h"
 #include "bundle/signingkey.h"
 #include "service/approvalservice.h"
+#include "service/activityservice.h"
 #include "service/localworkspace.h"
 
 #include <QSignalSpy>
@@ -22,6 +23,26 @@ QString spec(const QString &instructions, const QString &criticality)
     return QStringLiteral("model: m\ninstructions: |\n  %1\ncriticality: %2\n").arg(instructions, criticality);
 }
 
+ActivityEvent makeEvent(NodeId agentId, const QString &kind, const QString &summary = {}, RunId runId = 0,
+                        const QString &spanId = {}, const QString &parentSpanId = {})
+{
+    ActivityEvent made;
+    made.agentId = agentId;
+    made.kind = kind;
+    made.summary = summary;
+    made.runId = runId;
+    made.spanId = spanId;
+    made.parentSpanId = parentSpanId;
+    return made;
+}
+
+Run runOf(NodeId agentId)
+{
+    Run run;
+    run.agentId = agentId;
+    return run;
+}
+
 } // namespace
 
 class TestLocalWorkspace final : public QObject
@@ -36,6 +57,8 @@ private Q_SLOTS:
     void exportBundle_createsTheDefaultKeyOnce();
     void bundle_opensReadOnlyAndRefusesChanges();
     void approvals_theFilesOwnUserDecides();
+    void activity_fromAnotherConnectionIsAnnounced();
+    void runEvents_givesTheRunOldestFirst();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -197,6 +220,63 @@ void TestLocalWorkspace::approvals_theFilesOwnUserDecides()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.first().first().value<ApprovalId>(), standard);
     QCOMPARE(m_workspace->sweepApprovals()->size(), 0);
+void TestLocalWorkspace::activity_fromAnotherConnectionIsAnnounced()
+{
+    // An agent or stewardctl writes through its own connection, as another process would.
+    auto other = Store::open(m_workspace->store().path());
+    QVERIFY(other.ok());
+    SystemClock clock;
+    ActivityService writer(*other.value(), clock);
+    const auto before = writer.ingest({makeEvent(m_standard, QStringLiteral("step"))});
+    QVERIFY(before.ok());
+
+    QSignalSpy appended(m_workspace.get(), &Workspace::activityAppended);
+    QList<ActivityEvent> batch;
+    for (int i = 0; i < 2500; ++i) {
+        batch.append(
+            makeEvent(i % 2 ? m_standard : m_critical, QStringLiteral("output"), QStringLiteral("event %1").arg(i)));
+    }
+    QVERIFY(writer.ingest(batch).ok());
+
+    // Only what was written after the watch began, each event once, oldest first, however
+    // many turns the backlog takes.
+    QList<ActivityEvent> seen;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (; !appended.isEmpty(); appended.removeFirst()) {
+                seen += appended.first().first().value<QList<ActivityEvent>>();
+            }
+            return seen.size() >= batch.size();
+        }(),
+        5000);
+    QCOMPARE(seen.size(), batch.size());
+    QCOMPARE(seen.first().summary, QStringLiteral("event 0"));
+    QCOMPARE(seen.last().summary, QStringLiteral("event 2499"));
+    for (qsizetype i = 1; i < seen.size(); ++i) {
+        QVERIFY(seen.at(i).id > seen.at(i - 1).id);
+    }
+}
+
+void TestLocalWorkspace::runEvents_givesTheRunOldestFirst()
+{
+    SystemClock clock;
+    ActivityService activity(m_workspace->store(), clock);
+    const auto run = activity.startRun(runOf(m_standard));
+    const auto otherRun = activity.startRun(runOf(m_critical));
+    QVERIFY(run.ok() && otherRun.ok());
+    QVERIFY(activity
+                .ingest({makeEvent(m_standard, QStringLiteral("run.started"), {}, run->id, QStringLiteral("a")),
+                         makeEvent(m_critical, QStringLiteral("step"), {}, otherRun->id),
+                         makeEvent(m_standard, QStringLiteral("tool.call"), {}, run->id, QStringLiteral("b"),
+                                   QStringLiteral("a"))})
+                .ok());
+
+    const auto events = m_workspace->runEvents(run->id);
+    QVERIFY(events.ok());
+    QCOMPARE(events->size(), 2);
+    QCOMPARE(events->at(0).kind, QStringLiteral("run.started"));
+    QCOMPARE(events->at(1).parentSpanId, QStringLiteral("a"));
+    QVERIFY(m_workspace->runEvents(otherRun->id + 100).value().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestLocalWorkspace)

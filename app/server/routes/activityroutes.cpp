@@ -203,6 +203,24 @@ ApiReply finishRun(ServerContext &context, ApiRequest &request)
     return replyWith(context.activity.finishRun(finished), [](const Run &run) { return toJson(run); });
 }
 
+// A run's events, oldest first, all in one page: a run is a trace of tens to hundreds of steps.
+ApiReply listRunEvents(ServerContext &context, ApiRequest &request)
+{
+    const Result<Run> run = runFor(context, request, Action::SeeNode);
+    if (!run) {
+        return ApiReply::error(run.error());
+    }
+    const Result<QList<ActivityEvent>> events = ActivityRepository(*context.store).runEvents(run->id);
+    if (!events) {
+        return ApiReply::error(events.error());
+    }
+    QJsonArray items;
+    for (const ActivityEvent &event : events.value()) {
+        items.append(toJson(event));
+    }
+    return ApiReply::page(items, QString());
+}
+
 ApiReply listRuns(ServerContext &context, ApiRequest &request)
 {
     const Result<qint64> id = request.idValue(QStringLiteral("id"));
@@ -236,6 +254,7 @@ void addActivityRoutes(ApiRouter &router, ServerContext &context)
     addRoute(router, context, "GET", QStringLiteral("/api/v1/runs/{id}"), getRun);
     addRoute(router, context, "PATCH", QStringLiteral("/api/v1/runs/{id}"), finishRun);
     addRoute(router, context, "GET", QStringLiteral("/api/v1/agents/{id}/runs"), listRuns);
+    addRoute(router, context, "GET", QStringLiteral("/api/v1/runs/{id}/events"), listRunEvents);
 }
 
 } // namespace steward
