@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "activityrepository.h"
 
+#include "domain/latencyhistogram.h"
+#include "storage/reliabilityrepository.h"
 #include "storage/store.h"
 
 #include <QCoreApplication>
@@ -30,7 +32,29 @@ struct Rollup
     double cost = 0.0;
     qint64 latencySumMs = 0;
     qint64 latencyCount = 0;
+    LatencyHistogram latency;
 };
+
+// Adds a batch's counts to the hour's row, or makes the row. The histogram's columns are
+// fixed names (ReliabilityRepository::latencyColumns), never text from outside.
+QString upsertRollupStatement()
+{
+    QStringList columns{QStringLiteral("events"),         QStringLiteral("runs_started"),
+                        QStringLiteral("runs_failed"),    QStringLiteral("errors"),
+                        QStringLiteral("outputs"),        QStringLiteral("tokens_in"),
+                        QStringLiteral("tokens_out"),     QStringLiteral("cost"),
+                        QStringLiteral("latency_sum_ms"), QStringLiteral("latency_count")};
+    columns += ReliabilityRepository::latencyColumns();
+    QStringList updates;
+    for (const QString &column : columns) {
+        updates.append(QStringLiteral("%1 = r.%1 + excluded.%1").arg(column));
+    }
+    return QStringLiteral("INSERT INTO activity_rollup_hourly AS r(agent_id, hour, %1) VALUES (?, ?, %2) "
+                          "ON CONFLICT(agent_id, hour) DO UPDATE SET %3")
+        .arg(columns.join(QStringLiteral(", ")),
+             QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")),
+             updates.join(QStringLiteral(", ")));
+}
 
 QVariant nullIfEmpty(const QString &text)
 {
@@ -123,17 +147,7 @@ Status ActivityRepository::prepare()
     m_feedsSearchIndex = !indexStatement.isEmpty();
     const bool prepared = m_insertEvents->prepare(insertEventsStatement(m_store.dialect().eventsPerInsert()))
         && (!m_feedsSearchIndex || m_indexEvents->prepare(indexStatement))
-        && m_upsertRollup->prepare(QStringLiteral(
-            "INSERT INTO activity_rollup_hourly AS r(agent_id, hour, events, runs_started, runs_failed, errors, "
-            "outputs, "
-            "tokens_in, tokens_out, cost, latency_sum_ms, latency_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(agent_id, hour) DO UPDATE SET events = r.events + excluded.events, "
-            "runs_started = r.runs_started + excluded.runs_started, runs_failed = r.runs_failed + "
-            "excluded.runs_failed, "
-            "errors = r.errors + excluded.errors, outputs = r.outputs + excluded.outputs, "
-            "tokens_in = r.tokens_in + excluded.tokens_in, tokens_out = r.tokens_out + excluded.tokens_out, "
-            "cost = r.cost + excluded.cost, latency_sum_ms = r.latency_sum_ms + excluded.latency_sum_ms, "
-            "latency_count = r.latency_count + excluded.latency_count"));
+        && m_upsertRollup->prepare(upsertRollupStatement());
     if (!prepared) {
         const QSqlError error = !m_insertEvents->lastError().isValid()
             ? (m_indexEvents->lastError().isValid() ? m_indexEvents->lastError() : m_upsertRollup->lastError())
@@ -278,6 +292,7 @@ Status ActivityRepository::updateRollups(const QList<ActivityEvent> &inserted)
         } else if (event.kind == QLatin1String(EventKinds::RunFinished)) {
             r.latencySumMs += event.latencyMs;
             ++r.latencyCount;
+            r.latency.add(event.latencyMs);
             if (event.status == QLatin1String("error")) {
                 ++r.runsFailed;
             }
@@ -290,9 +305,12 @@ Status ActivityRepository::updateRollups(const QList<ActivityEvent> &inserted)
     QSqlQuery &q = *m_upsertRollup;
     for (auto it = rollups.cbegin(); it != rollups.cend(); ++it) {
         const Rollup &r = it.value();
-        const QVariantList values{it.key().first, it.key().second, r.events,       r.runsStarted,
-                                  r.runsFailed,   r.errors,        r.outputs,      r.tokensIn,
-                                  r.tokensOut,    r.cost,          r.latencySumMs, r.latencyCount};
+        QVariantList values{it.key().first, it.key().second, r.events,       r.runsStarted,
+                            r.runsFailed,   r.errors,        r.outputs,      r.tokensIn,
+                            r.tokensOut,    r.cost,          r.latencySumMs, r.latencyCount};
+        for (int bucket = 0; bucket < LatencyHistogram::BucketCount; ++bucket) {
+            values.append(r.latency.count(bucket));
+        }
         for (int i = 0; i < values.size(); ++i) {
             q.bindValue(i, values.at(i));
         }
