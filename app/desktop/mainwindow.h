@@ -35,6 +35,7 @@ class DetailPane;
 class OrgTreeModel;
 class TokenStore;
 class VersionsTab;
+class ReliabilityTab;
 class WelcomePage;
 class Workspace;
 
@@ -163,6 +164,7 @@ private:
     QTabWidget *m_detailTabs = nullptr;
     DetailPane *m_detail = nullptr;
     VersionsTab *m_versions = nullptr;
+    ReliabilityTab *m_reliability = nullptr;
     AuditView *m_audit = nullptr;
     QLabel *m_workspaceLabel = nullptr;
     AuditStatus *m_auditStatus = nullptr;
