@@ -92,6 +92,7 @@ Status StewardServer::start()
     addActivityRoutes(*m_router, *m_context);
     addAuditRoutes(*m_router, *m_context);
     addAccessRoutes(*m_router, *m_context);
+    addReliabilityRoutes(*m_router, *m_context);
 
     m_streamHub = std::make_unique<StreamHub>(*m_context, *m_authenticator, m_config.database);
     if (const Status following = m_streamHub->start(); !following) {

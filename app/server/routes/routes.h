@@ -14,5 +14,6 @@ void addAgentRoutes(ApiRouter &router, ServerContext &context);
 void addActivityRoutes(ApiRouter &router, ServerContext &context);
 void addAuditRoutes(ApiRouter &router, ServerContext &context);
 void addAccessRoutes(ApiRouter &router, ServerContext &context);
+void addReliabilityRoutes(ApiRouter &router, ServerContext &context);
 
 } // namespace steward
