@@ -40,6 +40,13 @@ void LatencyHistogram::add(const LatencyHistogram &other)
     }
 }
 
+void LatencyHistogram::subtract(const LatencyHistogram &other)
+{
+    for (std::size_t i = 0; i < m_counts.size(); ++i) {
+        m_counts[i] -= other.m_counts[i];
+    }
+}
+
 qint64 LatencyHistogram::total() const
 {
     qint64 sum = 0;

@@ -31,6 +31,7 @@ public:
 
     void add(qint64 latencyMs) { ++m_counts[static_cast<std::size_t>(bucketOf(latencyMs))]; }
     void add(const LatencyHistogram &other);
+    void subtract(const LatencyHistogram &other);
     void setCount(int bucket, qint64 count) { m_counts[static_cast<std::size_t>(bucket)] = count; }
     [[nodiscard]] qint64 count(int bucket) const { return m_counts[static_cast<std::size_t>(bucket)]; }
     [[nodiscard]] qint64 total() const;

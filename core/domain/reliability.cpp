@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reliability.h"
 
+#include <algorithm>
+
 namespace steward {
 namespace {
 
@@ -27,6 +29,24 @@ void ReliabilityTotals::add(const ReliabilityTotals &other)
     rejected += other.rejected;
     edited += other.edited;
     latency.add(other.latency);
+}
+
+void ReliabilityTotals::subtract(const ReliabilityTotals &other)
+{
+    events -= other.events;
+    runs -= other.runs;
+    finishedRuns -= other.finishedRuns;
+    failedRuns -= other.failedRuns;
+    errors -= other.errors;
+    outputs -= other.outputs;
+    tokensIn -= other.tokensIn;
+    tokensOut -= other.tokensOut;
+    // Sums of doubles taken apart again may leave a rounding crumb below zero.
+    cost = std::max(0.0, cost - other.cost);
+    approved -= other.approved;
+    rejected -= other.rejected;
+    edited -= other.edited;
+    latency.subtract(other.latency);
 }
 
 double ReliabilityTotals::errorRate() const

@@ -33,6 +33,8 @@ struct ReliabilityTotals
     LatencyHistogram latency; // of finished runs
 
     void add(const ReliabilityTotals &other);
+    // Takes away counts that `other` added before (a part of a sum that does not belong).
+    void subtract(const ReliabilityTotals &other);
     [[nodiscard]] qint64 decisions() const { return approved + rejected + edited; }
     // Failed among finished runs; 0 without finished runs (and so for every rate below).
     [[nodiscard]] double errorRate() const;

@@ -8,11 +8,13 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <tuple>
 
 namespace steward {
 namespace {
 
 constexpr qint64 MsPerHour = 3600 * 1000;
+constexpr qint64 MsPerDay = 24 * MsPerHour;
 
 Error invalid(const QString &message)
 {
@@ -146,8 +148,22 @@ Result<ReliabilitySeries> ReliabilityService::series(NodeId nodeId, const Reliab
     for (const OrgNode &agent : agents.value()) {
         ids.append(agent.id);
     }
+    QList<qint64> bounds = starts;
+    bounds.append(end);
+    // Days and weeks are read from the days' rows, a 24th as many as the hours', with the hours
+    // at their edges when they do not begin at UTC midnight.
+    if (query.bucket != TimeBucket::Hour) {
+        const Result<QList<ReliabilityTotals>> sums = sumsFromDays(ids, bounds);
+        if (!sums) {
+            return sums.error();
+        }
+        for (qsizetype i = 0; i < sums->size(); ++i) {
+            series.points[i].totals = sums->at(i);
+        }
+        return series;
+    }
     const Result<QList<std::pair<qint64, ReliabilityTotals>>> hours =
-        m_rollups.hourlyTotals(ids, starts.constFirst(), end);
+        m_rollups.totalsByTime(ReliabilityRepository::Grain::Hour, ids, starts.constFirst(), end);
     if (!hours) {
         return hours.error();
     }
@@ -175,16 +191,36 @@ Result<QList<AgentReliability>> ReliabilityService::ranking(NodeId nodeId, const
     for (const OrgNode &agent : agents.value()) {
         ids.append(agent.id);
     }
-    // Whole hours: the hour holding `from` counts, as in a series.
-    const Result<QHash<NodeId, ReliabilityTotals>> totals =
-        m_rollups.agentTotals(ids, floorToHour(from.toMSecsSinceEpoch()), to.toMSecsSinceEpoch());
-    if (!totals) {
-        return totals.error();
+    // Whole hours: the hour holding `from` counts, as in a series. The whole UTC days inside
+    // the range are read from the days' rows, the hours before and after them from the hours'.
+    const qint64 fromMs = floorToHour(from.toMSecsSinceEpoch());
+    const qint64 toMs = to.toMSecsSinceEpoch();
+    const qint64 firstDay = (fromMs + MsPerDay - 1) / MsPerDay * MsPerDay;
+    const qint64 lastDay = toMs / MsPerDay * MsPerDay;
+    using Grain = ReliabilityRepository::Grain;
+    QList<std::tuple<Grain, qint64, qint64>> parts;
+    if (firstDay < lastDay) {
+        parts = {{Grain::Hour, fromMs, firstDay}, {Grain::Day, firstDay, lastDay}, {Grain::Hour, lastDay, toMs}};
+    } else {
+        parts = {{Grain::Hour, fromMs, toMs}};
+    }
+    QHash<NodeId, ReliabilityTotals> totals;
+    for (const auto &[grain, start, end] : parts) {
+        if (start >= end) {
+            continue;
+        }
+        const Result<QHash<NodeId, ReliabilityTotals>> part = m_rollups.totalsByAgent(grain, ids, start, end);
+        if (!part) {
+            return part.error();
+        }
+        for (auto it = part->cbegin(); it != part->cend(); ++it) {
+            totals[it.key()].add(it.value());
+        }
     }
     QList<AgentReliability> rows;
     rows.reserve(agents->size());
     for (const OrgNode &agent : agents.value()) {
-        rows.append({agent.id, agent.path, totals->value(agent.id)});
+        rows.append({agent.id, agent.path, totals.value(agent.id)});
     }
     // Values are computed once per row, not once per comparison (percentiles walk histograms).
     QList<std::pair<double, qsizetype>> keys;
@@ -201,6 +237,90 @@ Result<QList<AgentReliability>> ReliabilityService::ranking(NodeId nodeId, const
         sorted.append(rows.at(key.second));
     }
     return sorted;
+}
+
+Result<QList<ReliabilityTotals>> ReliabilityService::sumsFromDays(const QList<NodeId> &ids,
+                                                                  const QList<qint64> &bounds) const
+{
+    // A bound b = d + r (d a UTC midnight) with r before noon begins its bucket's days at d, and
+    // the first r hours of day d are taken off the bucket it starts and added to the one it
+    // ends; with r after noon the days begin at d + 1 and the last hours of day d are added to
+    // the bucket it starts and taken off the one it ends. So at most twelve hours per bound
+    // are read besides the days, and a change of summer time (two offsets) costs nothing more.
+    struct Bound
+    {
+        qint64 day = 0;
+        qint64 offset = 0;
+        bool head = true;
+        qint64 firstDay = 0;
+    };
+    QList<Bound> cut;
+    for (const qint64 bound : bounds) {
+        Bound b;
+        b.offset = ((bound % MsPerDay) + MsPerDay) % MsPerDay;
+        b.day = bound - b.offset;
+        b.head = b.offset <= MsPerDay / 2;
+        b.firstDay = b.head ? b.day : b.day + MsPerDay;
+        cut.append(b);
+    }
+    const Result<QList<std::pair<qint64, ReliabilityTotals>>> days = m_rollups.totalsByTime(
+        ReliabilityRepository::Grain::Day, ids, cut.constFirst().firstDay, cut.constLast().firstDay);
+    if (!days) {
+        return days.error();
+    }
+    // The edge hours per (day, offset), read once per offset over the bounds that have it.
+    QHash<std::pair<qint64, qint64>, ReliabilityTotals> edges;
+    QHash<qint64, std::pair<qint64, qint64>> dayRanges; // per offset, its first and last day
+    for (const Bound &b : cut) {
+        if (b.offset == 0) {
+            continue;
+        }
+        auto found = dayRanges.find(b.offset);
+        if (found == dayRanges.end()) {
+            dayRanges.insert(b.offset, {b.day, b.day});
+        } else {
+            found->first = std::min(found->first, b.day);
+            found->second = std::max(found->second, b.day);
+        }
+    }
+    for (auto it = dayRanges.cbegin(); it != dayRanges.cend(); ++it) {
+        const qint64 offset = it.key();
+        const auto [firstDay, lastDay] = it.value();
+        const bool head = offset <= MsPerDay / 2;
+        const Result<QList<std::pair<qint64, ReliabilityTotals>>> hours = head
+            ? m_rollups.hoursOfDay(ids, firstDay, lastDay + offset, 0, offset)
+            : m_rollups.hoursOfDay(ids, firstDay + offset, lastDay + MsPerDay, offset, MsPerDay);
+        if (!hours) {
+            return hours.error();
+        }
+        for (const auto &[hour, totals] : hours.value()) {
+            edges[{hour - ((hour % MsPerDay) + MsPerDay) % MsPerDay, offset}].add(totals);
+        }
+    }
+    QList<ReliabilityTotals> sums;
+    qsizetype day = 0;
+    for (qsizetype i = 0; i + 1 < cut.size(); ++i) {
+        ReliabilityTotals sum;
+        for (; day < days->size() && days->at(day).first < cut.at(i + 1).firstDay; ++day) {
+            sum.add(days->at(day).second);
+        }
+        const Bound &start = cut.at(i);
+        const Bound &end = cut.at(i + 1);
+        const ReliabilityTotals startEdge = edges.value({start.day, start.offset});
+        const ReliabilityTotals endEdge = edges.value({end.day, end.offset});
+        if (start.head) {
+            sum.subtract(startEdge);
+        } else {
+            sum.add(startEdge);
+        }
+        if (end.head) {
+            sum.add(endEdge);
+        } else {
+            sum.subtract(endEdge);
+        }
+        sums.append(sum);
+    }
+    return sums;
 }
 
 } // namespace steward

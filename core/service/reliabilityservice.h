@@ -39,6 +39,10 @@ public:
 private:
     // The live agents of the subtree at nodeId that the filter lets through, in path order.
     [[nodiscard]] Result<QList<OrgNode>> agentsBelow(NodeId nodeId, const VisibilityFilter *filter) const;
+    // The totals of the buckets between `bounds` (UTC ms on whole hours, at least a day apart)
+    // from the days' rollups and the hours at their edges.
+    [[nodiscard]] Result<QList<ReliabilityTotals>> sumsFromDays(const QList<NodeId> &ids,
+                                                                const QList<qint64> &bounds) const;
 
     TreeRepository m_tree;
     ReliabilityRepository m_rollups;

@@ -19,6 +19,7 @@ namespace steward {
 namespace {
 
 constexpr qint64 MsPerHour = 3600 * 1000;
+constexpr qint64 MsPerDay = 24 * MsPerHour;
 
 struct Rollup
 {
@@ -33,11 +34,48 @@ struct Rollup
     qint64 latencySumMs = 0;
     qint64 latencyCount = 0;
     LatencyHistogram latency;
+
+    void add(const Rollup &other)
+    {
+        events += other.events;
+        runsStarted += other.runsStarted;
+        runsFailed += other.runsFailed;
+        errors += other.errors;
+        outputs += other.outputs;
+        tokensIn += other.tokensIn;
+        tokensOut += other.tokensOut;
+        cost += other.cost;
+        latencySumMs += other.latencySumMs;
+        latencyCount += other.latencyCount;
+        latency.add(other.latency);
+    }
 };
 
-// Adds a batch's counts to the hour's row, or makes the row. The histogram's columns are
-// fixed names (ReliabilityRepository::latencyColumns), never text from outside.
-QString upsertRollupStatement()
+// Adds each row's counts to its rollup row with the prepared upsert.
+Status upsertRollups(QSqlQuery &q, const QHash<QPair<NodeId, qint64>, Rollup> &rollups)
+{
+    for (auto it = rollups.cbegin(); it != rollups.cend(); ++it) {
+        const Rollup &r = it.value();
+        QVariantList values{it.key().first, it.key().second, r.events,       r.runsStarted,
+                            r.runsFailed,   r.errors,        r.outputs,      r.tokensIn,
+                            r.tokensOut,    r.cost,          r.latencySumMs, r.latencyCount};
+        for (int bucket = 0; bucket < LatencyHistogram::BucketCount; ++bucket) {
+            values.append(r.latency.count(bucket));
+        }
+        for (int i = 0; i < values.size(); ++i) {
+            q.bindValue(i, values.at(i));
+        }
+        if (!q.exec()) {
+            return Store::errorFrom(
+                q.lastError(), QCoreApplication::translate("steward::ActivityRepository", "updating activity rollups"));
+        }
+    }
+    return Done{};
+}
+
+// Adds a batch's counts to the hour's or the day's row, or makes the row. The table, key and
+// histogram columns are fixed names (ReliabilityRepository), never text from outside.
+QString upsertRollupStatement(const QString &table, const QString &key)
 {
     QStringList columns{QStringLiteral("events"),         QStringLiteral("runs_started"),
                         QStringLiteral("runs_failed"),    QStringLiteral("errors"),
@@ -49,9 +87,9 @@ QString upsertRollupStatement()
     for (const QString &column : columns) {
         updates.append(QStringLiteral("%1 = r.%1 + excluded.%1").arg(column));
     }
-    return QStringLiteral("INSERT INTO activity_rollup_hourly AS r(agent_id, hour, %1) VALUES (?, ?, %2) "
-                          "ON CONFLICT(agent_id, hour) DO UPDATE SET %3")
-        .arg(columns.join(QStringLiteral(", ")),
+    return QStringLiteral("INSERT INTO %1 AS r(agent_id, %2, %3) VALUES (?, ?, %4) "
+                          "ON CONFLICT(agent_id, %2) DO UPDATE SET %5")
+        .arg(table, key, columns.join(QStringLiteral(", ")),
              QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")),
              updates.join(QStringLiteral(", ")));
 }
@@ -142,15 +180,21 @@ Status ActivityRepository::prepare()
     m_insertEvents.emplace(m_store.database());
     m_indexEvents.emplace(m_store.database());
     m_upsertRollup.emplace(m_store.database());
+    m_upsertDailyRollup.emplace(m_store.database());
     // A database whose search index follows the table by itself has nothing to feed.
     const QString indexStatement = m_store.dialect().indexEventsForSearch();
     m_feedsSearchIndex = !indexStatement.isEmpty();
     const bool prepared = m_insertEvents->prepare(insertEventsStatement(m_store.dialect().eventsPerInsert()))
         && (!m_feedsSearchIndex || m_indexEvents->prepare(indexStatement))
-        && m_upsertRollup->prepare(upsertRollupStatement());
+        && m_upsertRollup->prepare(
+            upsertRollupStatement(QStringLiteral("activity_rollup_hourly"), QStringLiteral("hour")))
+        && m_upsertDailyRollup->prepare(
+            upsertRollupStatement(QStringLiteral("activity_rollup_daily"), QStringLiteral("day")));
     if (!prepared) {
         const QSqlError error = !m_insertEvents->lastError().isValid()
-            ? (m_indexEvents->lastError().isValid() ? m_indexEvents->lastError() : m_upsertRollup->lastError())
+            ? (m_indexEvents->lastError().isValid()        ? m_indexEvents->lastError()
+                   : m_upsertRollup->lastError().isValid() ? m_upsertRollup->lastError()
+                                                           : m_upsertDailyRollup->lastError())
             : m_insertEvents->lastError();
         m_insertEvents.reset();
         return Store::errorFrom(
@@ -302,24 +346,15 @@ Status ActivityRepository::updateRollups(const QList<ActivityEvent> &inserted)
             ++r.outputs;
         }
     }
-    QSqlQuery &q = *m_upsertRollup;
+    // The days' rows get the same counts, added up per agent and UTC day.
+    QHash<QPair<NodeId, qint64>, Rollup> days;
     for (auto it = rollups.cbegin(); it != rollups.cend(); ++it) {
-        const Rollup &r = it.value();
-        QVariantList values{it.key().first, it.key().second, r.events,       r.runsStarted,
-                            r.runsFailed,   r.errors,        r.outputs,      r.tokensIn,
-                            r.tokensOut,    r.cost,          r.latencySumMs, r.latencyCount};
-        for (int bucket = 0; bucket < LatencyHistogram::BucketCount; ++bucket) {
-            values.append(r.latency.count(bucket));
-        }
-        for (int i = 0; i < values.size(); ++i) {
-            q.bindValue(i, values.at(i));
-        }
-        if (!q.exec()) {
-            return Store::errorFrom(
-                q.lastError(), QCoreApplication::translate("steward::ActivityRepository", "updating activity rollups"));
-        }
+        days[{it.key().first, it.key().second / MsPerDay * MsPerDay}].add(it.value());
     }
-    return Done{};
+    if (const Status hours = upsertRollups(*m_upsertRollup, rollups); !hours) {
+        return hours;
+    }
+    return upsertRollups(*m_upsertDailyRollup, days);
 }
 
 Result<RunId> ActivityRepository::insertRun(const Run &run)

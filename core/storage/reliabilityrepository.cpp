@@ -9,11 +9,13 @@
 #include <QVariant>
 
 #include <map>
+#include <tuple>
 
 namespace steward {
 namespace {
 
 constexpr qint64 MsPerHour = 3600 * 1000;
+constexpr qint64 MsPerDay = 24 * MsPerHour;
 // Agents per statement: well below both databases' limits on bound values.
 constexpr qsizetype AgentsPerStatement = 500;
 
@@ -79,37 +81,54 @@ Status ReliabilityRepository::recordDecisionInRollup(NodeId agentId, const QDate
                                                  "A decision is approve, reject or edit, not \"%1\".")
                          .arg(verdict)};
     }
-    QSqlQuery query(m_store.database());
-    // The column is one of three fixed names chosen above, never text from outside.
-    query.prepare(QStringLiteral("INSERT INTO activity_rollup_hourly AS r(agent_id, hour, %1) VALUES (?, ?, 1) "
-                                 "ON CONFLICT(agent_id, hour) DO UPDATE SET %1 = r.%1 + 1")
-                      .arg(column));
-    query.addBindValue(agentId);
-    query.addBindValue(time.toMSecsSinceEpoch() / MsPerHour * MsPerHour);
-    if (!query.exec()) {
-        return Store::errorFrom(query.lastError(),
-                                QCoreApplication::translate("steward::ReliabilityRepository", "counting a decision"));
+    // Table, key and column are fixed names chosen here, never text from outside.
+    const QList<std::tuple<QString, QString, qint64>> rows{
+        {QStringLiteral("activity_rollup_hourly"), QStringLiteral("hour"), MsPerHour},
+        {QStringLiteral("activity_rollup_daily"), QStringLiteral("day"), MsPerDay}};
+    for (const auto &[table, key, width] : rows) {
+        QSqlQuery query(m_store.database());
+        query.prepare(QStringLiteral("INSERT INTO %1 AS r(agent_id, %2, %3) VALUES (?, ?, 1) "
+                                     "ON CONFLICT(agent_id, %2) DO UPDATE SET %3 = r.%3 + 1")
+                          .arg(table, key, column));
+        query.addBindValue(agentId);
+        query.addBindValue(time.toMSecsSinceEpoch() / width * width);
+        if (!query.exec()) {
+            return Store::errorFrom(
+                query.lastError(),
+                QCoreApplication::translate("steward::ReliabilityRepository", "counting a decision"));
+        }
     }
     return Done{};
 }
 
 template<typename Take>
-Status ReliabilityRepository::sumBy(const QString &key, const QList<NodeId> &agentIds, qint64 fromMs, qint64 toMs,
+Status ReliabilityRepository::sumBy(Grain grain, bool byAgent, const QList<NodeId> &agentIds, qint64 fromMs,
+                                    qint64 toMs, const std::optional<std::pair<qint64, qint64>> &timeOfDay,
                                     Take take) const
 {
     static const QString sums = sumColumns();
+    const QString table =
+        grain == Grain::Hour ? QStringLiteral("activity_rollup_hourly") : QStringLiteral("activity_rollup_daily");
+    const QString time = grain == Grain::Hour ? QStringLiteral("hour") : QStringLiteral("day");
+    const QString key = byAgent ? QStringLiteral("agent_id") : time;
     for (qsizetype from = 0; from < agentIds.size(); from += AgentsPerStatement) {
         const qsizetype count = qMin(AgentsPerStatement, agentIds.size() - from);
         QSqlQuery query(m_store.database());
         query.setForwardOnly(true);
-        query.prepare(QStringLiteral("SELECT %1, %2 FROM activity_rollup_hourly WHERE agent_id IN (%3) "
-                                     "AND hour >= ? AND hour < ? GROUP BY %1")
-                          .arg(key, sums, QStringList(count, QStringLiteral("?")).join(QLatin1Char(','))));
+        const QString ofDay =
+            timeOfDay ? QStringLiteral(" AND %1 % 86400000 >= ? AND %1 % 86400000 < ?").arg(time) : QString();
+        query.prepare(
+            QStringLiteral("SELECT %1, %2 FROM %3 WHERE agent_id IN (%4) AND %5 >= ? AND %5 < ?%6 GROUP BY %1")
+                .arg(key, sums, table, QStringList(count, QStringLiteral("?")).join(QLatin1Char(',')), time, ofDay));
         for (qsizetype i = from; i < from + count; ++i) {
             query.addBindValue(agentIds.at(i));
         }
         query.addBindValue(fromMs);
         query.addBindValue(toMs);
+        if (timeOfDay) {
+            query.addBindValue(timeOfDay->first);
+            query.addBindValue(timeOfDay->second);
+        }
         if (!query.exec()) {
             return Store::errorFrom(
                 query.lastError(),
@@ -123,34 +142,52 @@ Status ReliabilityRepository::sumBy(const QString &key, const QList<NodeId> &age
 }
 
 Result<QList<std::pair<qint64, ReliabilityTotals>>>
-ReliabilityRepository::hourlyTotals(const QList<NodeId> &agentIds, qint64 fromMs, qint64 toMs) const
+ReliabilityRepository::totalsByTime(Grain grain, const QList<NodeId> &agentIds, qint64 fromMs, qint64 toMs) const
 {
-    // Chunks of agents may share hours; a sorted map adds them up and keeps the order.
-    std::map<qint64, ReliabilityTotals> hours;
-    const Status read = sumBy(QStringLiteral("hour"), agentIds, fromMs, toMs,
-                              [&hours](qint64 hour, const ReliabilityTotals &totals) { hours[hour].add(totals); });
+    // Chunks of agents may share times; a sorted map adds them up and keeps the order.
+    std::map<qint64, ReliabilityTotals> times;
+    const Status read = sumBy(grain, false, agentIds, fromMs, toMs, std::nullopt,
+                              [&times](qint64 time, const ReliabilityTotals &totals) { times[time].add(totals); });
     if (!read) {
         return read.error();
     }
     QList<std::pair<qint64, ReliabilityTotals>> list;
-    list.reserve(static_cast<qsizetype>(hours.size()));
-    for (const auto &[hour, totals] : hours) {
-        list.append({hour, totals});
+    list.reserve(static_cast<qsizetype>(times.size()));
+    for (const auto &[time, totals] : times) {
+        list.append({time, totals});
     }
     return list;
 }
 
-Result<QHash<NodeId, ReliabilityTotals>> ReliabilityRepository::agentTotals(const QList<NodeId> &agentIds,
-                                                                            qint64 fromMs, qint64 toMs) const
+Result<QHash<NodeId, ReliabilityTotals>>
+ReliabilityRepository::totalsByAgent(Grain grain, const QList<NodeId> &agentIds, qint64 fromMs, qint64 toMs) const
 {
     QHash<NodeId, ReliabilityTotals> agents;
     const Status read =
-        sumBy(QStringLiteral("agent_id"), agentIds, fromMs, toMs,
+        sumBy(grain, true, agentIds, fromMs, toMs, std::nullopt,
               [&agents](NodeId agentId, const ReliabilityTotals &totals) { agents[agentId].add(totals); });
     if (!read) {
         return read.error();
     }
     return agents;
+}
+
+Result<QList<std::pair<qint64, ReliabilityTotals>>> ReliabilityRepository::hoursOfDay(const QList<NodeId> &agentIds,
+                                                                                      qint64 fromMs, qint64 toMs,
+                                                                                      qint64 dayFromMs,
+                                                                                      qint64 dayToMs) const
+{
+    std::map<qint64, ReliabilityTotals> hours;
+    const Status read = sumBy(Grain::Hour, false, agentIds, fromMs, toMs, std::pair{dayFromMs, dayToMs},
+                              [&hours](qint64 hour, const ReliabilityTotals &totals) { hours[hour].add(totals); });
+    if (!read) {
+        return read.error();
+    }
+    QList<std::pair<qint64, ReliabilityTotals>> list;
+    for (const auto &[hour, totals] : hours) {
+        list.append({hour, totals});
+    }
+    return list;
 }
 
 } // namespace steward

@@ -11,6 +11,7 @@
 #include <QList>
 #include <QStringList>
 
+#include <optional>
 #include <utility>
 
 namespace steward {
@@ -29,24 +30,32 @@ public:
     [[nodiscard]] static const QStringList &latencyColumns();
 
     // Counts a reviewer's verdict ("approve", "reject" or "edit") on one of the agent's
-    // approvals in the hour of `time`, inside the caller's transaction. Whoever stores an
+    // approvals in the hour and the UTC day of `time`, inside the caller's transaction. Whoever stores an
     // approval decision calls this in the same transaction.
     [[nodiscard]] Status recordDecisionInRollup(NodeId agentId, const QDateTime &time, const QString &verdict);
 
-    // The agents' rollups of the hours in [fromMs, toMs), summed over the agents: one entry per
-    // hour that has any, oldest first.
-    [[nodiscard]] Result<QList<std::pair<qint64, ReliabilityTotals>>> hourlyTotals(const QList<NodeId> &agentIds,
-                                                                                   qint64 fromMs, qint64 toMs) const;
-    // The same hours summed per agent; agents without rollups there are absent.
-    [[nodiscard]] Result<QHash<NodeId, ReliabilityTotals>> agentTotals(const QList<NodeId> &agentIds, qint64 fromMs,
-                                                                       qint64 toMs) const;
+    // Which rollups to read: the hours' rows (activity_rollup_hourly) or the UTC days' rows
+    // (activity_rollup_daily), which hold the same counts 24 to a row.
+    enum class Grain { Hour, Day };
+
+    // The agents' rollup rows starting in [fromMs, toMs), summed over the agents: one entry per
+    // hour or day that has any, by its start, oldest first.
+    [[nodiscard]] Result<QList<std::pair<qint64, ReliabilityTotals>>>
+    totalsByTime(Grain grain, const QList<NodeId> &agentIds, qint64 fromMs, qint64 toMs) const;
+    // The hours' rows in [fromMs, toMs) whose time of day (UTC, in ms after midnight) is in
+    // [dayFromMs, dayToMs), summed over the agents per hour: the edges of days in a time zone.
+    [[nodiscard]] Result<QList<std::pair<qint64, ReliabilityTotals>>>
+    hoursOfDay(const QList<NodeId> &agentIds, qint64 fromMs, qint64 toMs, qint64 dayFromMs, qint64 dayToMs) const;
+    // The same rows summed per agent; agents without rows there are absent.
+    [[nodiscard]] Result<QHash<NodeId, ReliabilityTotals>> totalsByAgent(Grain grain, const QList<NodeId> &agentIds,
+                                                                         qint64 fromMs, qint64 toMs) const;
 
 private:
-    // Runs `SELECT key, sums FROM rollups WHERE agents and hours GROUP BY key` for each chunk
-    // of agents and hands every row's key and totals to `take`.
+    // Runs `SELECT key, sums FROM rollups WHERE agents and times GROUP BY key` for each chunk
+    // of agents and hands every row's key and totals to `take`; the key is the agent or the time.
     template<typename Take>
-    [[nodiscard]] Status sumBy(const QString &key, const QList<NodeId> &agentIds, qint64 fromMs, qint64 toMs,
-                               Take take) const;
+    [[nodiscard]] Status sumBy(Grain grain, bool byAgent, const QList<NodeId> &agentIds, qint64 fromMs, qint64 toMs,
+                               const std::optional<std::pair<qint64, qint64>> &timeOfDay, Take take) const;
 
     const Store &m_store;
 };

@@ -55,12 +55,15 @@ private Q_SLOTS:
     void series_hasExactBuckets_data();
     void series_hasExactBuckets();
     void series_daysInATimeZoneBeginAtLocalMidnight();
+    void series_fromDaysEqualsTheSumOfItsHours_data();
+    void series_fromDaysEqualsTheSumOfItsHours();
     void series_ratesAndPercentiles();
     void series_ofAGroupSumsItsAgents();
     void series_countsOnlyVisibleAgents();
     void series_refusesBadRangesAndZones();
     void ranking_sortsByAnyMeasure_data();
     void ranking_sortsByAnyMeasure();
+    void ranking_overPartialDaysCountsExactly();
     void recordDecisionInRollup_refusesAnUnknownVerdict();
     void migration_backfillsHistogramsAndDecisions();
 
@@ -184,6 +187,7 @@ void TestReliabilityService::seed()
     run(m_mailer, utc(5, 5, 23, 30), 200);
     run(m_mailer, utc(5, 11, 0, 10), 50);
     run(m_triage, utc(5, 4, 9, 30), 100);
+    run(m_mailer, utc(3, 29, 1, 30), 500); // the night Berlin moves to summer time
     append(m_cron, QLatin1String(EventKinds::RunStarted), utc(5, 4, 9, 45));
     decide(m_mailer, utc(5, 4, 9, 50), QStringLiteral("approve"));
     decide(m_mailer, utc(5, 4, 11, 0), QStringLiteral("reject"));
@@ -301,6 +305,60 @@ void TestReliabilityService::series_daysInATimeZoneBeginAtLocalMidnight()
     QCOMPARE(series->points.at(1).totals.runs, 1);
     // Decisions on Tuesday at 12:00 and 12:30 UTC are Tuesday in Berlin too.
     QCOMPARE(series->points.at(0).totals.decisions(), 2);
+}
+
+void TestReliabilityService::series_fromDaysEqualsTheSumOfItsHours_data()
+{
+    QTest::addColumn<QByteArray>("zone");
+    QTest::addColumn<TimeBucket>("bucket");
+    QTest::addColumn<QDateTime>("from");
+    QTest::addColumn<QDateTime>("to");
+    // Days at UTC midnight, before noon UTC (New York: the first hours of a UTC day are taken
+    // off), after noon (Berlin, Sydney, Kolkata's half hour: the last hours are added on), and
+    // across a change of summer time (two offsets in one series).
+    for (const QByteArray &zone : {QByteArray(), QByteArray("America/New_York"), QByteArray("Europe/Berlin"),
+                                   QByteArray("Australia/Sydney"), QByteArray("Asia/Kolkata")}) {
+        const QByteArray name = zone.isEmpty() ? QByteArray("UTC") : zone;
+        QTest::newRow(QByteArray(name + " days").constData())
+            << zone << TimeBucket::Day << utc(5, 1, 0) << utc(5, 15, 0);
+        QTest::newRow(QByteArray(name + " weeks").constData())
+            << zone << TimeBucket::Week << utc(4, 20, 0) << utc(5, 20, 0);
+    }
+    QTest::newRow("Berlin days across summer time")
+        << QByteArray("Europe/Berlin") << TimeBucket::Day << utc(3, 26, 0) << utc(4, 2, 0);
+}
+
+void TestReliabilityService::series_fromDaysEqualsTheSumOfItsHours()
+{
+    QFETCH(QByteArray, zone);
+    QFETCH(TimeBucket, bucket);
+    QFETCH(QDateTime, from);
+    QFETCH(QDateTime, to);
+    seed();
+    const ReliabilityService service(*m_store);
+    const auto series = service.series(m_sales, {from, to, bucket, zone});
+    QVERIFY2(series.ok(), qPrintable(series.ok() ? QString() : series.error().message));
+    const auto hours = service.series(
+        m_sales, {series->points.constFirst().start, series->points.constLast().end, TimeBucket::Hour, {}});
+    QVERIFY(hours.ok());
+    QList<ReliabilityTotals> expected(series->points.size());
+    for (const ReliabilityPoint &hour : hours->points) {
+        for (qsizetype i = 0; i < series->points.size(); ++i) {
+            if (hour.start >= series->points.at(i).start && hour.start < series->points.at(i).end) {
+                expected[i].add(hour.totals);
+            }
+        }
+    }
+    qint64 runs = 0;
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        QCOMPARE(series->points.at(i).totals.runs, expected.at(i).runs);
+        QCOMPARE(series->points.at(i).totals.decisions(), expected.at(i).decisions());
+        QCOMPARE(series->points.at(i).totals.latency, expected.at(i).latency);
+        QCOMPARE(series->points.at(i).totals.tokensIn, expected.at(i).tokensIn);
+        QVERIFY(qAbs(series->points.at(i).totals.cost - expected.at(i).cost) < 1e-9);
+        runs += expected.at(i).runs;
+    }
+    QVERIFY(runs > 0); // the comparison saw the seeded runs
 }
 
 void TestReliabilityService::series_ratesAndPercentiles()
@@ -430,6 +488,26 @@ void TestReliabilityService::ranking_sortsByAnyMeasure()
     QCOMPARE(ranking->constFirst().path.startsWith(QLatin1String("/acme/")), true);
 }
 
+void TestReliabilityService::ranking_overPartialDaysCountsExactly()
+{
+    seed();
+    // Monday from 10:00 (hours), all of Tuesday (its day row) and half an hour of Wednesday.
+    const auto ranking = ReliabilityService(*m_store).ranking(m_sales, utc(5, 4, 10, 30), utc(5, 6, 0, 30),
+                                                              ReliabilityMeasure::Runs, Qt::DescendingOrder);
+    QVERIFY(ranking.ok());
+    QCOMPARE(ranking->size(), 2);
+    const AgentReliability &mailer = ranking->constFirst();
+    QCOMPARE(mailer.agentId, m_mailer);
+    QCOMPARE(mailer.totals.runs, 2); // Monday 10:05 and Tuesday 23:30, not Monday 09:15
+    QCOMPARE(mailer.totals.failedRuns, 1);
+    QCOMPARE(mailer.totals.errors, 1);
+    QCOMPARE(mailer.totals.rejected, 1);
+    QCOMPARE(mailer.totals.edited, 1);
+    QCOMPARE(mailer.totals.approved, 1); // Tuesday's; Monday's at 09:50 is before the range
+    QCOMPARE(mailer.totals.latency.total(), 2);
+    QCOMPARE(ranking->at(1).totals.runs, 0); // triage ran at 09:30 on Monday
+}
+
 void TestReliabilityService::recordDecisionInRollup_refusesAnUnknownVerdict()
 {
     QCOMPARE(ReliabilityRepository(*m_store)
@@ -490,6 +568,13 @@ void TestReliabilityService::migration_backfillsHistogramsAndDecisions()
     QCOMPARE(nine.latency.count(LatencyHistogram::bucketOf(3000)), 1);
     QCOMPARE(nine.rejected, 1);
     QCOMPARE(nine.approved, 0);
+    // The days' rows are made from the hours' rows.
+    const auto day = ReliabilityService(*m_store).series(m_mailer, {utc(5, 4, 0), utc(5, 5, 0), TimeBucket::Day, {}});
+    QVERIFY(day.ok());
+    QCOMPARE(day->points.size(), 1);
+    QCOMPARE(day->points.constFirst().totals.events, 2);
+    QCOMPARE(day->points.constFirst().totals.latency.total(), 2);
+    QCOMPARE(day->points.constFirst().totals.decisions(), 2);
     // The approval an hour later has a rollup row of its own.
     QCOMPARE(series->points.at(1).totals.approved, 1);
     QCOMPARE(series->points.at(1).totals.events, 0);

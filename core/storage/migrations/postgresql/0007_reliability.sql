@@ -122,3 +122,62 @@ ON CONFLICT (agent_id, hour) DO UPDATE SET
     decisions_approved = excluded.decisions_approved,
     decisions_rejected = excluded.decisions_rejected,
     decisions_edited = excluded.decisions_edited;
+
+-- The same counts per agent and UTC day, kept beside the hours at ingest: a range of whole UTC
+-- days reads a 24th of the rows (ReliabilityService uses them for days and weeks in UTC and for
+-- the whole days inside a ranking's range).
+CREATE TABLE activity_rollup_daily (
+    agent_id BIGINT NOT NULL,
+    day BIGINT NOT NULL,
+    events BIGINT NOT NULL DEFAULT 0,
+    runs_started BIGINT NOT NULL DEFAULT 0,
+    runs_failed BIGINT NOT NULL DEFAULT 0,
+    errors BIGINT NOT NULL DEFAULT 0,
+    outputs BIGINT NOT NULL DEFAULT 0,
+    tokens_in BIGINT NOT NULL DEFAULT 0,
+    tokens_out BIGINT NOT NULL DEFAULT 0,
+    cost DOUBLE PRECISION NOT NULL DEFAULT 0,
+    latency_sum_ms BIGINT NOT NULL DEFAULT 0,
+    latency_count BIGINT NOT NULL DEFAULT 0,
+    decisions_approved BIGINT NOT NULL DEFAULT 0,
+    decisions_rejected BIGINT NOT NULL DEFAULT 0,
+    decisions_edited BIGINT NOT NULL DEFAULT 0,
+    latency_b00 BIGINT NOT NULL DEFAULT 0,
+    latency_b01 BIGINT NOT NULL DEFAULT 0,
+    latency_b02 BIGINT NOT NULL DEFAULT 0,
+    latency_b03 BIGINT NOT NULL DEFAULT 0,
+    latency_b04 BIGINT NOT NULL DEFAULT 0,
+    latency_b05 BIGINT NOT NULL DEFAULT 0,
+    latency_b06 BIGINT NOT NULL DEFAULT 0,
+    latency_b07 BIGINT NOT NULL DEFAULT 0,
+    latency_b08 BIGINT NOT NULL DEFAULT 0,
+    latency_b09 BIGINT NOT NULL DEFAULT 0,
+    latency_b10 BIGINT NOT NULL DEFAULT 0,
+    latency_b11 BIGINT NOT NULL DEFAULT 0,
+    latency_b12 BIGINT NOT NULL DEFAULT 0,
+    latency_b13 BIGINT NOT NULL DEFAULT 0,
+    latency_b14 BIGINT NOT NULL DEFAULT 0,
+    latency_b15 BIGINT NOT NULL DEFAULT 0,
+    latency_b16 BIGINT NOT NULL DEFAULT 0,
+    latency_b17 BIGINT NOT NULL DEFAULT 0,
+    latency_b18 BIGINT NOT NULL DEFAULT 0,
+    latency_b19 BIGINT NOT NULL DEFAULT 0,
+    latency_b20 BIGINT NOT NULL DEFAULT 0,
+    latency_b21 BIGINT NOT NULL DEFAULT 0,
+    latency_b22 BIGINT NOT NULL DEFAULT 0,
+    latency_b23 BIGINT NOT NULL DEFAULT 0,
+    latency_b24 BIGINT NOT NULL DEFAULT 0,
+    latency_b25 BIGINT NOT NULL DEFAULT 0,
+    latency_b26 BIGINT NOT NULL DEFAULT 0,
+    latency_b27 BIGINT NOT NULL DEFAULT 0,
+    latency_b28 BIGINT NOT NULL DEFAULT 0,
+    latency_b29 BIGINT NOT NULL DEFAULT 0,
+    latency_b30 BIGINT NOT NULL DEFAULT 0,
+    latency_b31 BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (agent_id, day)
+);
+
+INSERT INTO activity_rollup_daily (agent_id, day, events, runs_started, runs_failed, errors, outputs, tokens_in, tokens_out, cost, latency_sum_ms, latency_count, decisions_approved, decisions_rejected, decisions_edited, latency_b00, latency_b01, latency_b02, latency_b03, latency_b04, latency_b05, latency_b06, latency_b07, latency_b08, latency_b09, latency_b10, latency_b11, latency_b12, latency_b13, latency_b14, latency_b15, latency_b16, latency_b17, latency_b18, latency_b19, latency_b20, latency_b21, latency_b22, latency_b23, latency_b24, latency_b25, latency_b26, latency_b27, latency_b28, latency_b29, latency_b30, latency_b31)
+SELECT agent_id, hour / 86400000 * 86400000, sum(events), sum(runs_started), sum(runs_failed), sum(errors), sum(outputs), sum(tokens_in), sum(tokens_out), sum(cost), sum(latency_sum_ms), sum(latency_count), sum(decisions_approved), sum(decisions_rejected), sum(decisions_edited), sum(latency_b00), sum(latency_b01), sum(latency_b02), sum(latency_b03), sum(latency_b04), sum(latency_b05), sum(latency_b06), sum(latency_b07), sum(latency_b08), sum(latency_b09), sum(latency_b10), sum(latency_b11), sum(latency_b12), sum(latency_b13), sum(latency_b14), sum(latency_b15), sum(latency_b16), sum(latency_b17), sum(latency_b18), sum(latency_b19), sum(latency_b20), sum(latency_b21), sum(latency_b22), sum(latency_b23), sum(latency_b24), sum(latency_b25), sum(latency_b26), sum(latency_b27), sum(latency_b28), sum(latency_b29), sum(latency_b30), sum(latency_b31)
+FROM activity_rollup_hourly
+GROUP BY agent_id, hour / 86400000 * 86400000;
