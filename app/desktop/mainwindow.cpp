@@ -16,6 +16,7 @@
 #include "orgtreemodel.h"
 #include "reasondialog.h"
 #include "recentworkspaces.h"
+#include "reliabilitytab.h"
 #include "remoteworkspacefactory.h"
 #include "service/localworkspace.h"
 #include "tokenstore.h"
@@ -115,6 +116,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_detailTabs->setObjectName(QStringLiteral("detailTabWidget"));
     m_detailTabs->addTab(m_detail, tr("Overview"));
     m_detailTabs->addTab(m_versions, tr("Versions"));
+    m_reliability = new ReliabilityTab(this);
+    m_reliability->setObjectName(QStringLiteral("reliabilityTab"));
+    m_detailTabs->addTab(m_reliability, tr("Reliability"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -204,6 +208,7 @@ MainWindow::~MainWindow()
     m_model->setWorkspace(nullptr);
     m_detail->setWorkspace(nullptr);
     m_versions->setWorkspace(nullptr);
+    m_reliability->setWorkspace(nullptr);
     m_audit->setWorkspace(nullptr);
     m_feed->setWorkspace(nullptr);
 }
@@ -435,6 +440,7 @@ void MainWindow::adopt(std::unique_ptr<Workspace> workspace, std::optional<Conne
     m_model->setWorkspace(workspace.get());
     m_detail->setWorkspace(workspace.get());
     m_versions->setWorkspace(workspace.get());
+    m_reliability->setWorkspace(workspace.get());
     m_audit->setWorkspace(workspace.get());
     m_feed->setWorkspace(workspace.get());
     m_workspace = std::move(workspace);
@@ -851,6 +857,7 @@ void MainWindow::onCurrentChanged()
         current.isValid() && current.data(OrgTreeModel::NodeKindRole).value<NodeKind>() == NodeKind::Agent;
     m_detail->showNode(id);
     m_versions->showAgent(isAgent ? id : NoNode);
+    m_reliability->showNode(current.isValid() ? id : NoNode);
     if (!isAgent) {
         m_detailTabs->setCurrentWidget(m_detail);
     }

@@ -36,6 +36,7 @@ class LiveFeedView;
 class OrgTreeModel;
 class TokenStore;
 class VersionsTab;
+class ReliabilityTab;
 class WelcomePage;
 class Workspace;
 
@@ -169,6 +170,7 @@ private:
     QTabWidget *m_detailTabs = nullptr;
     DetailPane *m_detail = nullptr;
     VersionsTab *m_versions = nullptr;
+    ReliabilityTab *m_reliability = nullptr;
     AuditView *m_audit = nullptr;
     LiveFeedView *m_feed = nullptr;
     QLabel *m_workspaceLabel = nullptr;

@@ -3,6 +3,7 @@
 #include "remoteworkspace.h"
 
 #include "api/jsoncodec.h"
+#include "api/reliabilityjson.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -388,6 +389,50 @@ Result<ActivityPage> RemoteWorkspace::searchActivity(const QString &query, Event
 Result<QList<ActivityEvent>> RemoteWorkspace::runEvents(RunId runId) const
 {
     return readList<ActivityEvent>(m_api.getItems(QStringLiteral("/api/v1/runs/%1/events").arg(runId)));
+}
+
+Result<ReliabilitySeries> RemoteWorkspace::reliability(NodeId nodeId, const ReliabilityQuery &query) const
+{
+    QUrlQuery parameters;
+    parameters.addQueryItem(QStringLiteral("from"), timeText(query.from));
+    parameters.addQueryItem(QStringLiteral("to"), timeText(query.to));
+    parameters.addQueryItem(QStringLiteral("bucket"), toText(query.bucket));
+    if (!query.timeZone.isEmpty()) {
+        parameters.addQueryItem(QStringLiteral("timeZone"), QString::fromUtf8(query.timeZone));
+    }
+    const Result<QJsonValue> answer = m_api.get(nodePath(nodeId, QStringLiteral("/reliability")), parameters);
+    if (!answer) {
+        return answer.error();
+    }
+    return reliabilitySeriesFromJson(answer.value());
+}
+
+Result<QList<AgentReliability>> RemoteWorkspace::reliabilityRanking(NodeId nodeId, const QDateTime &from,
+                                                                    const QDateTime &to, ReliabilityMeasure sortBy,
+                                                                    Qt::SortOrder order) const
+{
+    QUrlQuery parameters;
+    parameters.addQueryItem(QStringLiteral("from"), timeText(from));
+    parameters.addQueryItem(QStringLiteral("to"), timeText(to));
+    parameters.addQueryItem(QStringLiteral("sort"), toText(sortBy));
+    parameters.addQueryItem(QStringLiteral("order"),
+                            order == Qt::AscendingOrder ? QStringLiteral("asc") : QStringLiteral("desc"));
+    const Result<QJsonArray> items =
+        m_api.getItems(nodePath(nodeId, QStringLiteral("/reliability/agents")), parameters);
+    if (!items) {
+        return items.error();
+    }
+    QList<AgentReliability> agents;
+    agents.reserve(items->size());
+    for (qsizetype i = 0; i < items->size(); ++i) {
+        Result<AgentReliability> agent =
+            agentReliabilityFromJson(items->at(i), jsonItemPath(QStringLiteral("items"), i));
+        if (!agent) {
+            return agent.error();
+        }
+        agents.append(std::move(agent).value());
+    }
+    return agents;
 }
 
 // --- Changing --------------------------------------------------------------------------------

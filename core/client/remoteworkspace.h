@@ -66,6 +66,12 @@ public:
     [[nodiscard]] Result<ActivityPage> searchActivity(const QString &query, EventId before, int limit) const override;
     // GET /api/v1/runs/{id}/events, if the principal may see the run's agent.
     [[nodiscard]] Result<QList<ActivityEvent>> runEvents(RunId runId) const override;
+    // GET /api/v1/nodes/{id}/reliability and .../reliability/agents: the server counts only
+    // the agents the principal may see.
+    [[nodiscard]] Result<ReliabilitySeries> reliability(NodeId nodeId, const ReliabilityQuery &query) const override;
+    [[nodiscard]] Result<QList<AgentReliability>> reliabilityRanking(NodeId nodeId, const QDateTime &from,
+                                                                     const QDateTime &to, ReliabilityMeasure sortBy,
+                                                                     Qt::SortOrder order) const override;
 
     // Refused: grants hang on the tree, so the company is made with stewardctl on the server's
     // database before anyone can be allowed to do anything.

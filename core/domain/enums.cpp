@@ -48,6 +48,22 @@ constexpr Spellings<StreamItemType, 7> streamItemTypes{{{StreamItemType::Event, 
                                                         {StreamItemType::Proposal, "proposal"},
                                                         {StreamItemType::Approval, "approval"},
                                                         {StreamItemType::Audit, "audit"}}};
+constexpr Spellings<TimeBucket, 3> timeBuckets{
+    {{TimeBucket::Hour, "hour"}, {TimeBucket::Day, "day"}, {TimeBucket::Week, "week"}}};
+constexpr Spellings<ReliabilityMeasure, 14> reliabilityMeasures{{{ReliabilityMeasure::Runs, "runs"},
+                                                                 {ReliabilityMeasure::FailedRuns, "failed_runs"},
+                                                                 {ReliabilityMeasure::ErrorRate, "error_rate"},
+                                                                 {ReliabilityMeasure::Errors, "errors"},
+                                                                 {ReliabilityMeasure::Decisions, "decisions"},
+                                                                 {ReliabilityMeasure::ApprovalRate, "approval_rate"},
+                                                                 {ReliabilityMeasure::RejectionRate, "rejection_rate"},
+                                                                 {ReliabilityMeasure::EditRate, "edit_rate"},
+                                                                 {ReliabilityMeasure::LatencyP50, "latency_p50"},
+                                                                 {ReliabilityMeasure::LatencyP95, "latency_p95"},
+                                                                 {ReliabilityMeasure::TokensIn, "tokens_in"},
+                                                                 {ReliabilityMeasure::TokensOut, "tokens_out"},
+                                                                 {ReliabilityMeasure::Cost, "cost"},
+                                                                 {ReliabilityMeasure::Events, "events"}}};
 
 template<typename Enum, std::size_t N> QString spell(const Spellings<Enum, N> &table, Enum value)
 {
@@ -111,6 +127,14 @@ QString toText(StreamItemType value)
 {
     return spell(streamItemTypes, value);
 }
+QString toText(TimeBucket value)
+{
+    return spell(timeBuckets, value);
+}
+QString toText(ReliabilityMeasure value)
+{
+    return spell(reliabilityMeasures, value);
+}
 
 template<> std::optional<NodeKind> parseEnum<NodeKind>(const QString &text)
 {
@@ -151,6 +175,14 @@ template<> std::optional<Role> parseEnum<Role>(const QString &text)
 template<> std::optional<StreamItemType> parseEnum<StreamItemType>(const QString &text)
 {
     return parse(streamItemTypes, text);
+}
+template<> std::optional<TimeBucket> parseEnum<TimeBucket>(const QString &text)
+{
+    return parse(timeBuckets, text);
+}
+template<> std::optional<ReliabilityMeasure> parseEnum<ReliabilityMeasure>(const QString &text)
+{
+    return parse(reliabilityMeasures, text);
 }
 
 QString displayName(NodeKind value)
@@ -211,6 +243,37 @@ QString displayName(RunTrigger value)
     case RunTrigger::Schedule: return QCoreApplication::translate("steward::Enums", "Schedule");
     case RunTrigger::Event: return QCoreApplication::translate("steward::Enums", "Event");
     case RunTrigger::Manual: return QCoreApplication::translate("steward::Enums", "Manual");
+    }
+    return {};
+}
+
+QString displayName(TimeBucket value)
+{
+    switch (value) {
+    case TimeBucket::Hour: return QCoreApplication::translate("steward::Enums", "Hour");
+    case TimeBucket::Day: return QCoreApplication::translate("steward::Enums", "Day");
+    case TimeBucket::Week: return QCoreApplication::translate("steward::Enums", "Week");
+    }
+    return {};
+}
+
+QString displayName(ReliabilityMeasure value)
+{
+    switch (value) {
+    case ReliabilityMeasure::Runs: return QCoreApplication::translate("steward::Enums", "Runs");
+    case ReliabilityMeasure::FailedRuns: return QCoreApplication::translate("steward::Enums", "Failed runs");
+    case ReliabilityMeasure::ErrorRate: return QCoreApplication::translate("steward::Enums", "Error rate");
+    case ReliabilityMeasure::Errors: return QCoreApplication::translate("steward::Enums", "Errors");
+    case ReliabilityMeasure::Decisions: return QCoreApplication::translate("steward::Enums", "Decisions");
+    case ReliabilityMeasure::ApprovalRate: return QCoreApplication::translate("steward::Enums", "Approval rate");
+    case ReliabilityMeasure::RejectionRate: return QCoreApplication::translate("steward::Enums", "Rejection rate");
+    case ReliabilityMeasure::EditRate: return QCoreApplication::translate("steward::Enums", "Edit rate");
+    case ReliabilityMeasure::LatencyP50: return QCoreApplication::translate("steward::Enums", "Latency p50");
+    case ReliabilityMeasure::LatencyP95: return QCoreApplication::translate("steward::Enums", "Latency p95");
+    case ReliabilityMeasure::TokensIn: return QCoreApplication::translate("steward::Enums", "Tokens in");
+    case ReliabilityMeasure::TokensOut: return QCoreApplication::translate("steward::Enums", "Tokens out");
+    case ReliabilityMeasure::Cost: return QCoreApplication::translate("steward::Enums", "Cost");
+    case ReliabilityMeasure::Events: return QCoreApplication::translate("steward::Enums", "Events");
     }
     return {};
 }

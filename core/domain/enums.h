@@ -23,6 +23,25 @@ enum class PrincipalKind { User, Agent };
 enum class Role { Admin, Editor, Reviewer, Auditor, Agent };
 // What a row of the change stream refers to (see streamitem.h).
 enum class StreamItemType { Event, Run, Node, Agent, Proposal, Approval, Audit };
+// The width of one point of a reliability series (see reliability.h).
+enum class TimeBucket { Hour, Day, Week };
+// What reliability is measured by: a column of the ranking, a series of the charts.
+enum class ReliabilityMeasure {
+    Runs,
+    FailedRuns,
+    ErrorRate,
+    Errors,
+    Decisions,
+    ApprovalRate,
+    RejectionRate,
+    EditRate,
+    LatencyP50,
+    LatencyP95,
+    TokensIn,
+    TokensOut,
+    Cost,
+    Events
+};
 Q_ENUM_NS(NodeKind)
 Q_ENUM_NS(Visibility)
 Q_ENUM_NS(Criticality)
@@ -33,6 +52,8 @@ Q_ENUM_NS(ApprovalState)
 Q_ENUM_NS(PrincipalKind)
 Q_ENUM_NS(Role)
 Q_ENUM_NS(StreamItemType)
+Q_ENUM_NS(TimeBucket)
+Q_ENUM_NS(ReliabilityMeasure)
 
 [[nodiscard]] QString toText(NodeKind value);
 [[nodiscard]] QString toText(Visibility value);
@@ -44,6 +65,8 @@ Q_ENUM_NS(StreamItemType)
 [[nodiscard]] QString toText(PrincipalKind value);
 [[nodiscard]] QString toText(Role value);
 [[nodiscard]] QString toText(StreamItemType value);
+[[nodiscard]] QString toText(TimeBucket value);
+[[nodiscard]] QString toText(ReliabilityMeasure value);
 
 // toText gives the stable spelling (not named toString so that QTest finds its own printers).
 // Parsing returns nothing for an unknown spelling; callers turn that into an error message.
@@ -58,6 +81,8 @@ template<> std::optional<ApprovalState> parseEnum<ApprovalState>(const QString &
 template<> std::optional<PrincipalKind> parseEnum<PrincipalKind>(const QString &text);
 template<> std::optional<Role> parseEnum<Role>(const QString &text);
 template<> std::optional<StreamItemType> parseEnum<StreamItemType>(const QString &text);
+template<> std::optional<TimeBucket> parseEnum<TimeBucket>(const QString &text);
+template<> std::optional<ReliabilityMeasure> parseEnum<ReliabilityMeasure>(const QString &text);
 
 // The human-facing, translated names, for the desktop app and the CLI's tables.
 [[nodiscard]] QString displayName(NodeKind value);
@@ -66,5 +91,7 @@ template<> std::optional<StreamItemType> parseEnum<StreamItemType>(const QString
 [[nodiscard]] QString displayName(AgentStatus value);
 [[nodiscard]] QString displayName(RunStatus value);
 [[nodiscard]] QString displayName(RunTrigger value);
+[[nodiscard]] QString displayName(TimeBucket value);
+[[nodiscard]] QString displayName(ReliabilityMeasure value);
 
 } // namespace steward

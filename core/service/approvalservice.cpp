@@ -118,6 +118,7 @@ ApprovalService::ApprovalService(const Store &store, const Clock &clock, OrgServ
     , m_approvals(store)
     , m_policies(store)
     , m_principals(store)
+    , m_reliability(store)
     , m_stream(store)
 {
 }
@@ -405,6 +406,9 @@ Result<Approval> ApprovalService::decide(ApprovalId id, const ApprovalDecisionRe
     }
     if (const Status inserted = m_approvals.insertDecision(recorded); !inserted) {
         return inserted.error();
+    }
+    if (const Status counted = m_reliability.recordDecisionInRollup(approval.agentId, now, verdict); !counted) {
+        return counted.error();
     }
     QList<ApprovalDecision> all = earlier.value();
     all.append(recorded);

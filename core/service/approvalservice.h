@@ -8,6 +8,7 @@
 #include "storage/approvalpolicyrepository.h"
 #include "storage/approvalrepository.h"
 #include "storage/principalrepository.h"
+#include "storage/reliabilityrepository.h"
 #include "storage/streamrepository.h"
 
 #include <QList>
@@ -96,6 +97,7 @@ private:
     ApprovalRepository m_approvals;
     ApprovalPolicyRepository m_policies;
     PrincipalRepository m_principals;
+    ReliabilityRepository m_reliability; // decisions count in the agents' rollups
     StreamRepository m_stream;
 };
 

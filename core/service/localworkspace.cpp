@@ -4,6 +4,7 @@
 
 #include "bundle/signingkey.h"
 #include "query/activitysearch.h"
+#include "service/reliabilityservice.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -101,6 +102,18 @@ Result<QList<AuditEntry>> LocalWorkspace::recentChanges(const QString &path, int
 Result<QList<ActivityEvent>> LocalWorkspace::runEvents(RunId runId) const
 {
     return m_activity.runEvents(runId);
+}
+
+Result<ReliabilitySeries> LocalWorkspace::reliability(NodeId nodeId, const ReliabilityQuery &query) const
+{
+    return ReliabilityService(*m_store).series(nodeId, query);
+}
+
+Result<QList<AgentReliability>> LocalWorkspace::reliabilityRanking(NodeId nodeId, const QDateTime &from,
+                                                                   const QDateTime &to, ReliabilityMeasure sortBy,
+                                                                   Qt::SortOrder order) const
+{
+    return ReliabilityService(*m_store).ranking(nodeId, from, to, sortBy, order);
 }
 
 // --- Live activity ----------------------------------------------------------------------------

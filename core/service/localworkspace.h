@@ -50,6 +50,11 @@ public:
     // The owner of a workspace file sees all of its activity.
     [[nodiscard]] Result<ActivityPage> searchActivity(const QString &query, EventId before, int limit) const override;
     [[nodiscard]] Result<QList<ActivityEvent>> runEvents(RunId runId) const override;
+    // The owner of a local file sees every agent.
+    [[nodiscard]] Result<ReliabilitySeries> reliability(NodeId nodeId, const ReliabilityQuery &query) const override;
+    [[nodiscard]] Result<QList<AgentReliability>> reliabilityRanking(NodeId nodeId, const QDateTime &from,
+                                                                     const QDateTime &to, ReliabilityMeasure sortBy,
+                                                                     Qt::SortOrder order) const override;
 
     [[nodiscard]] Result<OrgNode> createCompany(const QString &name, const QString &reason) override;
     [[nodiscard]] Result<OrgNode> createGroup(NodeId parentId, NodeKind kind, const QString &name,

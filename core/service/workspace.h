@@ -9,6 +9,7 @@
 #include "domain/approval.h"
 #include "domain/audit.h"
 #include "domain/orgnode.h"
+#include "domain/reliability.h"
 #include "domain/result.h"
 #include "service/agentservice.h"
 #include "storage/auditrepository.h"
@@ -60,6 +61,14 @@ public:
                                                               int limit) const = 0;
     // Every event of one run, oldest first: the run as a trace (spanId/parentSpanId).
     [[nodiscard]] virtual Result<QList<ActivityEvent>> runEvents(RunId runId) const = 0;
+    // Reliability over time of an agent, or of the agents below a group that the workspace's
+    // user may see, from the hourly rollups (see ReliabilityService).
+    [[nodiscard]] virtual Result<ReliabilitySeries> reliability(NodeId nodeId, const ReliabilityQuery &query) const = 0;
+    // The agents below a node ranked by their totals over [from, to).
+    [[nodiscard]] virtual Result<QList<AgentReliability>> reliabilityRanking(NodeId nodeId, const QDateTime &from,
+                                                                             const QDateTime &to,
+                                                                             ReliabilityMeasure sortBy,
+                                                                             Qt::SortOrder order) const = 0;
 
     // The root of a new, empty workspace; refused once the workspace has a company.
     [[nodiscard]] virtual Result<OrgNode> createCompany(const QString &name, const QString &reason) = 0;

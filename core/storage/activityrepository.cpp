@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "activityrepository.h"
 
+#include "domain/latencyhistogram.h"
+#include "storage/reliabilityrepository.h"
 #include "storage/store.h"
 
 #include <QCoreApplication>
@@ -17,6 +19,7 @@ namespace steward {
 namespace {
 
 constexpr qint64 MsPerHour = 3600 * 1000;
+constexpr qint64 MsPerDay = 24 * MsPerHour;
 
 struct Rollup
 {
@@ -30,7 +33,66 @@ struct Rollup
     double cost = 0.0;
     qint64 latencySumMs = 0;
     qint64 latencyCount = 0;
+    LatencyHistogram latency;
+
+    void add(const Rollup &other)
+    {
+        events += other.events;
+        runsStarted += other.runsStarted;
+        runsFailed += other.runsFailed;
+        errors += other.errors;
+        outputs += other.outputs;
+        tokensIn += other.tokensIn;
+        tokensOut += other.tokensOut;
+        cost += other.cost;
+        latencySumMs += other.latencySumMs;
+        latencyCount += other.latencyCount;
+        latency.add(other.latency);
+    }
 };
+
+// Adds each row's counts to its rollup row with the prepared upsert.
+Status upsertRollups(QSqlQuery &q, const QHash<QPair<NodeId, qint64>, Rollup> &rollups)
+{
+    for (auto it = rollups.cbegin(); it != rollups.cend(); ++it) {
+        const Rollup &r = it.value();
+        QVariantList values{it.key().first, it.key().second, r.events,       r.runsStarted,
+                            r.runsFailed,   r.errors,        r.outputs,      r.tokensIn,
+                            r.tokensOut,    r.cost,          r.latencySumMs, r.latencyCount};
+        for (int bucket = 0; bucket < LatencyHistogram::BucketCount; ++bucket) {
+            values.append(r.latency.count(bucket));
+        }
+        for (int i = 0; i < values.size(); ++i) {
+            q.bindValue(i, values.at(i));
+        }
+        if (!q.exec()) {
+            return Store::errorFrom(
+                q.lastError(), QCoreApplication::translate("steward::ActivityRepository", "updating activity rollups"));
+        }
+    }
+    return Done{};
+}
+
+// Adds a batch's counts to the hour's or the day's row, or makes the row. The table, key and
+// histogram columns are fixed names (ReliabilityRepository), never text from outside.
+QString upsertRollupStatement(const QString &table, const QString &key)
+{
+    QStringList columns{QStringLiteral("events"),         QStringLiteral("runs_started"),
+                        QStringLiteral("runs_failed"),    QStringLiteral("errors"),
+                        QStringLiteral("outputs"),        QStringLiteral("tokens_in"),
+                        QStringLiteral("tokens_out"),     QStringLiteral("cost"),
+                        QStringLiteral("latency_sum_ms"), QStringLiteral("latency_count")};
+    columns += ReliabilityRepository::latencyColumns();
+    QStringList updates;
+    for (const QString &column : columns) {
+        updates.append(QStringLiteral("%1 = r.%1 + excluded.%1").arg(column));
+    }
+    return QStringLiteral("INSERT INTO %1 AS r(agent_id, %2, %3) VALUES (?, ?, %4) "
+                          "ON CONFLICT(agent_id, %2) DO UPDATE SET %5")
+        .arg(table, key, columns.join(QStringLiteral(", ")),
+             QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")),
+             updates.join(QStringLiteral(", ")));
+}
 
 QVariant nullIfEmpty(const QString &text)
 {
@@ -118,25 +180,21 @@ Status ActivityRepository::prepare()
     m_insertEvents.emplace(m_store.database());
     m_indexEvents.emplace(m_store.database());
     m_upsertRollup.emplace(m_store.database());
+    m_upsertDailyRollup.emplace(m_store.database());
     // A database whose search index follows the table by itself has nothing to feed.
     const QString indexStatement = m_store.dialect().indexEventsForSearch();
     m_feedsSearchIndex = !indexStatement.isEmpty();
     const bool prepared = m_insertEvents->prepare(insertEventsStatement(m_store.dialect().eventsPerInsert()))
         && (!m_feedsSearchIndex || m_indexEvents->prepare(indexStatement))
-        && m_upsertRollup->prepare(QStringLiteral(
-            "INSERT INTO activity_rollup_hourly AS r(agent_id, hour, events, runs_started, runs_failed, errors, "
-            "outputs, "
-            "tokens_in, tokens_out, cost, latency_sum_ms, latency_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(agent_id, hour) DO UPDATE SET events = r.events + excluded.events, "
-            "runs_started = r.runs_started + excluded.runs_started, runs_failed = r.runs_failed + "
-            "excluded.runs_failed, "
-            "errors = r.errors + excluded.errors, outputs = r.outputs + excluded.outputs, "
-            "tokens_in = r.tokens_in + excluded.tokens_in, tokens_out = r.tokens_out + excluded.tokens_out, "
-            "cost = r.cost + excluded.cost, latency_sum_ms = r.latency_sum_ms + excluded.latency_sum_ms, "
-            "latency_count = r.latency_count + excluded.latency_count"));
+        && m_upsertRollup->prepare(
+            upsertRollupStatement(QStringLiteral("activity_rollup_hourly"), QStringLiteral("hour")))
+        && m_upsertDailyRollup->prepare(
+            upsertRollupStatement(QStringLiteral("activity_rollup_daily"), QStringLiteral("day")));
     if (!prepared) {
         const QSqlError error = !m_insertEvents->lastError().isValid()
-            ? (m_indexEvents->lastError().isValid() ? m_indexEvents->lastError() : m_upsertRollup->lastError())
+            ? (m_indexEvents->lastError().isValid()        ? m_indexEvents->lastError()
+                   : m_upsertRollup->lastError().isValid() ? m_upsertRollup->lastError()
+                                                           : m_upsertDailyRollup->lastError())
             : m_insertEvents->lastError();
         m_insertEvents.reset();
         return Store::errorFrom(
@@ -278,6 +336,7 @@ Status ActivityRepository::updateRollups(const QList<ActivityEvent> &inserted)
         } else if (event.kind == QLatin1String(EventKinds::RunFinished)) {
             r.latencySumMs += event.latencyMs;
             ++r.latencyCount;
+            r.latency.add(event.latencyMs);
             if (event.status == QLatin1String("error")) {
                 ++r.runsFailed;
             }
@@ -287,21 +346,15 @@ Status ActivityRepository::updateRollups(const QList<ActivityEvent> &inserted)
             ++r.outputs;
         }
     }
-    QSqlQuery &q = *m_upsertRollup;
+    // The days' rows get the same counts, added up per agent and UTC day.
+    QHash<QPair<NodeId, qint64>, Rollup> days;
     for (auto it = rollups.cbegin(); it != rollups.cend(); ++it) {
-        const Rollup &r = it.value();
-        const QVariantList values{it.key().first, it.key().second, r.events,       r.runsStarted,
-                                  r.runsFailed,   r.errors,        r.outputs,      r.tokensIn,
-                                  r.tokensOut,    r.cost,          r.latencySumMs, r.latencyCount};
-        for (int i = 0; i < values.size(); ++i) {
-            q.bindValue(i, values.at(i));
-        }
-        if (!q.exec()) {
-            return Store::errorFrom(
-                q.lastError(), QCoreApplication::translate("steward::ActivityRepository", "updating activity rollups"));
-        }
+        days[{it.key().first, it.key().second / MsPerDay * MsPerDay}].add(it.value());
     }
-    return Done{};
+    if (const Status hours = upsertRollups(*m_upsertRollup, rollups); !hours) {
+        return hours;
+    }
+    return upsertRollups(*m_upsertDailyRollup, days);
 }
 
 Result<RunId> ActivityRepository::insertRun(const Run &run)

@@ -62,6 +62,7 @@ private:
     std::optional<QSqlQuery> m_insertEvents; // a full statement's worth of rows
     std::optional<QSqlQuery> m_indexEvents;
     std::optional<QSqlQuery> m_upsertRollup;
+    std::optional<QSqlQuery> m_upsertDailyRollup;
     bool m_feedsSearchIndex = false;
 };
 

@@ -17,5 +17,6 @@ void addAuditRoutes(ApiRouter &router, ServerContext &context);
 void addAccessRoutes(ApiRouter &router, ServerContext &context);
 void addOtlpRoutes(ApiRouter &router, ServerContext &context);
 void addApprovalRoutes(ApiRouter &router, ServerContext &context, ApprovalWaiters &waiters);
+void addReliabilityRoutes(ApiRouter &router, ServerContext &context);
 
 } // namespace steward
