@@ -12,6 +12,7 @@
 #include "service/authorizer.h"
 #include "service/orgservice.h"
 #include "storage/auditrepository.h"
+#include "storage/reliabilityrepository.h"
 #include "storage/store.h"
 #include "storage/streamrepository.h"
 #include "teststore.h"
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void inbox_filtersPagesAndCounts();
     void inbox_hidesWhatTheCallerMayNotSee();
     void twoReviewersAtOnce_endWithOneOutcome();
+    void decisions_countInTheReliabilityRollups();
 
 private:
     [[nodiscard]] NodeId idOf(const QString &path) const;
@@ -702,6 +704,34 @@ void TestApprovalService::twoReviewersAtOnce_endWithOneOutcome()
     const auto detail = m_approvals->detail(submitted.id, admin);
     QCOMPARE(detail->decisions.size(), 1);
     QCOMPARE(detail->approval.state, oks.at(0) ? ApprovalState::Approved : ApprovalState::Rejected);
+}
+
+void TestApprovalService::decisions_countInTheReliabilityRollups()
+{
+    const Approval approved = submitTo(mailer);
+    const Approval rejected = submitTo(mailer);
+    const Approval edited = submitTo(mailer);
+    QVERIFY(approved.id && rejected.id && edited.id);
+    QVERIFY(m_approvals->decide(approved.id, verdict(QStringLiteral("approve"), 1, QStringLiteral("fine")),
+                                QStringLiteral("rita")));
+    QVERIFY(m_approvals->decide(rejected.id, verdict(QStringLiteral("reject"), 1, QStringLiteral("wrong price")),
+                                QStringLiteral("rita")));
+    QVERIFY(m_approvals->decide(edited.id,
+                                verdict(QStringLiteral("edit"), 1, QStringLiteral("kinder"), QStringLiteral("Hi")),
+                                QStringLiteral("ross")));
+    // A refused decision (a second one on a decided approval) counts nothing.
+    QVERIFY(!m_approvals->decide(approved.id, verdict(QStringLiteral("reject"), 1, QStringLiteral("late")),
+                                 QStringLiteral("ross")));
+
+    const qint64 now = m_clock->now().toMSecsSinceEpoch();
+    const auto hours = ReliabilityRepository(*m_store).totalsByTime(ReliabilityRepository::Grain::Hour, {idOf(mailer)},
+                                                                    now - 3'600'000, now + 3'600'000);
+    QVERIFY2(hours.ok(), qPrintable(messageOf(hours)));
+    QCOMPARE(hours->size(), 1);
+    const ReliabilityTotals &totals = hours->first().second;
+    QCOMPARE(totals.approved, qint64(1));
+    QCOMPARE(totals.rejected, qint64(1));
+    QCOMPARE(totals.edited, qint64(1));
 }
 
 QTEST_GUILESS_MAIN(TestApprovalService)
