@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "approvalinbox.h"
 #include "auditorbanner.h"
 #include "auditstatus.h"
 #include "auditview.h"
@@ -40,6 +41,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
@@ -129,6 +131,17 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_places->setDocumentMode(true);
     m_places->addTab(m_splitter, tr("Agents"));
     m_places->addTab(m_audit, tr("Audit Log"));
+    m_inbox = new ApprovalInbox(this);
+    m_inbox->setObjectName(QStringLiteral("approvalInbox"));
+    m_places->addTab(m_inbox, tr("Approval Inbox"));
+    connect(m_inbox, &ApprovalInbox::countsChanged, this, &MainWindow::showInboxCounts);
+    connect(m_inbox, &ApprovalInbox::assignedToMe, this, &MainWindow::notifyAssigned);
+    connect(m_inbox, &ApprovalInbox::openRequested, this, [this](const QString &path) {
+        m_places->setCurrentWidget(m_splitter);
+        if (selectPath(path)) {
+            m_tree->setFocus();
+        }
+    });
 
     m_banner = new AuditorBanner(this);
     m_banner->setObjectName(QStringLiteral("auditorBanner"));
@@ -200,6 +213,7 @@ MainWindow::~MainWindow()
     m_detail->setWorkspace(nullptr);
     m_versions->setWorkspace(nullptr);
     m_audit->setWorkspace(nullptr);
+    m_inbox->setWorkspace(nullptr);
 }
 
 QString MainWindow::demoPath()
@@ -292,6 +306,11 @@ void MainWindow::createActions()
     m_showVersionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     connect(m_showVersionsAction, &QAction::triggered, this, [this] { showVersions({}); });
 
+    m_showInboxAction =
+        makeAction(QStringLiteral("showInboxAction"), tr("Approval &Inbox"), QStyle::SP_DialogApplyButton);
+    m_showInboxAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    connect(m_showInboxAction, &QAction::triggered, this, &MainWindow::showInbox);
+
     m_aboutAction = makeAction(QStringLiteral("aboutAction"), tr("&About Steward"), QStyle::SP_MessageBoxInformation);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 }
@@ -328,6 +347,7 @@ void MainWindow::createMenus()
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(m_showAgentsAction);
     view->addAction(m_showAuditAction);
+    view->addAction(m_showInboxAction);
     view->addSeparator();
     view->addAction(m_showOverviewAction);
     view->addAction(m_showVersionsAction);
@@ -425,6 +445,7 @@ void MainWindow::adopt(std::unique_ptr<Workspace> workspace, std::optional<Conne
     m_detail->setWorkspace(workspace.get());
     m_versions->setWorkspace(workspace.get());
     m_audit->setWorkspace(workspace.get());
+    m_inbox->setWorkspace(workspace.get());
     m_workspace = std::move(workspace);
     connect(m_workspace.get(), &Workspace::auditAppended, this, &MainWindow::checkAudit);
 
@@ -873,6 +894,7 @@ void MainWindow::updateActions()
     m_exportBundleAction->setEnabled(mayChange(Action::ExportBundle, companyPath()));
     m_showAgentsAction->setEnabled(m_workspace != nullptr);
     m_showAuditAction->setEnabled(m_workspace != nullptr);
+    m_showInboxAction->setEnabled(m_workspace != nullptr);
     m_showOverviewAction->setEnabled(m_workspace != nullptr);
     m_showVersionsAction->setEnabled(current.isValid() && kind == NodeKind::Agent);
     m_newDepartmentAction->setEnabled(hasNode && canContain(kind, NodeKind::Department));
@@ -926,6 +948,40 @@ bool MainWindow::showVersions(const QList<int> &numbers)
 void MainWindow::showAudit()
 {
     m_places->setCurrentWidget(m_audit);
+}
+
+void MainWindow::showInbox()
+{
+    m_places->setCurrentWidget(m_inbox);
+    m_inbox->view()->setFocus();
+}
+
+void MainWindow::showInboxCounts(const ApprovalCounts &counts)
+{
+    const int tab = m_places->indexOf(m_inbox);
+    m_places->setTabText(tab, tr("Approval Inbox (%1 · %2)").arg(counts.pendingForMe).arg(counts.pendingForMyTeams));
+    m_places->setTabToolTip(tab, tr("For me %1 · My teams %2").arg(counts.pendingForMe).arg(counts.pendingForMyTeams));
+}
+
+void MainWindow::notifyAssigned(const Approval &approval)
+{
+    const QString text = tr("%1 asks for approval: %2").arg(approval.agentPath, approval.title);
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        statusBar()->showMessage(tr("New in your inbox: %1").arg(text), statusMessageMs);
+        return;
+    }
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(
+            windowIcon().isNull() ? style()->standardIcon(QStyle::SP_MessageBoxInformation) : windowIcon(), this);
+        m_tray->setToolTip(tr("Steward"));
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            activateWindow();
+            showInbox();
+        });
+        m_tray->show();
+    }
+    m_tray->showMessage(tr("New in your approval inbox"), text, QSystemTrayIcon::Information);
 }
 
 Status MainWindow::finishEdit(const Result<OrgNode> &result, const QString &doneMessage)

@@ -20,6 +20,7 @@ class QLabel;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
+class QSystemTrayIcon;
 class QTabWidget;
 class QTimer;
 class QToolBar;
@@ -27,6 +28,9 @@ class QTreeView;
 
 namespace steward {
 
+struct Approval;
+struct ApprovalCounts;
+class ApprovalInbox;
 class AuditorBanner;
 class AuditStatus;
 class AuditView;
@@ -86,6 +90,9 @@ public:
     bool showVersions(const QList<int> &numbers);
     // Shows the Audit place.
     void showAudit();
+    // Shows the Approval inbox with the focus on its list.
+    void showInbox();
+    [[nodiscard]] ApprovalInbox *inbox() const { return m_inbox; }
 
     [[nodiscard]] Workspace *workspace() const { return m_workspace.get(); }
     [[nodiscard]] bool isBuildingDemo() const { return !m_demoTask.isNull(); }
@@ -150,6 +157,9 @@ private:
     void onCurrentChanged();
     void updateActions();
     void showTreeContextMenu(const QPoint &position);
+    // The inbox's counts on its tab; a new item for me in the tray, or the status bar without one.
+    void showInboxCounts(const ApprovalCounts &counts);
+    void notifyAssigned(const Approval &approval);
 
     std::unique_ptr<Workspace> m_workspace;
     OrgTreeModel *m_model = nullptr;
@@ -177,6 +187,8 @@ private:
     QDeadlineTimer m_reconnectAt{QDeadlineTimer::Forever}; // the next attempt; Forever: not known
     QTimer *m_countdown = nullptr; // counts down to it in the status bar
     QTimer *m_serverAuditTimer = nullptr;
+    ApprovalInbox *m_inbox = nullptr;
+    QSystemTrayIcon *m_tray = nullptr; // only where the desktop has a tray
 
     QAction *m_newWorkspaceAction = nullptr;
     QAction *m_openAction = nullptr;
@@ -196,6 +208,7 @@ private:
     QAction *m_showOverviewAction = nullptr;
     QAction *m_showVersionsAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_showInboxAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     QToolBar *m_editToolBar = nullptr;
 };
