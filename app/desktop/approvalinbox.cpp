@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "approvalinbox.h"
 
+#include "approvalcounter.h"
 #include "approvaldetailview.h"
 #include "approvaleditdialog.h"
 #include "approvalinboxmodel.h"
@@ -117,6 +118,8 @@ ApprovalInbox::ApprovalInbox(QWidget *parent) : QWidget(parent)
     m_countsTimer->setSingleShot(true);
     m_countsTimer->setInterval(countsDelayMs);
     connect(m_countsTimer, &QTimer::timeout, this, &ApprovalInbox::updateCounts);
+    m_counter = new ApprovalCounter(this);
+    connect(m_counter, &ApprovalCounter::counted, this, &ApprovalInbox::showCounts);
     connect(m_model, &ApprovalInboxModel::assignedToMe, this, &ApprovalInbox::assignedToMe);
     setWorkspace(nullptr);
 }
@@ -215,13 +218,12 @@ void ApprovalInbox::applyFilter()
 
 void ApprovalInbox::updateCounts()
 {
-    m_counts = {};
-    if (m_workspace) {
-        const Result<ApprovalCounts> counts = m_workspace->approvalCounts();
-        if (counts) {
-            m_counts = counts.value();
-        }
-    }
+    m_counter->request(m_workspace);
+}
+
+void ApprovalInbox::showCounts(const ApprovalCounts &counts)
+{
+    m_counts = counts;
     m_countsLabel->setText(tr("For me %1 · My teams %2").arg(m_counts.pendingForMe).arg(m_counts.pendingForMyTeams));
     Q_EMIT countsChanged(m_counts);
 }

@@ -15,6 +15,7 @@ class QTreeView;
 
 namespace steward {
 
+class ApprovalCounter;
 class ApprovalDetailView;
 class ApprovalInboxModel;
 class Workspace;
@@ -69,6 +70,7 @@ private:
     void fillScopes();
     void applyFilter();
     void updateCounts();
+    void showCounts(const ApprovalCounts &counts);
     void onCurrentChanged();
     void goToRow(int row);
     // The selected rows, or the current row alone when nothing else is selected.
@@ -90,6 +92,7 @@ private:
     QTreeView *m_view = nullptr;
     ApprovalDetailView *m_detail = nullptr;
     QTimer *m_countsTimer = nullptr;
+    ApprovalCounter *m_counter = nullptr;
     QList<QAction *> m_actions;
     ApprovalCounts m_counts;
 };

@@ -146,7 +146,7 @@ void TestApprovalInbox::keyboardAlone_approvesRejectsAndEditApproves()
                                                 QStringLiteral("Hi Sam,\n\nthanks for the **long** call.\n"));
     QVERIFY(json != 0 && email != 0 && markdown != 0);
     openWindow();
-    QCOMPARE(child<QTabWidget>(*m_window, "placesTabWidget")->tabText(2), QStringLiteral("Approval Inbox (3 · 3)"));
+    QTRY_COMPARE(child<QTabWidget>(*m_window, "placesTabWidget")->tabText(2), QStringLiteral("Approval Inbox (3 · 3)"));
 
     // Newest first; the first item is open.
     QCOMPARE(currentId(), markdown);
