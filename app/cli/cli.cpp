@@ -53,6 +53,11 @@ QList<Command> commands()
          runUserCommand},
         {QStringLiteral("token"), QCoreApplication::translate("steward::Cli", "Create or revoke bearer tokens."),
          runTokenCommand},
+        {QStringLiteral("approval"),
+         QCoreApplication::translate("steward::Cli", "List, show and decide what agents propose to send or do."),
+         runApprovalCommand},
+        {QStringLiteral("policy"), QCoreApplication::translate("steward::Cli", "Show or set approval policies."),
+         runPolicyCommand},
     };
 }
 

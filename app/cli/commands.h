@@ -18,5 +18,7 @@ namespace steward {
 [[nodiscard]] int runVerifyBundleCommand(const CommandContext &context);
 [[nodiscard]] int runUserCommand(const CommandContext &context);
 [[nodiscard]] int runTokenCommand(const CommandContext &context);
+[[nodiscard]] int runApprovalCommand(const CommandContext &context);
+[[nodiscard]] int runPolicyCommand(const CommandContext &context);
 
 } // namespace steward

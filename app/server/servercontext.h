@@ -6,6 +6,7 @@
 #include "service/accessservice.h"
 #include "service/activityservice.h"
 #include "service/agentservice.h"
+#include "service/approvalservice.h"
 #include "service/authorizer.h"
 #include "service/orgservice.h"
 #include "storage/store.h"
@@ -29,6 +30,7 @@ struct ServerContext
         , activity(*store, clock)
         , authorizer(*store)
         , stream(*store)
+        , approvals(*store, clock, org)
         , metrics(serverMetrics)
     {
     }
@@ -41,6 +43,7 @@ struct ServerContext
     ActivityService activity;
     Authorizer authorizer;
     StreamRepository stream;
+    ApprovalService approvals;
     ServerMetrics &metrics;
 };
 

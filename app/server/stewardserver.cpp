@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stewardserver.h"
 
+#include "approvalwaiters.h"
+
 #include "api/apilimits.h"
 #include "connectionguard.h"
 #include "routes/routes.h"
@@ -20,6 +22,10 @@
 namespace steward {
 
 namespace {
+
+// How often pending approvals are checked for expiry and escalation: policies count in
+// minutes and hours, so a few seconds late is on time.
+constexpr int approvalSweepMs = 5000;
 
 QString translated(const char *text)
 {
@@ -92,13 +98,31 @@ Status StewardServer::start()
     addActivityRoutes(*m_router, *m_context);
     addAuditRoutes(*m_router, *m_context);
     addAccessRoutes(*m_router, *m_context);
+    m_approvalWaiters = std::make_unique<ApprovalWaiters>(*m_context, m_config.database);
+    if (const Status waiting = m_approvalWaiters->start(); !waiting) {
+        return waiting.error();
+    }
+    addApprovalRoutes(*m_router, *m_context, *m_approvalWaiters);
 
     m_streamHub = std::make_unique<StreamHub>(*m_context, *m_authenticator, m_config.database);
     if (const Status following = m_streamHub->start(); !following) {
         return following.error();
     }
     m_streamHub->attach(m_http, *m_router);
-    m_router->setAfterChange([this] { m_streamHub->poke(); });
+    m_router->setAfterChange([this] {
+        m_streamHub->poke();
+        m_approvalWaiters->poke();
+    });
+    connect(&m_approvalSweep, &QTimer::timeout, this, [this] {
+        const Result<QList<ApprovalId>> swept = m_context->approvals.sweep(m_context->clock.now());
+        if (!swept) {
+            ServerLog::error(QStringLiteral("approval sweep"), {{QStringLiteral("error"), swept.error().message}});
+        } else if (!swept->isEmpty()) {
+            m_streamHub->poke();
+            m_approvalWaiters->poke();
+        }
+    });
+    m_approvalSweep.start(approvalSweepMs);
     m_metrics.setStreamGauges([this] { return m_streamHub->clientCount(); },
                               [this] { return m_streamHub->queuedBytes(); });
 

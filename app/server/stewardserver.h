@@ -10,11 +10,13 @@
 
 #include <QHttpServer>
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
 namespace steward {
 
+class ApprovalWaiters;
 class StreamHub;
 
 // One stewardd: the workspace's store and services, the HTTP API and the live stream on one
@@ -43,6 +45,9 @@ private:
     std::unique_ptr<Authenticator> m_authenticator;
     std::unique_ptr<ApiRouter> m_router;
     std::unique_ptr<StreamHub> m_streamHub;
+    std::unique_ptr<ApprovalWaiters> m_approvalWaiters;
+    // Expires and escalates pending approvals (ApprovalService::sweep).
+    QTimer m_approvalSweep;
     QHttpServer m_http;
     quint16 m_port = 0;
 };

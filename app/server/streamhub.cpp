@@ -296,9 +296,12 @@ Result<QList<StreamHub::Encoded>> StreamHub::encode(const QList<StreamItem> &ite
                                {QStringLiteral("path"), node.path},
                                {QStringLiteral("version"), item.subjectId}};
             break;
-        case StreamItemType::Approval:
-            data = QJsonObject{{QStringLiteral("id"), item.subjectId}, {QStringLiteral("path"), node.path}};
+        case StreamItemType::Approval: {
+            const Result<ApprovalRepository::Row> approval = m_context.approvals.approvals().row(item.subjectId);
+            data = approval ? toJson(approval->approval)
+                            : QJsonObject{{QStringLiteral("id"), item.subjectId}, {QStringLiteral("path"), node.path}};
             break;
+        }
         case StreamItemType::Proposal: {
             const Result<VersionProposal> proposal = m_context.agents.proposals().proposal(item.subjectId);
             data = proposal ? toJson(proposal.value()) : QJsonObject{{QStringLiteral("id"), item.subjectId}};

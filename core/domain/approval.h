@@ -55,8 +55,9 @@ struct Approval
     // The payload to execute, set when the approval becomes approved; empty before. The
     // executor reads exactly this.
     QString approvedPayload;
-    // Reviewers granted on this node or below it (on the way down to the agent) may decide;
-    // the agent's parent at first, the parent's parent once escalated.
+    // Reviewers granted on this node or below it (on the way down to the agent) may decide: the
+    // node the agent's policy is set on, its parent once escalated. NoNode (no policy set above
+    // the agent): every reviewer whose grant covers the agent.
     NodeId reviewerNodeId = NoNode;
     QDateTime escalateAt; // null: never escalates
     QDateTime escalatedAt; // null: not escalated

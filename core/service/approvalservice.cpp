@@ -179,20 +179,29 @@ Status ApprovalService::mayDecide(const ApprovalRepository::Row &row, const Revi
     if (reviewer.singleUser) {
         return Done{};
     }
-    const Result<OrgNode> reviewerNode = m_org.tree().node(approval.reviewerNodeId);
-    if (!reviewerNode) {
-        return reviewerNode.error();
+    // Without a reviewer node every reviewer covering the agent may decide.
+    QString top;
+    if (approval.reviewerNodeId != NoNode) {
+        const Result<OrgNode> reviewerNode = m_org.tree().node(approval.reviewerNodeId);
+        if (!reviewerNode) {
+            return reviewerNode.error();
+        }
+        top = reviewerNode->path;
     }
     const QStringList paths = deciderPaths(reviewer);
     const bool eligible = std::any_of(paths.cbegin(), paths.cend(), [&](const QString &path) {
-        return isBelowOrAt(approval.agentPath, path) && isBelowOrAt(path, reviewerNode->path);
+        return isBelowOrAt(approval.agentPath, path) && (top.isEmpty() || isBelowOrAt(path, top));
     });
     if (!eligible) {
         return Error{Error::Code::Forbidden,
-                     QCoreApplication::translate("steward::ApprovalService",
-                                                 "%1 may not decide approvals of %2: that takes a reviewer granted "
-                                                 "on %3 or below it.")
-                         .arg(reviewer.name, approval.agentPath, reviewerNode->path)};
+                     top.isEmpty() ? QCoreApplication::translate("steward::ApprovalService",
+                                                                 "%1 may not decide approvals of %2: that takes a "
+                                                                 "reviewer granted on it or above it.")
+                                         .arg(reviewer.name, approval.agentPath)
+                                   : QCoreApplication::translate("steward::ApprovalService",
+                                                                 "%1 may not decide approvals of %2: that takes a "
+                                                                 "reviewer granted on %3 or below it.")
+                                         .arg(reviewer.name, approval.agentPath, top)};
     }
     return Done{};
 }
@@ -283,7 +292,9 @@ Result<Approval> ApprovalService::submit(const NewApproval &proposal, const QStr
     }
     approval.submittedBy = submitter;
     approval.originalPayload = proposal.payload;
-    approval.reviewerNodeId = node->parentId;
+    // The reviewers of the subtree the policy is set on decide; without a policy, every reviewer
+    // whose grant covers the agent.
+    approval.reviewerNodeId = policy->definedAt;
     approval.agentPath = node->path;
     const Result<ApprovalId> id = m_approvals.insert(approval);
     if (!id) {
@@ -455,25 +466,32 @@ Result<bool> ApprovalService::expireOrEscalate(ApprovalId id, const QDateTime &n
         return true;
     }
     if (approval.escalateAt.isValid() && !approval.escalatedAt.isValid() && approval.escalateAt <= now) {
-        const Result<OrgNode> from = m_org.tree().node(approval.reviewerNodeId);
-        if (!from) {
-            return from.error();
+        // One level up: the parent's reviewers may decide too. Without a reviewer node every
+        // reviewer covering the agent may decide already, and only the time is recorded.
+        QJsonObject details;
+        QString reason = QCoreApplication::translate(
+            "steward::ApprovalService", "Nobody decided in time; every reviewer of the agent may already decide it.");
+        if (approval.reviewerNodeId != NoNode) {
+            const Result<OrgNode> from = m_org.tree().node(approval.reviewerNodeId);
+            if (!from) {
+                return from.error();
+            }
+            const Result<OrgNode> to = from->parentId == NoNode ? from : m_org.tree().node(from->parentId);
+            if (!to) {
+                return to.error();
+            }
+            approval.reviewerNodeId = to->id;
+            details = {{QStringLiteral("from"), from->path}, {QStringLiteral("to"), to->path}};
+            reason = QCoreApplication::translate("steward::ApprovalService",
+                                                 "Nobody decided in time; the reviewers of %1 may decide it too.")
+                         .arg(to->path);
         }
-        const Result<OrgNode> to = from->parentId == NoNode ? from : m_org.tree().node(from->parentId);
-        if (!to) {
-            return to.error();
-        }
-        approval.reviewerNodeId = to->id;
         approval.escalatedAt = now;
         if (const Status updated = m_approvals.update(approval); !updated) {
             return updated.error();
         }
         if (const Status done =
-                record(transaction, approval, systemActor, QStringLiteral("approval.escalate"),
-                       {{QStringLiteral("from"), from->path}, {QStringLiteral("to"), to->path}},
-                       QCoreApplication::translate("steward::ApprovalService",
-                                                   "Nobody decided in time; the reviewers of %1 may decide it too.")
-                           .arg(to->path));
+                record(transaction, approval, systemActor, QStringLiteral("approval.escalate"), details, reason);
             !done) {
             return done.error();
         }
@@ -595,9 +613,8 @@ Result<ApprovalDetail> ApprovalService::detail(ApprovalId id, const QString &cal
     return detail;
 }
 
-Result<ApprovalCounts> ApprovalService::counts(const QString &caller, const VisibilityFilter *visibility) const
+Result<ApprovalCounts> ApprovalService::counts(const QString &caller) const
 {
-    Q_UNUSED(visibility) // both counts only reach agents under the caller's own grants, which it sees
     const Result<Reviewer> reviewer = this->reviewer(caller);
     if (!reviewer) {
         return reviewer.error();

@@ -28,8 +28,9 @@ class VisibilityFilter;
 //   sets its own (the nearest wins, as a whole); without one the default holds (one approval,
 //   the owner of a critical agent excluded, no expiry, no escalation);
 // - who may decide: a person holding a role that allows DecideApproval (reviewer, admin) on a
-//   node that covers the agent and lies at or below the approval's reviewer node (the agent's
-//   parent; after escalation the parent's parent). A store without any principals is a
+//   node that covers the agent and lies at or below the approval's reviewer node: the node its
+//   policy is set on (after escalation that node's parent); without a policy anywhere above the
+//   agent, every such person whose grant covers the agent. A store without any principals is a
 //   single person's file: its user may decide everything the other rules allow;
 // - approve, reject (reason required) or edit then approve (reason required; the edited payload
 //   is what executes; the original, the diff, the editor and the reason are kept). Every
@@ -63,7 +64,9 @@ public:
     [[nodiscard]] Result<ApprovalPage> list(const ApprovalFilter &filter, const QString &caller,
                                             const VisibilityFilter *visibility) const;
     [[nodiscard]] Result<ApprovalDetail> detail(ApprovalId id, const QString &caller) const;
-    [[nodiscard]] Result<ApprovalCounts> counts(const QString &caller, const VisibilityFilter *visibility) const;
+    // Both counts only reach agents under the caller's own grants, which it sees: no
+    // visibility filter is needed.
+    [[nodiscard]] Result<ApprovalCounts> counts(const QString &caller) const;
     [[nodiscard]] Result<QList<ApprovalDecision>> agentDecisions(NodeId agentId, int limit) const;
 
     [[nodiscard]] Result<EffectivePolicy> effectivePolicy(NodeId nodeId) const;

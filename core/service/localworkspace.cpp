@@ -261,7 +261,7 @@ Result<ApprovalDetail> LocalWorkspace::approval(ApprovalId id) const
 
 Result<ApprovalCounts> LocalWorkspace::approvalCounts() const
 {
-    return m_approvals.counts(m_actor, nullptr);
+    return m_approvals.counts(m_actor);
 }
 
 Result<QList<ApprovalDecision>> LocalWorkspace::agentDecisions(NodeId agentId, int limit) const

@@ -38,15 +38,15 @@ QDateTime timeOrNull(const QVariant &value)
     return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
-// Rows written before schema 7 (the demo's) have no reviewer node: the agent's parent decides
-// them, as it decides every new approval until it escalates.
+// An approval without a reviewer node (no policy was set above its agent, or it was written
+// before schema 7) may be decided by every reviewer whose grant covers the agent.
 const char *const selectRows =
     "SELECT a.id, a.agent_id, a.run_id, a.version, a.title, a.payload, a.payload_format, a.action, a.state, "
     "a.policy, a.revision, a.created_at, a.expires_at, a.submitted_by, COALESCE(a.original_payload, a.payload), "
-    "a.approved_payload, COALESCE(a.reviewer_node_id, n.parent_id), a.escalate_at, a.escalated_at, a.decided_at, "
+    "a.approved_payload, a.reviewer_node_id, a.escalate_at, a.escalated_at, a.decided_at, "
     "n.path, g.visibility, g.criticality, g.owner "
     "FROM approvals a JOIN nodes n ON n.id = a.agent_id JOIN agents g ON g.node_id = a.agent_id "
-    "LEFT JOIN nodes r ON r.id = COALESCE(a.reviewer_node_id, n.parent_id) ";
+    "LEFT JOIN nodes r ON r.id = a.reviewer_node_id ";
 
 ApprovalRepository::Row rowFrom(const QSqlQuery &query)
 {
@@ -125,14 +125,14 @@ Conditions conditionsOf(const ApprovalRepository::Query &query)
     }
     if (query.deciderPaths) {
         // A grant on path g lets its holder decide when g covers the agent (g is the agent or
-        // above it) and lies at or below the reviewer node.
+        // above it) and lies at or below the reviewer node, if there is one.
         QStringList alternatives;
         QVariantList values;
         for (const QString &path : *query.deciderPaths) {
             const QString below = path + QLatin1Char('/');
-            alternatives.append(
-                QStringLiteral("((n.path = ? OR substr(n.path, 1, length(CAST(? AS TEXT))) = ?) "
-                               "AND (r.path = ? OR substr(CAST(? AS TEXT), 1, length(r.path) + 1) = r.path || '/'))"));
+            alternatives.append(QStringLiteral("((n.path = ? OR substr(n.path, 1, length(CAST(? AS TEXT))) = ?) "
+                                               "AND (r.path IS NULL OR r.path = ? OR substr(CAST(? AS TEXT), 1, "
+                                               "length(r.path) + 1) = r.path || '/'))"));
             values << path << below << below << path << path;
         }
         if (alternatives.isEmpty()) {
@@ -287,10 +287,10 @@ Result<qint64> ApprovalRepository::count(const Query &query) const
 {
     const Conditions conditions = conditionsOf(query);
     QSqlQuery sql(m_store.database());
-    sql.prepare(QStringLiteral("SELECT count(*) FROM approvals a JOIN nodes n ON n.id = a.agent_id "
-                               "JOIN agents g ON g.node_id = a.agent_id LEFT JOIN nodes r ON r.id = "
-                               "COALESCE(a.reviewer_node_id, n.parent_id) ")
-                + conditions.sql());
+    sql.prepare(
+        QStringLiteral("SELECT count(*) FROM approvals a JOIN nodes n ON n.id = a.agent_id "
+                       "JOIN agents g ON g.node_id = a.agent_id LEFT JOIN nodes r ON r.id = a.reviewer_node_id ")
+        + conditions.sql());
     bindAll(sql, conditions.values);
     if (!sql.exec() || !sql.next()) {
         return Store::errorFrom(sql.lastError(),

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void company_isCreatedOnTheDatabase();
     void refusals_data();
     void refusals();
+    void approvalDecidedAndPolicySetOverTheServer();
 
 private:
     // stewardctl --server URL ARGUMENTS with STEWARD_TOKEN set to `principal`'s token.
@@ -451,6 +452,47 @@ void TestStewardctlServer::refusals()
     QVERIFY2(outcome.err.startsWith(QStringLiteral("stewardctl: ")), qPrintable(outcome.err));
     QVERIFY2(outcome.err.contains(message), qPrintable(outcome.err));
     QCOMPARE(outcome.err.count(QLatin1Char('\n')), 1);
+}
+
+void TestStewardctlServer::approvalDecidedAndPolicySetOverTheServer()
+{
+    const HttpReply submitted =
+        HttpClient(m_server.url(), m_seeded.tokens.value(QStringLiteral("mailer-bot")))
+            .post(QStringLiteral("/api/v1/approvals"),
+                  {{QStringLiteral("agentId"),
+                    m_seeded.nodes.value(QStringLiteral("/acme/sales/outbound/prospect-mailer"))},
+                   {QStringLiteral("title"), QStringLiteral("From the shell")},
+                   {QStringLiteral("payload"), QStringLiteral("Hello")},
+                   {QStringLiteral("payloadFormat"), QStringLiteral("markdown")}});
+    QCOMPARE(submitted.status, 201);
+    const QString id = QString::number(submitted.json().value(QStringLiteral("id")).toInteger());
+    const StewardctlOutcome mine = run(QStringLiteral("outbound-reviewer"),
+                                       {QStringLiteral("approval"), QStringLiteral("list"), QStringLiteral("--mine")});
+    QCOMPARE(mine.exitCode, 0);
+    QVERIFY2(mine.out.contains(QStringLiteral("From the shell")), qPrintable(mine.out));
+    const StewardctlOutcome refused =
+        run(QStringLiteral("outsider"), {QStringLiteral("approval"), QStringLiteral("approve"), id});
+    QVERIFY(refused.exitCode != 0);
+    const StewardctlOutcome approved =
+        run(QStringLiteral("outbound-reviewer"), {QStringLiteral("approval"), QStringLiteral("approve"), id});
+    QCOMPARE(approved.exitCode, 0);
+    QVERIFY2(approved.out.contains(QStringLiteral("approved")), qPrintable(approved.out));
+
+    const StewardctlOutcome set =
+        run(QStringLiteral("root-admin"),
+            {QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("/acme/sales"), QStringLiteral("--quorum"),
+             QStringLiteral("2"), QStringLiteral("--reason"), QStringLiteral("two eyes")});
+    QCOMPARE(set.exitCode, 0);
+    const StewardctlOutcome shown =
+        run(QStringLiteral("outsider"),
+            {QStringLiteral("policy"), QStringLiteral("show"), QStringLiteral("/acme/sales/outbound")});
+    QCOMPARE(shown.exitCode, 0);
+    QVERIFY2(shown.out.contains(QStringLiteral("inherited from /acme/sales")), qPrintable(shown.out));
+    QCOMPARE(run(QStringLiteral("root-admin"),
+                 {QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("/acme/sales"),
+                  QStringLiteral("--inherit"), QStringLiteral("--reason"), QStringLiteral("back")})
+                 .exitCode,
+             0);
 }
 
 QTEST_GUILESS_MAIN(TestStewardctlServer)

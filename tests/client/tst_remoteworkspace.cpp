@@ -41,6 +41,7 @@ private Q_SLOTS:
     void changesByOthersEmitSignals();
     void ownChangesAreAnnouncedOnce();
     void reconnectsAfterRestartWithoutGapOrDuplicate();
+    void approvalsAreListedDecidedAndAnnounced();
 
 private:
     [[nodiscard]] std::unique_ptr<RemoteWorkspace>
@@ -519,6 +520,74 @@ void TestRemoteWorkspace::reconnectsAfterRestartWithoutGapOrDuplicate()
     QCOMPARE(clientIds,
              (QStringList{QStringLiteral("before-1"), QStringLiteral("before-2"), QStringLiteral("before-3"),
                           QStringLiteral("after-1"), QStringLiteral("after-2")}));
+}
+
+void TestRemoteWorkspace::approvalsAreListedDecidedAndAnnounced()
+{
+    const std::unique_ptr<RemoteWorkspace> reviewer =
+        open(QStringLiteral("outbound-reviewer"), RemoteWorkspace::Updates::Live);
+    QVERIFY(reviewer);
+    QSignalSpy changed(reviewer.get(), &Workspace::approvalChanged);
+    QTRY_VERIFY_WITH_TIMEOUT(reviewer->isConnected(), 10000);
+    const NodeId mailer = id(QStringLiteral("/acme/sales/outbound/prospect-mailer"));
+    const HttpReply submitted = http(QStringLiteral("mailer-bot"))
+                                    .post(QStringLiteral("/api/v1/approvals"),
+                                          {{QStringLiteral("agentId"), mailer},
+                                           {QStringLiteral("title"), QStringLiteral("Follow up")},
+                                           {QStringLiteral("payload"), QStringLiteral("Dear Ann,\nprice 100\n")},
+                                           {QStringLiteral("payloadFormat"), QStringLiteral("email")}});
+    QCOMPARE(submitted.status, 201);
+    const ApprovalId approvalId = submitted.json().value(QStringLiteral("id")).toInteger();
+    // Submitted by someone else, announced by the live stream.
+    QTRY_VERIFY_WITH_TIMEOUT(changed.contains(QVariantList{QVariant::fromValue<ApprovalId>(approvalId)}), 10000);
+
+    ApprovalFilter mine;
+    mine.mine = true;
+    const Result<ApprovalPage> page = reviewer->approvals(mine);
+    QVERIFY2(page.ok(), whyNot(page).constData());
+    QVERIFY(std::any_of(page->items.cbegin(), page->items.cend(),
+                        [&](const Approval &approval) { return approval.id == approvalId; }));
+    const Result<ApprovalCounts> counts = reviewer->approvalCounts();
+    QVERIFY2(counts.ok(), whyNot(counts).constData());
+    QVERIFY(counts->pendingForMe >= 1);
+    const Result<ApprovalDetail> detail = reviewer->approval(approvalId);
+    QVERIFY2(detail.ok(), whyNot(detail).constData());
+    QVERIFY(detail->mayDecide);
+    QCOMPARE(detail->approval.payload, QStringLiteral("Dear Ann,\nprice 100\n"));
+
+    const Result<Approval> stale =
+        reviewer->decideApproval(approvalId, {QStringLiteral("approve"), 2, QString(), QString()});
+    QVERIFY(!stale.ok());
+    QCOMPARE(stale.error().code, Error::Code::Conflict);
+    const Result<Approval> edited = reviewer->decideApproval(
+        approvalId,
+        {QStringLiteral("edit"), 1, QStringLiteral("agreed price"), QStringLiteral("Dear Ann,\nprice 90\n")});
+    QVERIFY2(edited.ok(), whyNot(edited).constData());
+    QCOMPARE(edited->state, ApprovalState::Approved);
+    QCOMPARE(edited->approvedPayload, QStringLiteral("Dear Ann,\nprice 90\n"));
+    const Result<ApprovalDetail> waited = reviewer->waitForApproval(approvalId, 30);
+    QVERIFY2(waited.ok(), whyNot(waited).constData());
+    QCOMPARE(waited->approval.originalPayload, QStringLiteral("Dear Ann,\nprice 100\n"));
+    QVERIFY(waited->decisions.first().editDiff.contains(QStringLiteral("+price 90")));
+    const Result<QList<ApprovalDecision>> earlier = reviewer->agentDecisions(mailer, 10);
+    QVERIFY2(earlier.ok(), whyNot(earlier).constData());
+    QCOMPARE(earlier->first().approvalId, approvalId);
+
+    const NodeId team = id(QStringLiteral("/acme/sales/outbound"));
+    ApprovalPolicy policy;
+    policy.quorum = 2;
+    const Result<EffectivePolicy> refused = reviewer->setApprovalPolicy(team, policy, QStringLiteral("more eyes"));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Error::Code::Forbidden);
+    const std::unique_ptr<RemoteWorkspace> admin = open(QStringLiteral("root-admin"));
+    QVERIFY(admin);
+    const Result<EffectivePolicy> set = admin->setApprovalPolicy(team, policy, QStringLiteral("more eyes"));
+    QVERIFY2(set.ok(), whyNot(set).constData());
+    const Result<EffectivePolicy> read = reviewer->approvalPolicy(mailer);
+    QVERIFY2(read.ok(), whyNot(read).constData());
+    QCOMPARE(read->policy.quorum, 2);
+    QCOMPARE(read->definedAtPath, QStringLiteral("/acme/sales/outbound"));
+    QVERIFY(admin->setApprovalPolicy(team, std::nullopt, QStringLiteral("back")).ok());
 }
 
 QTEST_GUILESS_MAIN(TestRemoteWorkspace)

@@ -206,12 +206,13 @@ void TestApprovalService::submit_isStoredAuditedAndStreamed()
     QCOMPARE(detail->approval.version, 1);
     QCOMPARE(detail->approval.submittedBy, QStringLiteral("mailer-bot"));
     QCOMPARE(detail->approval.agentPath, mailer);
-    QCOMPARE(detail->approval.reviewerNodeId, idOf(QStringLiteral("/acme/sales/outbound")));
+    QCOMPARE(detail->approval.reviewerNodeId, NoNode); // no policy: every reviewer covering the agent
     QVERIFY(detail->approval.approvedPayload.isEmpty());
     QCOMPARE(detail->approval.action.value(QStringLiteral("url")).toString(),
              QStringLiteral("https://hooks.example.com/send"));
     QVERIFY(detail->mayDecide);
-    QVERIFY(!m_approvals->detail(submitted.id, QStringLiteral("boss"))->mayDecide);
+    QVERIFY(m_approvals->detail(submitted.id, QStringLiteral("boss"))->mayDecide);
+    QVERIFY(!m_approvals->detail(submitted.id, QStringLiteral("dana"))->mayDecide);
 }
 
 void TestApprovalService::submit_refusals_data()
@@ -284,50 +285,58 @@ void TestApprovalService::submit_refusals()
 void TestApprovalService::decisions_followThePolicy_data()
 {
     QTest::addColumn<QString>("agent");
+    QTest::addColumn<QString>("policyAt");
     QTest::addColumn<QJsonObject>("policy");
     QTest::addColumn<QStringList>("steps"); // reviewer:verdict
     QTest::addColumn<QStringList>("outcomes"); // ok, forbidden, conflict
     QTest::addColumn<ApprovalState>("finalState");
 
+    const QString acme = QStringLiteral("/acme");
+    const QString team = QStringLiteral("/acme/sales/outbound");
     const QJsonObject one{{QStringLiteral("quorum"), 1}};
     const QJsonObject two{{QStringLiteral("quorum"), 2}};
     QTest::newRow("quorum 1: one approval approves")
-        << mailer << one << words("rita:approve") << words("ok") << ApprovalState::Approved;
+        << mailer << acme << one << words("rita:approve") << words("ok") << ApprovalState::Approved;
     QTest::newRow("quorum 2: one approval waits")
-        << mailer << two << words("rita:approve") << words("ok") << ApprovalState::Pending;
+        << mailer << acme << two << words("rita:approve") << words("ok") << ApprovalState::Pending;
     QTest::newRow("quorum 2: two reviewers approve")
-        << mailer << two << words("rita:approve ross:approve") << words("ok ok") << ApprovalState::Approved;
+        << mailer << acme << two << words("rita:approve ross:approve") << words("ok ok") << ApprovalState::Approved;
     QTest::newRow("quorum 2: the same reviewer twice counts once")
-        << mailer << two << words("rita:approve rita:approve") << words("ok conflict") << ApprovalState::Pending;
+        << mailer << acme << two << words("rita:approve rita:approve") << words("ok conflict")
+        << ApprovalState::Pending;
     QTest::newRow("quorum 2: one rejection rejects")
-        << mailer << two << words("rita:approve ross:reject") << words("ok ok") << ApprovalState::Rejected;
+        << mailer << acme << two << words("rita:approve ross:reject") << words("ok ok") << ApprovalState::Rejected;
     QTest::newRow("decided: a later decision is a conflict")
-        << mailer << one << words("rita:reject ross:approve") << words("ok conflict") << ApprovalState::Rejected;
-    QTest::newRow("critical: the owner may not approve")
-        << vault << one << words("carol:approve rita:approve") << words("forbidden ok") << ApprovalState::Approved;
+        << mailer << acme << one << words("rita:reject ross:approve") << words("ok conflict")
+        << ApprovalState::Rejected;
+    QTest::newRow("critical: the owner may not approve") << vault << acme << one << words("carol:approve rita:approve")
+                                                         << words("forbidden ok") << ApprovalState::Approved;
     QTest::newRow("critical: the owner may approve when the policy allows it")
-        << vault << QJsonObject{{QStringLiteral("excludeOwnerForCritical"), false}} << words("carol:approve")
+        << vault << acme << QJsonObject{{QStringLiteral("excludeOwnerForCritical"), false}} << words("carol:approve")
         << words("ok") << ApprovalState::Approved;
     QTest::newRow("standard: the owner's exclusion is only for critical agents")
-        << mailer << one << words("carol:approve") << words("ok") << ApprovalState::Approved;
-    QTest::newRow("a reviewer above the reviewer node waits for escalation")
-        << mailer << one << words("boss:approve") << words("forbidden") << ApprovalState::Pending;
+        << mailer << acme << one << words("carol:approve") << words("ok") << ApprovalState::Approved;
+    QTest::newRow("a reviewer of the department decides under the company's policy")
+        << mailer << acme << one << words("boss:approve") << words("ok") << ApprovalState::Approved;
+    QTest::newRow("a reviewer of the department above the team's policy waits for escalation")
+        << mailer << team << one << words("boss:approve") << words("forbidden") << ApprovalState::Pending;
     QTest::newRow("an editor is no reviewer")
-        << mailer << one << words("dana:approve") << words("forbidden") << ApprovalState::Pending;
+        << mailer << acme << one << words("dana:approve") << words("forbidden") << ApprovalState::Pending;
     QTest::newRow("the submitting agent may not decide")
-        << mailer << one << words("mailer-bot:approve") << words("forbidden") << ApprovalState::Pending;
+        << mailer << acme << one << words("mailer-bot:approve") << words("forbidden") << ApprovalState::Pending;
     QTest::newRow("a stranger may not decide")
-        << mailer << one << words("nobody:approve") << words("forbidden") << ApprovalState::Pending;
+        << mailer << acme << one << words("nobody:approve") << words("forbidden") << ApprovalState::Pending;
 }
 
 void TestApprovalService::decisions_followThePolicy()
 {
     QFETCH(QString, agent);
+    QFETCH(QString, policyAt);
     QFETCH(QJsonObject, policy);
     QFETCH(QStringList, steps);
     QFETCH(QStringList, outcomes);
     QFETCH(ApprovalState, finalState);
-    setPolicy(QStringLiteral("/acme"), policy);
+    setPolicy(policyAt, policy);
     const Approval submitted = submitTo(agent);
     QVERIFY(submitted.id > 0);
     for (qsizetype i = 0; i < steps.size(); ++i) {
@@ -462,7 +471,7 @@ void TestApprovalService::expiry_appliesThePolicysOutcome()
 
 void TestApprovalService::escalation_letsTheParentsReviewersDecide()
 {
-    setPolicy(QStringLiteral("/acme"), {{QStringLiteral("escalateAfterSeconds"), 600}});
+    setPolicy(QStringLiteral("/acme/sales/outbound"), {{QStringLiteral("escalateAfterSeconds"), 600}});
     const Approval submitted = submitTo(mailer);
     QCOMPARE(
         m_approvals->decide(submitted.id, verdict(QStringLiteral("approve"), 1), QStringLiteral("boss")).error().code,
@@ -470,7 +479,7 @@ void TestApprovalService::escalation_letsTheParentsReviewersDecide()
     ApprovalFilter mine;
     mine.mine = true;
     QCOMPARE(m_approvals->list(mine, QStringLiteral("boss"), nullptr)->items.size(), 0);
-    QCOMPARE(m_approvals->counts(QStringLiteral("boss"), nullptr)->pendingForMe, 0);
+    QCOMPARE(m_approvals->counts(QStringLiteral("boss"))->pendingForMe, 0);
 
     m_clock->advance(600 * 1000);
     QCOMPARE(m_approvals->sweep(m_clock->now()).value(), QList<ApprovalId>{submitted.id});
@@ -480,7 +489,7 @@ void TestApprovalService::escalation_letsTheParentsReviewersDecide()
     QCOMPARE(escalated.escalatedAt, m_clock->now());
     QCOMPARE(escalated.state, ApprovalState::Pending);
     QCOMPARE(m_approvals->list(mine, QStringLiteral("boss"), nullptr)->items.size(), 1);
-    QCOMPARE(m_approvals->counts(QStringLiteral("boss"), nullptr)->pendingForMe, 1);
+    QCOMPARE(m_approvals->counts(QStringLiteral("boss"))->pendingForMe, 1);
     // Escalated once; the team's reviewers may still decide too.
     QCOMPARE(m_approvals->sweep(m_clock->now().addDays(1))->size(), 0);
     QVERIFY(m_approvals->detail(submitted.id, QStringLiteral("rita"))->mayDecide);
@@ -626,10 +635,10 @@ void TestApprovalService::inbox_filtersPagesAndCounts()
     QCOMPARE(m_approvals->list(mine, QStringLiteral("rita"), nullptr)->items.size(), 4);
     QCOMPARE(m_approvals->list(mine, QStringLiteral("ross"), nullptr)->items.size(), 5);
 
-    const auto ritas = m_approvals->counts(QStringLiteral("rita"), nullptr);
+    const auto ritas = m_approvals->counts(QStringLiteral("rita"));
     QCOMPARE(ritas->pendingForMe, 4);
     QCOMPARE(ritas->pendingForMyTeams, 5); // the team's, not the support desk's
-    const auto danas = m_approvals->counts(QStringLiteral("dana"), nullptr);
+    const auto danas = m_approvals->counts(QStringLiteral("dana"));
     QCOMPARE(danas->pendingForMe, 0); // an editor decides nothing
     QCOMPARE(danas->pendingForMyTeams, 5);
 }

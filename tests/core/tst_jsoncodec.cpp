@@ -226,6 +226,15 @@ Status readRequest(const QString &reader, const QByteArray &body)
     if (reader == u"filter"_s) {
         return statusOf(auditFilterFromJson(object));
     }
+    if (reader == u"approval"_s) {
+        return statusOf(newApprovalFromJson(object));
+    }
+    if (reader == u"verdict"_s) {
+        return statusOf(approvalDecisionRequestFromJson(object));
+    }
+    if (reader == u"policy"_s) {
+        return statusOf(approvalPolicyRequestFromJson(object));
+    }
     return Error{Error::Code::NotFound, u"no reader "_s + reader};
 }
 
@@ -880,6 +889,38 @@ void TestJsonCodec::requests_refuseHostileInput_data()
     QTest::newRow("filter: action too long")
         << u"filter"_s << QByteArray(R"({"action":")" + QByteArray(129, 'a') + "\"}") << invalid
         << u"action: must be at most 128 characters"_s;
+    // Approvals: proposals, decisions and policies.
+    QTest::newRow("approval: no agent") << u"approval"_s
+                                        << QByteArray(R"({"title":"t","payload":"p","payloadFormat":"email"})")
+                                        << invalid << u"agentId: required"_s;
+    QTest::newRow("approval: unknown field")
+        << u"approval"_s
+        << QByteArray(R"({"agentId":1,"title":"t","payload":"p","payloadFormat":"email","state":"approved"})")
+        << invalid << u"state: unknown field"_s;
+    QTest::newRow("approval: title too long")
+        << u"approval"_s
+        << QByteArray(R"({"agentId":1,"payload":"p","payloadFormat":"email","title":")" + QByteArray(201, 't') + "\"}")
+        << invalid << u"title: must be at most 200 characters"_s;
+    QTest::newRow("approval: action a string")
+        << u"approval"_s
+        << QByteArray(R"({"agentId":1,"title":"t","payload":"p","payloadFormat":"email","action":"curl"})") << invalid
+        << u"action: must be an object"_s;
+    QTest::newRow("verdict: no revision")
+        << u"verdict"_s << QByteArray(R"({"verdict":"approve"})") << invalid << u"revision: required"_s;
+    QTest::newRow("verdict: negative revision") << u"verdict"_s << QByteArray(R"({"verdict":"approve","revision":-1})")
+                                                << invalid << u"revision: must be a non-negative integer"_s;
+    QTest::newRow("verdict: reviewer named")
+        << u"verdict"_s << QByteArray(R"({"verdict":"approve","revision":1,"reviewer":"me"})") << invalid
+        << u"reviewer: unknown field"_s;
+    QTest::newRow("policy: no reason") << u"policy"_s << QByteArray(R"({"policy":{"quorum":2}})") << invalid
+                                       << u"reason: required"_s;
+    QTest::newRow("policy: quorum zero") << u"policy"_s << QByteArray(R"({"policy":{"quorum":0},"reason":"r"})")
+                                         << invalid << u"quorum must be a whole number"_s;
+    QTest::newRow("policy: unknown policy field")
+        << u"policy"_s << QByteArray(R"({"policy":{"quorom":2},"reason":"r"})") << invalid << u"no field quorom"_s;
+    QTest::newRow("policy: bad outcome") << u"policy"_s
+                                         << QByteArray(R"({"policy":{"expiryOutcome":"maybe"},"reason":"r"})")
+                                         << invalid << u"expiryOutcome"_s;
 }
 
 void TestJsonCodec::requests_refuseHostileInput()

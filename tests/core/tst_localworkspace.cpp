@@ -5,6 +5,7 @@
 // auditor's bundle opens read-only with every change refused.
 #include "bundle/auditbundle.h"
 #include "bundle/signingkey.h"
+#include "service/approvalservice.h"
 #include "service/localworkspace.h"
 
 #include <QSignalSpy>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void changes_emitAgentChangedAndAuditAppended();
     void exportBundle_createsTheDefaultKeyOnce();
     void bundle_opensReadOnlyAndRefusesChanges();
+    void approvals_inAFileWithoutPrincipals_theUserDecides();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -150,6 +152,51 @@ void TestLocalWorkspace::bundle_opensReadOnlyAndRefusesChanges()
     QVERIFY(!bundle->exportBundle(m_dir->filePath(QStringLiteral("again.bundle")), {}, QStringLiteral("x")).ok());
     QVERIFY(bundle->verifyAudit()->intact());
     QVERIFY(AuditBundle::verify(bundlePath, manifest->publicKey)->ok());
+}
+
+void TestLocalWorkspace::approvals_inAFileWithoutPrincipals_theUserDecides()
+{
+    SystemClock clock;
+    OrgService org(m_workspace->store(), clock);
+    ApprovalService service(m_workspace->store(), clock, org);
+    const auto submit = [&](NodeId agentId) {
+        const auto submitted = service.submit(
+            {agentId, 0, 0, QStringLiteral("Send it"), QStringLiteral("Hello"), QStringLiteral("markdown"), {}},
+            QStringLiteral("notes-bot"));
+        return submitted ? submitted->id : ApprovalId(0);
+    };
+    const ApprovalId standard = submit(m_standard);
+    const ApprovalId critical = submit(m_critical);
+    QVERIFY(standard > 0 && critical > 0);
+    // A critical agent's spec change is a version proposal: it comes in the same inbox.
+    const auto proposed = m_workspace->changeSpec(m_critical, 1, spec(QStringLiteral("b"), QStringLiteral("critical")),
+                                                  QStringLiteral("tighter"));
+    QVERIFY(proposed.ok() && proposed->proposed);
+
+    const auto page = m_workspace->approvals({});
+    QVERIFY(page.ok());
+    QCOMPARE(page->items.size(), 2);
+    QCOMPARE(page->proposals.size(), 1);
+    ApprovalFilter mine;
+    mine.mine = true;
+    // ada owns the critical agent and wrote the proposal: only the standard agent's item is hers.
+    const auto hers = m_workspace->approvals(mine);
+    QCOMPARE(hers->items.size(), 1);
+    QCOMPARE(hers->items.first().id, standard);
+    QCOMPARE(hers->proposals.size(), 0);
+    QCOMPARE(m_workspace->approvalCounts()->pendingForMe, 1);
+
+    QSignalSpy changed(m_workspace.get(), &Workspace::approvalChanged);
+    const auto refused = m_workspace->decideApproval(critical, {QStringLiteral("approve"), 1, QString(), QString()});
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Error::Code::Forbidden);
+    QCOMPARE(changed.size(), 0);
+    const auto approved = m_workspace->decideApproval(standard, {QStringLiteral("approve"), 1, QString(), QString()});
+    QVERIFY(approved.ok());
+    QCOMPARE(approved->state, ApprovalState::Approved);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().first().value<ApprovalId>(), standard);
+    QCOMPARE(m_workspace->sweepApprovals()->size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestLocalWorkspace)

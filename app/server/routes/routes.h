@@ -5,6 +5,7 @@
 namespace steward {
 
 class ApiRouter;
+class ApprovalWaiters;
 struct ServerContext;
 
 // Each group of routes lives in its own file; stewardserver.cpp adds them all.
@@ -14,5 +15,6 @@ void addAgentRoutes(ApiRouter &router, ServerContext &context);
 void addActivityRoutes(ApiRouter &router, ServerContext &context);
 void addAuditRoutes(ApiRouter &router, ServerContext &context);
 void addAccessRoutes(ApiRouter &router, ServerContext &context);
+void addApprovalRoutes(ApiRouter &router, ServerContext &context, ApprovalWaiters &waiters);
 
 } // namespace steward
