@@ -22,7 +22,7 @@ Result<ApprovalCounts> countAt(const QString &location, const QString &actor)
     const SystemClock clock;
     OrgService org(*store.value(), clock);
     const ApprovalService approvals(*store.value(), clock, org);
-    return approvals.counts(actor, nullptr);
+    return approvals.counts(actor);
 }
 
 } // namespace

@@ -84,8 +84,9 @@ ApprovalDetailView::ApprovalDetailView(QWidget *parent) : QWidget(parent)
     m_raw->setReadOnly(true);
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_raw->setAccessibleName(tr("Raw payload"));
-    m_diff = new DiffView(this);
-    m_diff->setObjectName(QStringLiteral("previousOutputDiff"));
+    m_diffPage = new QWidget(this);
+    auto *diffLayout = new QVBoxLayout(m_diffPage);
+    diffLayout->setContentsMargins(0, 0, 0, 0);
     m_context = new QLabel(this);
     m_context->setObjectName(QStringLiteral("approvalContextLabel"));
     m_context->setWordWrap(true);
@@ -105,7 +106,7 @@ ApprovalDetailView::ApprovalDetailView(QWidget *parent) : QWidget(parent)
     m_tabs->setFocusPolicy(Qt::NoFocus);
     m_tabs->addTab(m_rendered, tr("Preview"));
     m_tabs->addTab(m_raw, tr("Raw"));
-    m_tabs->addTab(m_diff, tr("Since Last Approved"));
+    m_tabs->addTab(m_diffPage, tr("Since Last Approved"));
     m_tabs->addTab(contextScroll, tr("Context"));
 
     auto *layout = new QVBoxLayout(this);
@@ -113,6 +114,16 @@ ApprovalDetailView::ApprovalDetailView(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_header);
     layout->addWidget(m_tabs, 1);
     showEmpty(tr("Select an item to read it. J and K move through the inbox; ? lists every key."));
+}
+
+DiffView *ApprovalDetailView::diff()
+{
+    if (!m_diff) {
+        m_diff = new DiffView(m_diffPage);
+        m_diff->setObjectName(QStringLiteral("previousOutputDiff"));
+        m_diffPage->layout()->addWidget(m_diff);
+    }
+    return m_diff;
 }
 
 void ApprovalDetailView::render(QTextBrowser *browser, const QString &payload, const QString &format)
@@ -134,7 +145,9 @@ void ApprovalDetailView::showEmpty(const QString &message)
     m_header->setText(message.toHtmlEscaped());
     m_rendered->clear();
     m_raw->clear();
-    m_diff->showMessage(QString());
+    if (m_diff) {
+        m_diff->showMessage(QString());
+    }
     m_context->clear();
     m_tabs->setEnabled(false);
 }
@@ -171,6 +184,35 @@ void ApprovalDetailView::showApproval(ApprovalId id)
     showContext(detail.value());
 }
 
+void ApprovalDetailView::showProposal(const VersionProposal &proposal, const QString &agentPath)
+{
+    m_id = 0;
+    if (!m_workspace) {
+        showEmpty({});
+        return;
+    }
+    m_tabs->setEnabled(true);
+    const QLocale locale;
+    m_header->setText(QStringLiteral("<b>%1</b><br/><a href=\"%2\">%2</a> · %3<br/><small>%4</small>")
+                          .arg(tr("New version proposed by %1").arg(proposal.author).toHtmlEscaped(),
+                               agentPath.toHtmlEscaped(), tr("based on version %1").arg(proposal.baseVersion),
+                               tr("A approve · R reject (both ask a reason) · O open the agent · ? every key")));
+    m_rendered->setHtml(QStringLiteral("<pre>%1</pre>").arg(proposal.spec.toHtmlEscaped()));
+    m_raw->setPlainText(proposal.spec);
+    const Result<AgentVersion> base = m_workspace->version(proposal.agentId, proposal.baseVersion);
+    if (base) {
+        diff()->setTexts(tr("v%1").arg(proposal.baseVersion), base->spec, tr("proposal by %1").arg(proposal.author),
+                         proposal.spec);
+    } else {
+        diff()->showMessage(base.error().message);
+    }
+    m_context->setText(QStringLiteral("<p><b>%1</b> <a href=\"%2\">%2</a><br/>%3 %4<br/>%5 %6</p><p>%7</p>")
+                           .arg(tr("Agent:"), agentPath.toHtmlEscaped(), tr("Proposed by:"),
+                                proposal.author.toHtmlEscaped(), tr("Proposed:"),
+                                locale.toString(proposal.createdAt.toLocalTime(), QLocale::ShortFormat),
+                                proposal.reason.toHtmlEscaped()));
+}
+
 void ApprovalDetailView::showPrevious(const Approval &approval)
 {
     ApprovalFilter filter;
@@ -179,17 +221,17 @@ void ApprovalDetailView::showPrevious(const Approval &approval)
     filter.limit = 20;
     const Result<ApprovalPage> page = m_workspace->approvals(filter);
     if (!page) {
-        m_diff->showMessage(page.error().message);
+        diff()->showMessage(page.error().message);
         return;
     }
     for (const Approval &earlier : page->items) {
         if (!earlier.approvedPayload.isEmpty()) {
-            m_diff->setTexts(tr("#%1 as approved").arg(earlier.id), earlier.approvedPayload,
+            diff()->setTexts(tr("#%1 as approved").arg(earlier.id), earlier.approvedPayload,
                              tr("#%1 proposed").arg(approval.id), approval.payload);
             return;
         }
     }
-    m_diff->showMessage(tr("No earlier approved output of this agent to compare with."));
+    diff()->showMessage(tr("No earlier approved output of this agent to compare with."));
 }
 
 void ApprovalDetailView::showContext(const ApprovalDetail &detail)

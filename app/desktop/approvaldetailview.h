@@ -34,6 +34,9 @@ public:
     // Reads the approval and shows it; 0 shows the empty state.
     void showApproval(ApprovalId id);
     [[nodiscard]] ApprovalId approvalId() const { return m_id; }
+    // A proposed version of a critical agent: the spec, and its diff against the version it
+    // was based on.
+    void showProposal(const VersionProposal &proposal, const QString &agentPath);
 
     // The payload as a reviewer reads it, as HTML or Markdown for a QTextDocument.
     static void render(QTextBrowser *browser, const QString &payload, const QString &format);
@@ -45,6 +48,9 @@ private:
     void showEmpty(const QString &message);
     void showPrevious(const Approval &approval);
     void showContext(const ApprovalDetail &detail);
+    // Made on first use: most items have nothing to compare, and the window's other diff views
+    // are then the only ones.
+    [[nodiscard]] DiffView *diff();
 
     Workspace *m_workspace = nullptr;
     ApprovalId m_id = 0;
@@ -52,6 +58,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     QTextBrowser *m_rendered = nullptr;
     QPlainTextEdit *m_raw = nullptr;
+    QWidget *m_diffPage = nullptr;
     DiffView *m_diff = nullptr;
     QLabel *m_context = nullptr;
 };

@@ -242,6 +242,10 @@ void ApprovalInbox::say(const QString &text)
 void ApprovalInbox::onCurrentChanged()
 {
     const QModelIndex current = m_view->currentIndex();
+    if (current.isValid() && m_model->isProposalAt(current.row())) {
+        m_detail->showProposal(m_model->proposalAt(current.row()), m_model->agentPathAt(current.row()));
+        return;
+    }
     m_detail->showApproval(current.isValid() ? current.data(ApprovalInboxModel::IdRole).value<ApprovalId>() : 0);
 }
 
@@ -336,6 +340,10 @@ void ApprovalInbox::approve()
     if (rows.isEmpty()) {
         return;
     }
+    if (m_model->isProposalAt(rows.first())) {
+        decideProposal(rows.first(), true);
+        return;
+    }
     const Approval approval = m_model->approvalAt(rows.first());
     if (decide(approval.id, approval.revision, {QStringLiteral("approve"), 0, {}, {}})) {
         say(tr("Approved #%1 %2.").arg(approval.id).arg(approval.title));
@@ -357,6 +365,10 @@ void ApprovalInbox::reject()
         return;
     }
     const int row = rows.first();
+    if (m_model->isProposalAt(row)) {
+        decideProposal(row, false);
+        return;
+    }
     const Approval approval = m_model->approvalAt(row);
     ReasonDialog::Form form;
     form.title = tr("Reject");
@@ -387,6 +399,11 @@ void ApprovalInbox::editThenApprove()
         return;
     }
     const int row = current.row();
+    if (m_model->isProposalAt(row)) {
+        say(tr("A proposed version is approved or rejected as it is; to change it, edit the agent's spec in its "
+               "Versions tab."));
+        return;
+    }
     const Approval approval = m_model->approvalAt(row);
     auto *dialog = new ApprovalEditDialog(
         approval.title, approval.payload,
@@ -410,7 +427,9 @@ void ApprovalInbox::decideBulk(const QList<int> &rows, const QString &verdict)
     QList<Approval> chosen;
     for (const int row : rows) {
         critical += m_model->isCriticalAt(row) ? 1 : 0;
-        chosen.append(m_model->approvalAt(row));
+        if (!m_model->isProposalAt(row)) {
+            chosen.append(m_model->approvalAt(row));
+        }
     }
     if (critical > 0) {
         say(tr("Bulk decisions are refused for critical agents: %n of the selected items belong to one. Decide "
@@ -450,11 +469,41 @@ void ApprovalInbox::decideBulk(const QList<int> &rows, const QString &verdict)
     dialog->open();
 }
 
+void ApprovalInbox::decideProposal(int row, bool approving)
+{
+    const VersionProposal proposal = m_model->proposalAt(row);
+    const QString path = m_model->agentPathAt(row);
+    ReasonDialog::Form form;
+    form.title = approving ? tr("Approve Proposed Version") : tr("Reject Proposed Version");
+    form.description = approving ? tr("Make %1's proposal the new version of %2.").arg(proposal.author, path)
+                                 : tr("Reject %1's proposed version of %2.").arg(proposal.author, path);
+    form.okText = approving ? tr("&Approve") : tr("&Reject");
+    auto *dialog = new ReasonDialog(
+        form,
+        [this, proposal, path, approving, row](const QString &, const QString &reason) -> Status {
+            const auto statusOf = [](const auto &result) { return result ? Status(Done{}) : Status(result.error()); };
+            const Status decided = approving ? statusOf(m_workspace->approveProposal(proposal.id, reason))
+                                             : statusOf(m_workspace->rejectProposal(proposal.id, reason));
+            if (!decided) {
+                say(decided.error().message);
+                return decided;
+            }
+            say(approving ? tr("Approved the proposed version of %1.").arg(path)
+                          : tr("Rejected the proposed version of %1.").arg(path));
+            afterDecision(row);
+            return Done{};
+        },
+        this);
+    dialog->setObjectName(QStringLiteral("proposalDecisionDialog"));
+    connect(dialog, &QDialog::finished, this, &ApprovalInbox::returnToList);
+    dialog->open();
+}
+
 void ApprovalInbox::openContext()
 {
     const QModelIndex current = m_view->currentIndex();
     if (current.isValid()) {
-        Q_EMIT openRequested(m_model->approvalAt(current.row()).agentPath);
+        Q_EMIT openRequested(m_model->agentPathAt(current.row()));
     }
 }
 

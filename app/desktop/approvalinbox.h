@@ -78,6 +78,8 @@ private:
     // Decides one item; on a refusal says why and reads the item again.
     bool decide(ApprovalId id, int revision, const ApprovalDecisionRequest &request);
     void decideBulk(const QList<int> &rows, const QString &verdict);
+    // A proposed version of a critical agent: approved or rejected as it is, with a reason.
+    void decideProposal(int row, bool approving);
     void afterDecision(int row);
     void returnToList();
     void say(const QString &text);

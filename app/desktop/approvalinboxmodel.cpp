@@ -26,8 +26,11 @@ void ApprovalInboxModel::setWorkspace(Workspace *workspace)
     m_workspace = workspace;
     if (m_workspace) {
         connect(m_workspace, &Workspace::approvalChanged, this, &ApprovalInboxModel::refresh);
-        // A changed agent may have changed its criticality.
-        connect(m_workspace, &Workspace::agentChanged, this, [this](NodeId agentId) { m_criticality.remove(agentId); });
+        // A changed agent may have changed its criticality, and its proposed versions.
+        connect(m_workspace, &Workspace::agentChanged, this, [this](NodeId agentId) {
+            m_criticality.remove(agentId);
+            refreshProposals(agentId);
+        });
     }
     reload();
 }
@@ -43,7 +46,9 @@ void ApprovalInboxModel::reload()
     beginResetModel();
     m_rows.clear();
     m_forMeIds.clear();
+    m_forMeProposals.clear();
     m_criticality.clear();
+    m_paths.clear();
     m_forMeCursor = notStarted;
     m_teamsCursor = notStarted;
     m_lastError.clear();
@@ -91,6 +96,9 @@ void ApprovalInboxModel::fetchMore(const QModelIndex &parent)
         m_teamsCursor = done;
         return;
     }
+    if (query.beforeId == 0) {
+        insertProposals(forMe ? Section::ForMe : Section::MyTeams, page->proposals);
+    }
     QList<Row> added;
     for (const Approval &approval : page->items) {
         if (forMe) {
@@ -98,7 +106,7 @@ void ApprovalInboxModel::fetchMore(const QModelIndex &parent)
         } else if (m_forMeIds.contains(approval.id)) {
             continue;
         }
-        added.append(Row{approval, forMe ? Section::ForMe : Section::MyTeams});
+        added.append(Row{approval, forMe ? Section::ForMe : Section::MyTeams, {}});
     }
     ApprovalId &cursor = forMe ? m_forMeCursor : m_teamsCursor;
     cursor = page->nextBeforeId == 0 ? done : page->nextBeforeId;
@@ -125,7 +133,7 @@ int ApprovalInboxModel::teamsStart() const
 int ApprovalInboxModel::rowOf(ApprovalId id) const
 {
     for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).approval.id == id) {
+        if (m_rows.at(row).proposal.id == 0 && m_rows.at(row).approval.id == id) {
             return row;
         }
     }
@@ -187,14 +195,14 @@ void ApprovalInboxModel::refresh(ApprovalId id)
         return;
     }
     int row = start;
-    while (row < end && m_rows.at(row).approval.id > id) {
+    while (row < end && (m_rows.at(row).proposal.id != 0 || m_rows.at(row).approval.id > id)) {
         ++row;
     }
     if (row == end && cursor != done) {
         return;
     }
     beginInsertRows({}, row, row);
-    m_rows.insert(row, Row{detail->approval, section});
+    m_rows.insert(row, Row{detail->approval, section, {}});
     endInsertRows();
     if (section == Section::ForMe && !wasForMe) {
         Q_EMIT assignedToMe(detail->approval);
@@ -217,7 +225,90 @@ Criticality ApprovalInboxModel::criticalityOf(NodeId agentId) const
 
 bool ApprovalInboxModel::isCriticalAt(int row) const
 {
-    return criticalityOf(m_rows.at(row).approval.agentId) == Criticality::Critical;
+    return criticalityOf(agentAt(row)) == Criticality::Critical;
+}
+
+NodeId ApprovalInboxModel::agentAt(int row) const
+{
+    const Row &at = m_rows.at(row);
+    return at.proposal.id != 0 ? at.proposal.agentId : at.approval.agentId;
+}
+
+QString ApprovalInboxModel::pathOf(NodeId agentId) const
+{
+    const auto cached = m_paths.constFind(agentId);
+    if (cached != m_paths.cend()) {
+        return cached.value();
+    }
+    const Result<OrgNode> node =
+        m_workspace ? m_workspace->node(agentId) : Result<OrgNode>(Error{Error::Code::NotFound, {}});
+    const QString path = node ? node->path : QString();
+    m_paths.insert(agentId, path);
+    return path;
+}
+
+QString ApprovalInboxModel::agentPathAt(int row) const
+{
+    const Row &at = m_rows.at(row);
+    return at.proposal.id != 0 ? pathOf(at.proposal.agentId) : at.approval.agentPath;
+}
+
+bool ApprovalInboxModel::passesScope(NodeId agentId) const
+{
+    if (m_filter.agentId != NoNode) {
+        return agentId == m_filter.agentId;
+    }
+    return m_filter.subtreeId == NoNode || isBelowOrAt(pathOf(agentId), m_filter.subtreePath);
+}
+
+void ApprovalInboxModel::insertProposals(Section section, const QList<VersionProposal> &proposals)
+{
+    QList<Row> added;
+    for (const VersionProposal &proposal : proposals) {
+        if (section == Section::ForMe) {
+            m_forMeProposals.insert(proposal.id);
+        } else if (m_forMeProposals.contains(proposal.id)) {
+            continue;
+        }
+        added.append(Row{{}, section, proposal});
+    }
+    if (added.isEmpty()) {
+        return;
+    }
+    const int first = section == Section::ForMe ? 0 : teamsStart();
+    beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+    for (qsizetype i = 0; i < added.size(); ++i) {
+        m_rows.insert(first + i, added.at(i));
+    }
+    endInsertRows();
+}
+
+void ApprovalInboxModel::refreshProposals(NodeId agentId)
+{
+    for (int row = static_cast<int>(m_rows.size()) - 1; row >= 0; --row) {
+        if (m_rows.at(row).proposal.id != 0 && m_rows.at(row).proposal.agentId == agentId) {
+            m_forMeProposals.remove(m_rows.at(row).proposal.id);
+            beginRemoveRows({}, row, row);
+            m_rows.removeAt(row);
+            endRemoveRows();
+        }
+    }
+    if (!m_workspace || !passesScope(agentId) || m_filter.expiresBefore.isValid() || m_filter.createdBefore.isValid()) {
+        return;
+    }
+    ApprovalFilter query;
+    query.state = ApprovalState::Pending;
+    query.agentId = agentId;
+    query.limit = 1;
+    for (const Section section : {Section::ForMe, Section::MyTeams}) {
+        if ((section == Section::ForMe ? m_forMeCursor : m_teamsCursor) == notStarted) {
+            continue;
+        }
+        query.mine = section == Section::ForMe;
+        if (const Result<ApprovalPage> page = m_workspace->approvals(query); page) {
+            insertProposals(section, page->proposals);
+        }
+    }
 }
 
 QVariant ApprovalInboxModel::data(const QModelIndex &index, int role) const
@@ -227,25 +318,36 @@ QVariant ApprovalInboxModel::data(const QModelIndex &index, int role) const
     }
     const Row &row = m_rows.at(index.row());
     const Approval &approval = row.approval;
+    const bool isProposal = row.proposal.id != 0;
     switch (role) {
-    case IdRole: return approval.id;
+    case IdRole: return isProposal ? ApprovalId(0) : approval.id;
+    case ProposalIdRole: return isProposal ? row.proposal.id : ProposalId(0);
     case ForMeRole: return row.section == Section::ForMe;
     case CriticalRole: return isCriticalAt(index.row());
     case RevisionRole: return approval.revision;
     case Qt::DisplayRole: break;
     case Qt::ToolTipRole:
         if (static_cast<Column>(index.column()) == Column::Title) {
-            return approval.title;
+            return isProposal ? row.proposal.reason : approval.title;
         }
         return {};
     default: return {};
     }
     const QLocale locale;
+    if (isProposal) {
+        switch (static_cast<Column>(index.column())) {
+        case Column::Title: return tr("New version proposed by %1").arg(row.proposal.author);
+        case Column::Agent: return pathOf(row.proposal.agentId);
+        case Column::Created: return locale.toString(row.proposal.createdAt.toLocalTime(), QLocale::ShortFormat);
+        case Column::Expires: return tr("never");
+        default: break;
+        }
+    }
     switch (static_cast<Column>(index.column())) {
     case Column::Section: return row.section == Section::ForMe ? tr("For me") : tr("My teams");
     case Column::Agent: return approval.agentPath;
     case Column::Title: return approval.title;
-    case Column::Criticality: return displayName(criticalityOf(approval.agentId));
+    case Column::Criticality: return displayName(criticalityOf(agentAt(index.row())));
     case Column::Created: return locale.toString(approval.createdAt.toLocalTime(), QLocale::ShortFormat);
     case Column::Expires:
         return approval.expiresAt.isValid() ? locale.toString(approval.expiresAt.toLocalTime(), QLocale::ShortFormat)

@@ -21,6 +21,9 @@ class Workspace;
 // follows the workspace's approvalChanged: a new pending item appears in its section, a
 // decided one leaves, an edited one is updated in place; rows are inserted and removed one by
 // one, so the view's selection and current item stay on the items they were on.
+// Proposed versions of critical agents are decided in the same inbox: the workspace gives them
+// whole with a section's first page, and they lead their section; agentChanged reads an
+// agent's again.
 class ApprovalInboxModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -32,6 +35,7 @@ public:
         ForMeRole, // bool
         CriticalRole, // bool: the item's agent is critical
         RevisionRole, // int
+        ProposalIdRole, // ProposalId for a proposed version; 0 for an approval
     };
     enum class Section { ForMe, MyTeams };
 
@@ -65,6 +69,9 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
     [[nodiscard]] const Approval &approvalAt(int row) const { return m_rows.at(row).approval; }
+    [[nodiscard]] bool isProposalAt(int row) const { return m_rows.at(row).proposal.id != 0; }
+    [[nodiscard]] const VersionProposal &proposalAt(int row) const { return m_rows.at(row).proposal; }
+    [[nodiscard]] QString agentPathAt(int row) const;
     [[nodiscard]] Section sectionAt(int row) const { return m_rows.at(row).section; }
     [[nodiscard]] bool isCriticalAt(int row) const;
     [[nodiscard]] int rowOf(ApprovalId id) const;
@@ -81,8 +88,9 @@ Q_SIGNALS:
 private:
     struct Row
     {
-        Approval approval;
+        Approval approval; // empty for a proposed version
         Section section = Section::ForMe;
+        VersionProposal proposal; // id 0 for an approval
     };
 
     void reload();
@@ -91,6 +99,13 @@ private:
     // The first row of the My teams section.
     [[nodiscard]] int teamsStart() const;
     [[nodiscard]] Criticality criticalityOf(NodeId agentId) const;
+    [[nodiscard]] QString pathOf(NodeId agentId) const;
+    [[nodiscard]] NodeId agentAt(int row) const;
+    [[nodiscard]] bool passesScope(NodeId agentId) const;
+    // The proposed versions of one agent again, after agentChanged.
+    void refreshProposals(NodeId agentId);
+    // Rows of the section's proposals to put on top of it.
+    void insertProposals(Section section, const QList<VersionProposal> &proposals);
 
     QPointer<Workspace> m_workspace;
     Filter m_filter;
@@ -103,6 +118,8 @@ private:
     ApprovalId m_forMeCursor = notStarted;
     ApprovalId m_teamsCursor = notStarted;
     mutable QHash<NodeId, Criticality> m_criticality;
+    mutable QHash<NodeId, QString> m_paths;
+    QSet<ProposalId> m_forMeProposals;
     QString m_lastError;
 };
 

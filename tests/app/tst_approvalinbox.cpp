@@ -11,7 +11,9 @@
 #include "approvalsubmitter.h"
 #include "mainwindow.h"
 #include "sampleworkspace.h"
+#include "service/localworkspace.h"
 #include "service/workspace.h"
+#include "storage/store.h"
 #include "windowdriver.h"
 
 #include <QApplication>
@@ -41,6 +43,7 @@ private Q_SLOTS:
     void shortcutSheet_andOpenContext();
     void bulk_refusedForCritical_elseNeedsAReason();
     void staleItem_showsWhyAndLeaves();
+    void proposedVersion_decidedInTheSameInbox();
 
 private:
     void openWindow();
@@ -327,6 +330,61 @@ void TestApprovalInbox::staleItem_showsWhyAndLeaves()
     QCOMPARE(currentId(), older);
     QCOMPARE(stored(item).approvedPayload, QStringLiteral("Hello there"));
     QCOMPARE(stored(older).state, ApprovalState::Pending);
+}
+
+void TestApprovalInbox::proposedVersion_decidedInTheSameInbox()
+{
+    const NodeId router = m_agent->idOf(QStringLiteral("/acme/sales/inbound/lead-router"));
+    const NodeId mailer = m_agent->idOf(QStringLiteral("/acme/sales/outbound/prospect-mailer"));
+    const ApprovalId item = m_agent->submit(router, QStringLiteral("an approval"));
+    QVERIFY(item != 0);
+    // Someone else proposes a new version of the critical agent.
+    Result<std::unique_ptr<Store>> store = Store::open(m_path);
+    QVERIFY(store.ok());
+    LocalWorkspace proposer(std::move(store).value(), QStringLiteral("pat.proposer"));
+    const Result<Agent> agent = proposer.agent(mailer);
+    QVERIFY(agent.ok());
+    const Result<AgentVersion> head = proposer.version(mailer, agent->headVersion);
+    QVERIFY(head.ok());
+    const QString proposedSpec =
+        QString(head->spec).replace(QStringLiteral("the one thing"), QStringLiteral("the two things"));
+    QVERIFY(proposedSpec != head->spec);
+    const auto proposed = proposer.changeSpec(mailer, agent->headVersion, proposedSpec, QStringLiteral("wider scope"));
+    QVERIFY2(proposed.ok(), qPrintable(proposed ? QString() : proposed.error().message));
+
+    openWindow();
+    // The proposal leads the reviewer's section, with its diff against the version it is based on.
+    QCOMPARE(m_inbox->model()->rowCount(), 2);
+    QVERIFY(m_inbox->model()->isProposalAt(0));
+    QCOMPARE(m_inbox->model()->agentPathAt(0), QStringLiteral("/acme/sales/outbound/prospect-mailer"));
+    QCOMPARE(currentId(), ApprovalId(0));
+    QVERIFY(child<QTextBrowser>(*m_window, "renderedPayload")->toPlainText().contains(QStringLiteral("two things")));
+    // E does not apply to it; A asks for a reason and makes it the new version.
+    press(Qt::Key_E);
+    QVERIFY(m_inbox->message().contains(QStringLiteral("Versions tab")));
+    press(Qt::Key_A);
+    QDialog *dialog = waitForDialog("proposalDecisionDialog");
+    QVERIFY(dialog);
+    auto *reason = child<QLineEdit>(*dialog, "reasonLineEdit");
+    QTRY_VERIFY(reason->hasFocus());
+    QTest::keyClicks(reason, QStringLiteral("Reviewed the scope"));
+    QTest::keyClick(reason, Qt::Key_Return);
+    QTRY_VERIFY(!dialog->isVisible());
+    QCOMPARE(m_window->workspace()->agent(mailer)->headVersion, agent->headVersion + 1);
+    QCOMPARE(m_inbox->model()->rowCount(), 1);
+    QCOMPARE(currentId(), item);
+
+    // A new proposal arrives while the inbox is open (the agent changed): it comes on top.
+    const Result<Agent> now = proposer.agent(mailer);
+    QVERIFY(now.ok());
+    const auto again = proposer.changeSpec(
+        mailer, now->headVersion, QString(proposedSpec).replace(QStringLiteral("two"), QStringLiteral("three")),
+        QStringLiteral("wider still"));
+    QVERIFY(again.ok());
+    Q_EMIT m_window->workspace()->agentChanged(mailer);
+    QCOMPARE(m_inbox->model()->rowCount(), 2);
+    QVERIFY(m_inbox->model()->isProposalAt(0));
+    QCOMPARE(currentId(), item); // the reviewer stays where they were
 }
 
 QTEST_MAIN(TestApprovalInbox)
