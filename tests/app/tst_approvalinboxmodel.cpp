@@ -40,6 +40,7 @@ private Q_SLOTS:
     void decision_removesTheRow_keepsSelection();
     void staleItem_refreshRemovesIt();
     void criticality_isReadPerAgent();
+    void proposedVersions_leadTheSection_andFollowAgentChanged();
 
 private:
     [[nodiscard]] QList<ApprovalId> ids() const;
@@ -263,6 +264,41 @@ void TestApprovalInboxModel::criticality_isReadPerAgent()
         critical += isCritical ? 1 : 0;
     }
     QCOMPARE(critical, 2);
+}
+
+void TestApprovalInboxModel::proposedVersions_leadTheSection_andFollowAgentChanged()
+{
+    // Another person proposes a new version of the critical agent; this workspace hears of it
+    // through agentChanged.
+    Result<std::unique_ptr<Store>> store = Store::open(m_path);
+    QVERIFY(store.ok());
+    LocalWorkspace proposer(std::move(store).value(), QStringLiteral("pat.proposer"));
+    const Result<Agent> agent = proposer.agent(m_mailer);
+    QVERIFY(agent.ok());
+    const Result<AgentVersion> head = proposer.version(m_mailer, agent->headVersion);
+    QVERIFY(head.ok());
+    const auto proposed = proposer.changeSpec(
+        m_mailer, agent->headVersion,
+        QString(head->spec).replace(QStringLiteral("the one thing"), QStringLiteral("the two things")),
+        QStringLiteral("wider scope"));
+    QVERIFY2(proposed.ok(), qPrintable(proposed ? QString() : proposed.error().message));
+    QCOMPARE(m_model->rowCount(), pageSize); // nothing yet
+    Q_EMIT m_workspace->agentChanged(m_mailer);
+    QCOMPARE(m_model->rowCount(), pageSize + 1);
+    QVERIFY(m_model->isProposalAt(0));
+    QCOMPARE(m_model->index(0, 0).data(ApprovalInboxModel::IdRole).value<ApprovalId>(), 0);
+    QVERIFY(m_model->index(0, 0).data(ApprovalInboxModel::ProposalIdRole).value<ProposalId>() != 0);
+    QCOMPARE(m_model->agentPathAt(0), QStringLiteral("/acme/sales/outbound/prospect-mailer"));
+    QVERIFY(m_model->isCriticalAt(0));
+    QCOMPARE(ids().mid(1), m_forMe.mid(0, pageSize));
+
+    // Read whole, the proposal appears once, at the top of For me.
+    fetchAll();
+    QCOMPARE(ids(), QList<ApprovalId>{0} + m_forMe + m_teams);
+    // Decided, it leaves.
+    const ProposalId id = m_model->proposalAt(0).id;
+    QVERIFY(m_workspace->rejectProposal(id, QStringLiteral("not now")).ok());
+    QCOMPARE(ids(), m_forMe + m_teams);
 }
 
 QTEST_MAIN(TestApprovalInboxModel)
