@@ -157,6 +157,8 @@ void ApprovalInbox::setWorkspace(Workspace *workspace)
     m_model->setFilter({});
     m_model->setWorkspace(workspace);
     say(m_model->lastError());
+    // Until the counter answers (a moment on a large inbox), no number rather than a wrong one.
+    m_countsLabel->setText(workspace ? tr("Counting…") : QString());
     updateCounts();
     goToRow(0);
 }
