@@ -16,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
@@ -90,6 +91,9 @@ ApprovalInbox::ApprovalInbox(QWidget *parent) : QWidget(parent)
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({760, 600});
+    const QSettings settings;
+    m_splitter->restoreState(settings.value(QStringLiteral("approvalInbox/splitter")).toByteArray());
+    m_view->header()->restoreState(settings.value(QStringLiteral("approvalInbox/columns")).toByteArray());
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_countsLabel);
@@ -122,6 +126,13 @@ ApprovalInbox::ApprovalInbox(QWidget *parent) : QWidget(parent)
     connect(m_counter, &ApprovalCounter::counted, this, &ApprovalInbox::showCounts);
     connect(m_model, &ApprovalInboxModel::assignedToMe, this, &ApprovalInbox::assignedToMe);
     setWorkspace(nullptr);
+}
+
+ApprovalInbox::~ApprovalInbox()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("approvalInbox/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("approvalInbox/columns"), m_view->header()->saveState());
 }
 
 QAction *ApprovalInbox::addInboxAction(const char *name, const QString &text, const QKeySequence &key,

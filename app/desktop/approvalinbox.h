@@ -35,7 +35,8 @@ class ApprovalInbox final : public QWidget
 public:
     explicit ApprovalInbox(QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(ApprovalInbox)
-    ~ApprovalInbox() override = default;
+    // Keeps the splitter and the column widths for the next start.
+    ~ApprovalInbox() override;
 
     void setWorkspace(Workspace *workspace);
     [[nodiscard]] ApprovalInboxModel *model() const { return m_model; }
