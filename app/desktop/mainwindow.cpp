@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "approvalinbox.h"
 #include "auditorbanner.h"
 #include "auditstatus.h"
 #include "auditview.h"
@@ -42,6 +43,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
@@ -138,6 +140,17 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_feed->setObjectName(QStringLiteral("liveFeedView"));
     connect(m_feed, &LiveFeedView::openVersionRequested, this, &MainWindow::openVersion);
     m_places->addTab(m_feed, tr("Live Feed"));
+    m_inbox = new ApprovalInbox(this);
+    m_inbox->setObjectName(QStringLiteral("approvalInbox"));
+    m_places->addTab(m_inbox, tr("Approval Inbox"));
+    connect(m_inbox, &ApprovalInbox::countsChanged, this, &MainWindow::showInboxCounts);
+    connect(m_inbox, &ApprovalInbox::assignedToMe, this, &MainWindow::notifyAssigned);
+    connect(m_inbox, &ApprovalInbox::openRequested, this, [this](const QString &path) {
+        m_places->setCurrentWidget(m_splitter);
+        if (selectPath(path)) {
+            m_tree->setFocus();
+        }
+    });
 
     m_banner = new AuditorBanner(this);
     m_banner->setObjectName(QStringLiteral("auditorBanner"));
@@ -211,6 +224,7 @@ MainWindow::~MainWindow()
     m_reliability->setWorkspace(nullptr);
     m_audit->setWorkspace(nullptr);
     m_feed->setWorkspace(nullptr);
+    m_inbox->setWorkspace(nullptr);
 }
 
 QString MainWindow::demoPath()
@@ -306,6 +320,10 @@ void MainWindow::createActions()
     m_showFeedAction = makeAction(QStringLiteral("showFeedAction"), tr("&Live Feed"), QStyle::SP_MediaPlay);
     m_showFeedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     connect(m_showFeedAction, &QAction::triggered, this, &MainWindow::showLiveFeed);
+    m_showInboxAction =
+        makeAction(QStringLiteral("showInboxAction"), tr("Approval &Inbox"), QStyle::SP_DialogApplyButton);
+    m_showInboxAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    connect(m_showInboxAction, &QAction::triggered, this, &MainWindow::showInbox);
 
     m_aboutAction = makeAction(QStringLiteral("aboutAction"), tr("&About Steward"), QStyle::SP_MessageBoxInformation);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -343,10 +361,11 @@ void MainWindow::createMenus()
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(m_showAgentsAction);
     view->addAction(m_showAuditAction);
+    view->addAction(m_showFeedAction);
+    view->addAction(m_showInboxAction);
     view->addSeparator();
     view->addAction(m_showOverviewAction);
     view->addAction(m_showVersionsAction);
-    view->addAction(m_showFeedAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -443,6 +462,7 @@ void MainWindow::adopt(std::unique_ptr<Workspace> workspace, std::optional<Conne
     m_reliability->setWorkspace(workspace.get());
     m_audit->setWorkspace(workspace.get());
     m_feed->setWorkspace(workspace.get());
+    m_inbox->setWorkspace(workspace.get());
     m_workspace = std::move(workspace);
     connect(m_workspace.get(), &Workspace::auditAppended, this, &MainWindow::checkAudit);
 
@@ -894,6 +914,7 @@ void MainWindow::updateActions()
     m_showAgentsAction->setEnabled(m_workspace != nullptr);
     m_showAuditAction->setEnabled(m_workspace != nullptr);
     m_showFeedAction->setEnabled(m_workspace != nullptr);
+    m_showInboxAction->setEnabled(m_workspace != nullptr);
     m_showOverviewAction->setEnabled(m_workspace != nullptr);
     m_showVersionsAction->setEnabled(current.isValid() && kind == NodeKind::Agent);
     m_newDepartmentAction->setEnabled(hasNode && canContain(kind, NodeKind::Department));
@@ -961,6 +982,38 @@ bool MainWindow::openVersion(const QString &agentPath, int number)
         return false;
     }
     return showVersions({number});
+void MainWindow::showInbox()
+{
+    m_places->setCurrentWidget(m_inbox);
+    m_inbox->view()->setFocus();
+}
+
+void MainWindow::showInboxCounts(const ApprovalCounts &counts)
+{
+    const int tab = m_places->indexOf(m_inbox);
+    m_places->setTabText(tab, tr("Approval Inbox (%1 · %2)").arg(counts.pendingForMe).arg(counts.pendingForMyTeams));
+    m_places->setTabToolTip(tab, tr("For me %1 · My teams %2").arg(counts.pendingForMe).arg(counts.pendingForMyTeams));
+}
+
+void MainWindow::notifyAssigned(const Approval &approval)
+{
+    const QString text = tr("%1 asks for approval: %2").arg(approval.agentPath, approval.title);
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        statusBar()->showMessage(tr("New in your inbox: %1").arg(text), statusMessageMs);
+        return;
+    }
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(
+            windowIcon().isNull() ? style()->standardIcon(QStyle::SP_MessageBoxInformation) : windowIcon(), this);
+        m_tray->setToolTip(tr("Steward"));
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            activateWindow();
+            showInbox();
+        });
+        m_tray->show();
+    }
+    m_tray->showMessage(tr("New in your approval inbox"), text, QSystemTrayIcon::Information);
 }
 
 Status MainWindow::finishEdit(const Result<OrgNode> &result, const QString &doneMessage)

@@ -20,6 +20,7 @@ class QLabel;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
+class QSystemTrayIcon;
 class QTabWidget;
 class QTimer;
 class QToolBar;
@@ -27,6 +28,9 @@ class QTreeView;
 
 namespace steward {
 
+struct Approval;
+struct ApprovalCounts;
+class ApprovalInbox;
 class AuditorBanner;
 class AuditStatus;
 class AuditView;
@@ -93,6 +97,9 @@ public:
     // Opens the change behind an event: the agent selected, its Versions tab at version `number`.
     bool openVersion(const QString &agentPath, int number);
     [[nodiscard]] LiveFeedView *liveFeed() const { return m_feed; }
+    // Shows the Approval inbox with the focus on its list.
+    void showInbox();
+    [[nodiscard]] ApprovalInbox *inbox() const { return m_inbox; }
 
     [[nodiscard]] Workspace *workspace() const { return m_workspace.get(); }
     [[nodiscard]] bool isBuildingDemo() const { return !m_demoTask.isNull(); }
@@ -157,6 +164,9 @@ private:
     void onCurrentChanged();
     void updateActions();
     void showTreeContextMenu(const QPoint &position);
+    // The inbox's counts on its tab; a new item for me in the tray, or the status bar without one.
+    void showInboxCounts(const ApprovalCounts &counts);
+    void notifyAssigned(const Approval &approval);
 
     std::unique_ptr<Workspace> m_workspace;
     OrgTreeModel *m_model = nullptr;
@@ -186,6 +196,8 @@ private:
     QDeadlineTimer m_reconnectAt{QDeadlineTimer::Forever}; // the next attempt; Forever: not known
     QTimer *m_countdown = nullptr; // counts down to it in the status bar
     QTimer *m_serverAuditTimer = nullptr;
+    ApprovalInbox *m_inbox = nullptr;
+    QSystemTrayIcon *m_tray = nullptr; // only where the desktop has a tray
 
     QAction *m_newWorkspaceAction = nullptr;
     QAction *m_openAction = nullptr;
@@ -206,6 +218,7 @@ private:
     QAction *m_showVersionsAction = nullptr;
     QAction *m_showFeedAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_showInboxAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     QToolBar *m_editToolBar = nullptr;
 };
