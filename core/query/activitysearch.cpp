@@ -90,6 +90,26 @@ Result<QList<NodeId>> ActivitySearch::hiddenAgents(const VisibilityFilter &visib
     return hidden;
 }
 
+Result<QSet<QString>> ActivitySearch::frequentWords() const
+{
+    // ANALYZE keeps the search index's most frequent words (empty until it first runs).
+    QSqlQuery query(m_store.database());
+    if (!query.exec(QStringLiteral("SELECT most_common_elems::text FROM pg_stats WHERE tablename = "
+                                   "'activity_events_search' AND most_common_elems IS NOT NULL"))) {
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::ActivitySearch", "searching activity"));
+    }
+    QSet<QString> words;
+    while (query.next()) {
+        QString list = query.value(0).toString();
+        list.remove(QLatin1Char('{')).remove(QLatin1Char('}')).remove(QLatin1Char('"'));
+        for (const QString &word : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            words.insert(word);
+        }
+    }
+    return words;
+}
+
 Result<ActivityPage> ActivitySearch::search(const QString &query, EventId before, int limit, const QDateTime &now,
                                             const VisibilityFilter *visibility) const
 {
@@ -126,7 +146,15 @@ Result<ActivityPage> ActivitySearch::search(const QString &query, EventId before
         }
         request.hiddenAgents = std::move(hidden).value();
     }
-    const CompiledSearch compiled = QueryCompiler::compile(QueryCompiler::flavorOf(m_store.dialect()), request);
+    const QueryCompiler::Flavor flavor = QueryCompiler::flavorOf(m_store.dialect());
+    if (flavor == QueryCompiler::Flavor::Tsquery && request.query) {
+        Result<QSet<QString>> frequent = frequentWords();
+        if (!frequent) {
+            return frequent.error();
+        }
+        request.frequentWords = std::move(frequent).value();
+    }
+    const CompiledSearch compiled = QueryCompiler::compile(flavor, request);
     QSqlQuery statement(m_store.database());
     statement.setForwardOnly(true);
     if (!statement.prepare(compiled.sql)) {

@@ -7,6 +7,7 @@
 #include "query/activityquery.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QString>
 
 namespace steward {
@@ -34,6 +35,8 @@ public:
 private:
     [[nodiscard]] Result<QList<NodeId>> agentsAt(const QString &pathValue) const;
     [[nodiscard]] Result<QList<NodeId>> hiddenAgents(const VisibilityFilter &visibility) const;
+    // PostgreSQL: the words the search index's statistics count as frequent (QueryCompiler).
+    [[nodiscard]] Result<QSet<QString>> frequentWords() const;
 
     const Store &m_store;
 };

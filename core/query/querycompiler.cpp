@@ -254,6 +254,11 @@ private:
             values.append(tsquery(node));
             if (m_negations == 0) {
                 m_headlineTerms.append(tsquery(node));
+                for (const QString &word : node.words) {
+                    if (node.prefix || !m_request.frequentWords.contains(QueryCompiler::foldForPostgres(word))) {
+                        m_rareWords = true;
+                    }
+                }
             }
             return QLatin1Char('(') + pgDocument + QStringLiteral(" @@ to_tsquery('simple', ?))");
         case QueryNode::Type::Filter: return filterPredicate(node, values);
@@ -344,7 +349,10 @@ private:
         conditions.append(predicates);
         const QString page = QStringLiteral("SELECT e.id, e.summary, e.detail FROM activity_events e")
             + (conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")))
-            + QStringLiteral(" ORDER BY e.id DESC LIMIT ?");
+            // "e.id + 0" keeps the planner off the primary key's order, so a rare word is found
+            // through the full-text index and its few hits sorted (see frequentWords).
+            + (m_rareWords ? QStringLiteral(" ORDER BY e.id + 0 DESC LIMIT ?")
+                           : QStringLiteral(" ORDER BY e.id DESC LIMIT ?"));
         pageValues.append(values);
         pageValues.append(m_request.limit);
         if (m_flavor == QueryCompiler::Flavor::Tsquery && !m_headlineTerms.isEmpty()) {
@@ -368,6 +376,7 @@ private:
     const SearchRequest &m_request;
     EventId m_sinceId = 0;
     int m_negations = 0; // how many NOTs enclose the node being compiled
+    bool m_rareWords = false; // PostgreSQL: a word to search is not among the frequent ones
     QStringList m_headlineTerms; // the words a headline highlights: those not negated
 };
 
