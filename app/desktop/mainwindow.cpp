@@ -982,6 +982,8 @@ bool MainWindow::openVersion(const QString &agentPath, int number)
         return false;
     }
     return showVersions({number});
+}
+
 void MainWindow::showInbox()
 {
     m_places->setCurrentWidget(m_inbox);

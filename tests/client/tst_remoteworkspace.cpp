@@ -589,6 +589,8 @@ void TestRemoteWorkspace::approvalsAreListedDecidedAndAnnounced()
     QCOMPARE(read->policy.quorum, 2);
     QCOMPARE(read->definedAtPath, QStringLiteral("/acme/sales/outbound"));
     QVERIFY(admin->setApprovalPolicy(team, std::nullopt, QStringLiteral("back")).ok());
+}
+
 void TestRemoteWorkspace::liveActivityAndRunEvents()
 {
     const auto admin = open(QStringLiteral("root-admin"), RemoteWorkspace::Updates::Live);

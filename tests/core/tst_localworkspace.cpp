@@ -220,6 +220,8 @@ void TestLocalWorkspace::approvals_theFilesOwnUserDecides()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.first().first().value<ApprovalId>(), standard);
     QCOMPARE(m_workspace->sweepApprovals()->size(), 0);
+}
+
 void TestLocalWorkspace::activity_fromAnotherConnectionIsAnnounced()
 {
     // An agent or stewardctl writes through its own connection, as another process would.
