@@ -80,6 +80,129 @@
     </message>
 </context>
 <context>
+    <name>steward::ActivityQueryParser</name>
+    <message>
+        <source>the query is %1 characters long; at most %2 are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the control character U+%1 is not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the query is empty; expected a word, a &quot;phrase&quot; or a filter such as kind:error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unmatched &apos;)&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OR must be followed by a term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a term before OR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AND must stand between two terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a term before &apos;)&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;-&apos; must be directly followed by the word, &quot;phrase&quot;, filter or group to exclude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many terms; at most %1 are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parentheses nested too deeply; at most %1 levels are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty parentheses; expected a term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unclosed &apos;(&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unterminated quote; expected a closing &apos;&quot;&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the phrase has no letters or digits to search for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown filter &apos;%1&apos;; expected one of %2 (put text with &apos;:&apos; in quotes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no letters or digits; expected a word, a &quot;phrase&quot; or a filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a prefix needs at least %1 letters before &apos;*&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes &apos;:&apos;, not a comparison; comparisons are for tokens, cost and latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a value, e.g. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value of %1 is longer than %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an agent path such as /sales/lead-bot, or a subtree such as /sales/*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number from 1 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected one of schedule, event, manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a date (2026-11-24), a time (2026-11-24T09:30, UTC unless it has an offset) or an age (30m, 24h, 7d, 2w)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number such as 2000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number such as 0.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large; at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>steward::ActivityRepository</name>
     <message>
         <source>reading the activity log</source>
@@ -120,6 +243,17 @@
     <message>
         <source>reading activity</source>
         <translation>beim Lesen der Aktivität</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ActivitySearch</name>
+    <message>
+        <source>searching activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit: %1 is not from 1 to %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -669,6 +803,636 @@
     </message>
 </context>
 <context>
+    <name>steward::ApprovalCommand</name>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AGENT</source>
+        <translation type="unfinished">AGENT</translation>
+    </message>
+    <message>
+        <source>SUBMITTED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXPIRES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists approvals, newest first, with the pending version proposals on top.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this state: pending, approved, rejected, expired, executed, failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this agent&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only agents at or below this node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only those the actor may decide now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only ids below this (the next page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most N (default 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--state: &quot;%1&quot; is not an approval state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No approvals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More: --before %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows approval ID: its payload, action, policy and decisions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval %1: %2
+Agent: %3 (version %4)
+State: %5, revision %6
+Submitted: %7 by %8
+Expires: %9
+Action: %10
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 on revision %4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may decide it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approves approval ID with the payload in FILE instead of the proposed one; the original and the diff are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approves approval ID (it executes once the quorum has approved).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejects approval ID; it never executes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The revision you reviewed (from &apos;approval show&apos;); refused when it has changed since. The current one when not given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edited payload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--payload-file: cannot read &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval %1 is now %2 (revision %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists, shows and decides what agents propose to send or do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>steward::ApprovalDetailView</name>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>executed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited and approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will happen if approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since Last Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an item to read it. J and K move through the inbox; ? lists every key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing selected. J and K move through the inbox; ? lists every key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revision %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not decide this item (or already approved it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A approve · R reject · E edit then approve · O open the agent · ? every key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New version proposed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>based on version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A approve · R reject (both ask a reason) · O open the agent · ? every key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation type="unfinished">v%1</translation>
+    </message>
+    <message>
+        <source>proposal by %1</source>
+        <translation type="unfinished">Vorschlag von %1</translation>
+    </message>
+    <message>
+        <source>Agent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 as approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No earlier approved output of this agent to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 (not among the agent&apos;s recent runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: %2, started %3 by %4, v%5, %6 ms, %7 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions on this item:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 revision %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier decisions on this agent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2 by %3 on %4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>steward::ApprovalEditDialog</name>
+    <message>
+        <source>Edit Then Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit &quot;%1&quot;. What you approve is the edited text; the original, the change and your reason are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it needed changing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished">&amp;Begründung:</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ApprovalInbox</name>
+    <message>
+        <source>Show items of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show items by time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring within an hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring within a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting over a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending approvals</source>
+        <translation type="unfinished">Ausstehende Freigaben</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Then Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Agent in the Tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select for Bulk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For me %1 · My teams %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved #%1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject #%1 &quot;%2&quot; of %3. The agent reads your reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation type="unfinished">&amp;Ablehnen</translation>
+    </message>
+    <message>
+        <source>Rejected #%1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A proposed version is approved or rejected as it is; to change it, edit the agent&apos;s spec in its Versions tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved #%1 %2 as edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Bulk decisions are refused for critical agents: %n of the selected items belong to one. Decide those one by one, or leave them out of the selection.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approve Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve the %n selected items. A bulk decision needs a reason.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject the %n selected items. The agents read your reason.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Approve All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reject All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Decided %n items.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Decided %n items; refused: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approve Proposed Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject Proposed Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make %1&apos;s proposal the new version of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject %1&apos;s proposed version of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation type="unfinished">&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>Approved the proposed version of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected the proposed version of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbox Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down / Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next / previous item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift+Down / Shift+Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend the selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A / R with several selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve / reject them all (a reason is required; not for critical agents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>steward::ApprovalInboxModel</name>
+    <message>
+        <source>New version proposed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criticality</source>
+        <translation type="unfinished">Kritikalität</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>steward::ApprovalPolicy</name>
+    <message>
+        <source>%1 must be a whole number of seconds from 0 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An approval policy has no field %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quorum must be a whole number from 1 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>excludeOwnerForCritical must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expiryOutcome must be &quot;reject&quot; or &quot;approve&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>steward::ApprovalPolicyRepository</name>
+    <message>
+        <source>reading approval policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saving an approval policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removing an approval policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>steward::ApprovalRepository</name>
     <message>
         <source>recording a proposal</source>
@@ -681,6 +1445,160 @@
     <message>
         <source>counting proposals</source>
         <translation>beim Zählen der Änderungsvorschläge</translation>
+    </message>
+    <message>
+        <source>reading a proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no approval %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updating a proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recording a decision</source>
+        <translation type="unfinished">beim Erfassen einer Entscheidung</translation>
+    </message>
+    <message>
+        <source>reading decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>steward::ApprovalRoutes</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not an ISO 8601 time with a time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no approval %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state: &quot;%1&quot; is not an approval state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mine: give true or false, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>steward::ApprovalService</name>
+    <message>
+        <source>An action has no field %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The only action is a webhook: {&quot;type&quot;: &quot;webhook&quot;, &quot;url&quot;: &quot;https://...&quot;, &quot;secret&quot;: &quot;name&quot;}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A webhook needs an http or https URL with a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A webhook&apos;s secret is the name of a configured secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A proposal needs a payload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payload is not valid JSON: %1 at offset %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A payload is markdown, email or json, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 submitted approval %2 and cannot decide it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 owns the critical agent %2 and may not approve its outputs; another reviewer must decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may not decide approvals of %2: that takes a reviewer granted on it or above it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may not decide approvals of %2: that takes a reviewer granted on %3 or below it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A proposal needs a title of 1 to %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is archived and cannot submit proposals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no run %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval %1 has already been decided: it is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A decision is approve, reject or edit, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why: a rejection or an edit needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval %1 has changed since you read it: you decided on revision %2, but it is now at revision %3. Read it again and decide anew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has already approved revision %2 of approval %3; it waits for other reviewers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edited payload is the same as the proposed one; approve it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody decided in time, and the policy approves on expiry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody decided in time; expiry rejects it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody decided in time; every reviewer of the agent may already decide it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody decided in time; the reviewers of %1 may decide it too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is archived and cannot change.</source>
+        <translation type="unfinished">%1 ist archiviert und kann nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>%1 has no policy of its own to remove.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1424,6 +2342,18 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
         <source>Create or revoke bearer tokens.</source>
         <translation>Bearer-Tokens erstellen oder widerrufen.</translation>
     </message>
+    <message>
+        <source>Search the activity log with the query language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List, show and decide what agents propose to send or do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or set approval policies.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>steward::CommandLine</name>
@@ -2157,6 +3087,259 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
         <source>Manual</source>
         <translation>Manuell</translation>
     </message>
+    <message>
+        <source>Hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished">Läufe</translation>
+    </message>
+    <message>
+        <source>Failed runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejection rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished">Kosten</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished">Ereignisse</translation>
+    </message>
+</context>
+<context>
+    <name>steward::EventDetail</name>
+    <message>
+        <source>Show the change that made this version, in the agent&apos;s Versions tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished">Ereignis</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an event to see its run and the change that produced it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · v%4%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s other steps could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event belongs to no run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 ms · %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent version is recorded for this event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of %2 could not be read: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Produced by %1, version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change was approved by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1 by %2</source>
+        <translation type="unfinished">v%1 von %2</translation>
+    </message>
+    <message>
+        <source>(nothing before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>steward::ExecutionRepository</name>
+    <message>
+        <source>looking for approved actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claiming an approved action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recording an attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recording an executed action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading an execution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval %1 has not been executed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading an approved action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no approval %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>steward::ExecutionService</name>
+    <message>
+        <source>Steward cannot perform actions of type &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the approval holds no payload to execute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the webhook action names no secret to sign with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stewardd has no secret named &quot;%1&quot; (see --secrets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gave up after %1 attempts; the last: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval %1 is no longer approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Executed &quot;%1&quot;: %2 answered %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not execute &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>steward::ExportBundleDialog</name>
@@ -2343,6 +3526,22 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
         <source>nothing to change: give name, parentId or both</source>
         <translation>nichts zu ändern: Geben Sie name, parentId oder beides an</translation>
     </message>
+    <message>
+        <source>nextCursor: &quot;%1&quot; is not an event id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an ISO 8601 time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an array of %1 counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be hour, day or week</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>steward::KeyCommand</name>
@@ -2385,6 +3584,126 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>A server signs bundles with its own key, which stays on the server; &apos;key&apos; works on key files and workspace files.</source>
         <translation>Ein Server signiert Prüfpakete mit seinem eigenen Schlüssel, der auf dem Server bleibt; &apos;key&apos; arbeitet mit Schlüsseldateien und Arbeitsbereichsdateien.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::LiveFeedModel</name>
+    <message>
+        <source>v%1</source>
+        <translation type="unfinished">v%1</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <translation type="unfinished">%1 $</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Zeit</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished">Version</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Art</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished">Tokens</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished">Kosten</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished">Latenz</translation>
+    </message>
+</context>
+<context>
+    <name>steward::LiveFeedView</name>
+    <message>
+        <source>Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the selected node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold new events back (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the newest events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The query cannot be run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new event(s): resume</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new event(s) above</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2700,6 +4019,50 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
         <source>Connecting to %1…</source>
         <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
+    <message>
+        <source>Reliability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live Feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Live Feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval &amp;Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the tree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval Inbox (%1 · %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For me %1 · My teams %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asks for approval: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New in your inbox: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New in your approval inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>steward::Migrator</name>
@@ -2931,6 +4294,97 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     </message>
 </context>
 <context>
+    <name>steward::PolicyCommand</name>
+    <message>
+        <source>the default (no node sets one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inherited from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval policy at %1: %2
+Quorum: %3
+Owner of a critical agent excluded: %4
+Expiry: %5
+Escalation to the parent&apos;s reviewers: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after %1 s, then %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the approval policy in force at PATH and the node that sets it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A node or an agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sets the approval policy of the node at PATH, for it and everything below it that sets none of its own; options not given take their defaults. --inherit removes the node&apos;s own policy instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct reviewers who must approve (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the owner of a critical agent approve its outputs (refused by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds until a pending approval expires (0: never).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry approves instead of rejecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds until the parent node&apos;s reviewers may decide too (0: never).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the node&apos;s own policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or set approval policies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>steward::PrincipalRepository</name>
     <message>
         <source>adding a person</source>
@@ -3056,6 +4510,13 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     </message>
 </context>
 <context>
+    <name>steward::QueryBar</name>
+    <message>
+        <source>Search activity: words, &quot;phrases&quot;, agent:/sales/* kind:error since:24h latency&gt;1000</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>steward::ReasonDialog</name>
     <message>
         <source>lower-case letters, digits, - _ .</source>
@@ -3072,6 +4533,220 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>&amp;Reason:</source>
         <translation>&amp;Begründung:</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ReliabilityCharts</name>
+    <message>
+        <source>Runs and error rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals and rejections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished">Latenz</translation>
+    </message>
+    <message>
+        <source>Tokens and cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished">Läufe</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% of decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished">Kosten</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished">Tokens</translation>
+    </message>
+    <message>
+        <source>US dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>steward::ReliabilityRankingModel</name>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 s</translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <translation type="unfinished">%1 $</translation>
+    </message>
+    <message>
+        <source>%1 of %2 finished runs failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 approved, %2 rejected, %3 edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ReliabilityRepository</name>
+    <message>
+        <source>A decision is approve, reject or edit, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading activity rollups</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>steward::ReliabilityService</name>
+    <message>
+        <source>A time range needs a start before its end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no time zone &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A series has at most %1 points; choose a wider bucket or a shorter range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>steward::ReliabilityTab</name>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent Ranking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agent(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reliability-agents.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reliability-series.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Agent Ranking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3157,6 +4832,61 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     </message>
 </context>
 <context>
+    <name>steward::SearchCommand</name>
+    <message>
+        <source>Searches the activity log, newest first. The query has words and &quot;phrases&quot;, filters (agent:/sales/*, kind:, status:, version:, run:, trigger:, since:7d, until:2026-05-31, tokens&gt;1000, cost&gt;0.5, latency&gt;=2000), OR, a leading - to exclude, and parentheses; several arguments are one query. Put -- before a query that starts with &apos;-&apos;. Hits are marked «like this».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many hits (default 20).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished">N</translation>
+    </message>
+    <message>
+        <source>Only events older than this event id (the next page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No activity matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation type="unfinished">ZEIT</translation>
+    </message>
+    <message>
+        <source>AGENT</source>
+        <translation type="unfinished">AGENT</translation>
+    </message>
+    <message>
+        <source>VERSION</source>
+        <translation type="unfinished">VERSION</translation>
+    </message>
+    <message>
+        <source>RUN</source>
+        <translation type="unfinished">LAUF</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation type="unfinished">ART</translation>
+    </message>
+    <message>
+        <source>SNIPPET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More: --before %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>steward::ServerCheck</name>
     <message>
         <source>%1 did not answer within %2 seconds.</source>
@@ -3185,6 +4915,13 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>%1 sent an answer this version of Steward cannot read: %2</source>
         <translation>%1 hat eine Antwort gesendet, die diese Version von Steward nicht lesen kann: %2</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ServerConfig</name>
+    <message>
+        <source>executor: expected on or off, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3305,6 +5042,13 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>lines changed: %1</source>
         <translation>geänderte Zeilen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>steward::StewardServer</name>
+    <message>
+        <source>secrets: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3955,6 +5699,72 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>Rejected the proposal.</source>
         <translation>Änderungsvorschlag abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::WebhookSecrets</name>
+    <message>
+        <source>%1 is not a JSON object of secret names and values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a secret name (letters, digits, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the secret &quot;%2&quot; must be a non-empty string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: expected name = value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: the secret &quot;%3&quot; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: the secret &quot;%3&quot; is given twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no secret file at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret file %1 can be read by other users; make it private (chmod 600) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>steward::WebhookSender</name>
+    <message>
+        <source>&quot;%1&quot; is not a URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a webhook URL must start with http:// or https://, not %1://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the webhook URL names no host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (webhooks do not follow redirects)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
