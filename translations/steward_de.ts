@@ -24,10 +24,6 @@
         <translation>Ein Bild des Fensters als PNG speichern, sobald es angezeigt wird, und dann beenden.</translation>
     </message>
     <message>
-        <source>Show TAB: overview, versions (of the selected agent) or audit.</source>
-        <translation>TAB anzeigen: overview, versions (des ausgewählten Agenten) oder audit.</translation>
-    </message>
-    <message>
         <source>With --tab versions: select these versions, e.g. 3,4 (one is compared with its parent).</source>
         <translation>Mit --tab versions: diese Versionen auswählen, z. B. 3,4 (eine einzelne wird mit ihrer Vorgängerversion verglichen).</translation>
     </message>
@@ -46,6 +42,10 @@
     <message>
         <source>--server needs STEWARD_TOKEN set.</source>
         <translation>--server braucht die Umgebungsvariable STEWARD_TOKEN.</translation>
+    </message>
+    <message>
+        <source>Show TAB: overview, versions or reliability (of the selected node), audit, feed or inbox.</source>
+        <translation>TAB anzeigen: overview, versions oder reliability (des ausgewählten Knotens), audit, feed oder inbox.</translation>
     </message>
 </context>
 <context>
