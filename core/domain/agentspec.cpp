@@ -67,18 +67,6 @@ const QRegularExpression &runnerTimeout()
     return pattern;
 }
 
-// A timeout in its largest whole unit: 3600 is "1h", 90 is "90s".
-QString timeoutText(int seconds)
-{
-    if (seconds % 3600 == 0) {
-        return QString::number(seconds / 3600) + QLatin1Char('h');
-    }
-    if (seconds % 60 == 0) {
-        return QString::number(seconds / 60) + QLatin1Char('m');
-    }
-    return QString::number(seconds) + QLatin1Char('s');
-}
-
 // Collects the first problem with its line number.
 struct Problem
 {
@@ -312,6 +300,17 @@ std::optional<Problem> parseScalar(const QString &key, const QString &value, int
 
 } // namespace
 
+QString AgentSpec::Runner::timeoutText() const
+{
+    if (timeoutSeconds % 3600 == 0) {
+        return QString::number(timeoutSeconds / 3600) + QLatin1Char('h');
+    }
+    if (timeoutSeconds % 60 == 0) {
+        return QString::number(timeoutSeconds / 60) + QLatin1Char('m');
+    }
+    return QString::number(timeoutSeconds) + QLatin1Char('s');
+}
+
 QString AgentSpec::toCanonicalText() const
 {
     QString text;
@@ -343,7 +342,7 @@ QString AgentSpec::toCanonicalText() const
     if (!runner.kind.isEmpty()) {
         line(QStringLiteral("runner: ") + runner.kind
              + (runner.target.isEmpty() ? QString() : QLatin1Char(' ') + runner.target));
-        line(QStringLiteral("runner.timeout: ") + timeoutText(runner.timeoutSeconds));
+        line(QStringLiteral("runner.timeout: ") + runner.timeoutText());
         line(QStringLiteral("runner.overlap: ") + runner.overlap);
         line(QStringLiteral("runner.concurrency: ") + QString::number(runner.maxConcurrentRuns));
     }
