@@ -64,6 +64,10 @@ constexpr Spellings<ReliabilityMeasure, 14> reliabilityMeasures{{{ReliabilityMea
                                                                  {ReliabilityMeasure::TokensOut, "tokens_out"},
                                                                  {ReliabilityMeasure::Cost, "cost"},
                                                                  {ReliabilityMeasure::Events, "events"}}};
+constexpr Spellings<RunRequestState, 4> runRequestStates{{{RunRequestState::Pending, "pending"},
+                                                          {RunRequestState::Started, "started"},
+                                                          {RunRequestState::Skipped, "skipped"},
+                                                          {RunRequestState::Refused, "refused"}}};
 
 template<typename Enum, std::size_t N> QString spell(const Spellings<Enum, N> &table, Enum value)
 {
@@ -135,6 +139,10 @@ QString toText(ReliabilityMeasure value)
 {
     return spell(reliabilityMeasures, value);
 }
+QString toText(RunRequestState value)
+{
+    return spell(runRequestStates, value);
+}
 
 template<> std::optional<NodeKind> parseEnum<NodeKind>(const QString &text)
 {
@@ -183,6 +191,10 @@ template<> std::optional<TimeBucket> parseEnum<TimeBucket>(const QString &text)
 template<> std::optional<ReliabilityMeasure> parseEnum<ReliabilityMeasure>(const QString &text)
 {
     return parse(reliabilityMeasures, text);
+}
+template<> std::optional<RunRequestState> parseEnum<RunRequestState>(const QString &text)
+{
+    return parse(runRequestStates, text);
 }
 
 QString displayName(NodeKind value)
@@ -274,6 +286,17 @@ QString displayName(ReliabilityMeasure value)
     case ReliabilityMeasure::TokensOut: return QCoreApplication::translate("steward::Enums", "Tokens out");
     case ReliabilityMeasure::Cost: return QCoreApplication::translate("steward::Enums", "Cost");
     case ReliabilityMeasure::Events: return QCoreApplication::translate("steward::Enums", "Events");
+    }
+    return {};
+}
+
+QString displayName(RunRequestState value)
+{
+    switch (value) {
+    case RunRequestState::Pending: return QCoreApplication::translate("steward::Enums", "Pending");
+    case RunRequestState::Started: return QCoreApplication::translate("steward::Enums", "Started");
+    case RunRequestState::Skipped: return QCoreApplication::translate("steward::Enums", "Skipped");
+    case RunRequestState::Refused: return QCoreApplication::translate("steward::Enums", "Refused");
     }
     return {};
 }

@@ -42,6 +42,8 @@ enum class ReliabilityMeasure {
     Cost,
     Events
 };
+// Where a request to run an agent stands (see runrequest.h).
+enum class RunRequestState { Pending, Started, Skipped, Refused };
 Q_ENUM_NS(NodeKind)
 Q_ENUM_NS(Visibility)
 Q_ENUM_NS(Criticality)
@@ -54,6 +56,7 @@ Q_ENUM_NS(Role)
 Q_ENUM_NS(StreamItemType)
 Q_ENUM_NS(TimeBucket)
 Q_ENUM_NS(ReliabilityMeasure)
+Q_ENUM_NS(RunRequestState)
 
 [[nodiscard]] QString toText(NodeKind value);
 [[nodiscard]] QString toText(Visibility value);
@@ -67,6 +70,7 @@ Q_ENUM_NS(ReliabilityMeasure)
 [[nodiscard]] QString toText(StreamItemType value);
 [[nodiscard]] QString toText(TimeBucket value);
 [[nodiscard]] QString toText(ReliabilityMeasure value);
+[[nodiscard]] QString toText(RunRequestState value);
 
 // toText gives the stable spelling (not named toString so that QTest finds its own printers).
 // Parsing returns nothing for an unknown spelling; callers turn that into an error message.
@@ -83,6 +87,7 @@ template<> std::optional<Role> parseEnum<Role>(const QString &text);
 template<> std::optional<StreamItemType> parseEnum<StreamItemType>(const QString &text);
 template<> std::optional<TimeBucket> parseEnum<TimeBucket>(const QString &text);
 template<> std::optional<ReliabilityMeasure> parseEnum<ReliabilityMeasure>(const QString &text);
+template<> std::optional<RunRequestState> parseEnum<RunRequestState>(const QString &text);
 
 // The human-facing, translated names, for the desktop app and the CLI's tables.
 [[nodiscard]] QString displayName(NodeKind value);
@@ -93,5 +98,6 @@ template<> std::optional<ReliabilityMeasure> parseEnum<ReliabilityMeasure>(const
 [[nodiscard]] QString displayName(RunTrigger value);
 [[nodiscard]] QString displayName(TimeBucket value);
 [[nodiscard]] QString displayName(ReliabilityMeasure value);
+[[nodiscard]] QString displayName(RunRequestState value);
 
 } // namespace steward

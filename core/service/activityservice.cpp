@@ -194,6 +194,18 @@ Result<Run> ActivityService::startRun(Run run)
     if (!transaction.isActive()) {
         return transaction.beginError();
     }
+    const Result<Run> started = startRunInTransaction(std::move(run));
+    if (!started) {
+        return started.error();
+    }
+    if (const Status committed = transaction.commit(); !committed) {
+        return committed.error();
+    }
+    return started;
+}
+
+Result<Run> ActivityService::startRunInTransaction(Run run)
+{
     const Result<Agent> agent = liveAgent(run.agentId);
     const Result<int> version = agent ? versionOf(agent.value(), run.version) : Result<int>(agent.error());
     if (!version) {
@@ -215,9 +227,6 @@ Result<Run> ActivityService::startRun(Run run)
     if (const Result<qint64> streamed = m_stream.append({streamItem(StreamItemType::Run, run.agentId, run.id)});
         !streamed) {
         return streamed.error();
-    }
-    if (const Status committed = transaction.commit(); !committed) {
-        return committed.error();
     }
     return run;
 }

@@ -40,6 +40,9 @@ public:
     // Records a run of a live agent (version 0: its head version; no start time: now) and
     // gives it back with its id.
     [[nodiscard]] Result<Run> startRun(Run run);
+    // The same inside the caller's write transaction, for the runtime (core/runtime), which
+    // decides a run request and starts its run in one transaction.
+    [[nodiscard]] Result<Run> startRunInTransaction(Run run);
     // Records how a started run ended (no end time: now) and gives back the run as stored.
     [[nodiscard]] Result<Run> finishRun(const Run &run);
 
