@@ -6,6 +6,8 @@
 #include "domain/enums.h"
 #include "domain/orgnode.h"
 
+#include <QJsonObject>
+
 #include <QString>
 
 #include <optional>
@@ -102,6 +104,14 @@ struct TokenCreateRequest
 struct ApprovalPolicyRequest
 {
     std::optional<ApprovalPolicy> policy;
+    QString reason;
+};
+
+// Running an agent now (POST /api/v1/agents/{id}/run): the payload its runner is handed, and
+// why.
+struct RunNowRequest
+{
+    QJsonObject payload;
     QString reason;
 };
 

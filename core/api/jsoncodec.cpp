@@ -532,6 +532,28 @@ QJsonObject toJson(const ApprovalPolicyRequest &request)
             {u"reason"_s, request.reason}};
 }
 
+QJsonObject toJson(const RunRequestEntry &request)
+{
+    return {{u"id"_s, request.id},
+            {u"agentId"_s, request.agentId},
+            {u"trigger"_s, toText(request.trigger)},
+            {u"triggerDetail"_s, request.triggerDetail},
+            {u"payload"_s, request.payload},
+            {u"requestedBy"_s, request.requestedBy},
+            {u"requestedAt"_s, timeJson(request.requestedAt)},
+            {u"notBefore"_s, timeJson(request.notBefore)},
+            {u"state"_s, toText(request.state)},
+            {u"reason"_s, request.reason},
+            {u"claimedBy"_s, request.claimedBy},
+            {u"decidedAt"_s, timeJson(request.decidedAt)},
+            {u"runId"_s, request.runId == 0 ? QJsonValue() : QJsonValue(request.runId)}};
+}
+
+QJsonObject toJson(const RunNowRequest &request)
+{
+    return {{u"payload"_s, request.payload}, {u"reason"_s, request.reason}};
+}
+
 QJsonObject toJson(const AuditEntry &entry)
 {
     return {{u"sequence"_s, entry.sequence}, {u"time"_s, timeJson(entry.time)},
@@ -1329,6 +1351,36 @@ Result<ApprovalPolicyRequest> approvalPolicyRequestFromJson(const QJsonValue &va
     }
     request.policy = parsed.value();
     return request;
+}
+
+template<> Result<RunRequestEntry> fromJson<RunRequestEntry>(const QJsonValue &value, const QString &path)
+{
+    Fields in(value, path);
+    RunRequestEntry request;
+    request.id = in.id(u"id", Need::Required);
+    request.agentId = in.id(u"agentId", Need::Required);
+    request.trigger = in.choice(u"trigger", Need::Required, RunTrigger::Manual);
+    request.triggerDetail = in.text(u"triggerDetail", Need::Optional);
+    request.payload = in.object(u"payload", Need::Optional);
+    request.requestedBy = in.text(u"requestedBy", Need::Optional);
+    request.requestedAt = in.time(u"requestedAt", Need::Optional);
+    request.notBefore = in.time(u"notBefore", Need::Optional);
+    request.state = in.choice(u"state", Need::Required, RunRequestState::Pending);
+    request.reason = in.text(u"reason", Need::Optional);
+    request.claimedBy = in.text(u"claimedBy", Need::Optional);
+    request.decidedAt = in.time(u"decidedAt", Need::Optional);
+    request.runId = in.id(u"runId", Need::Optional);
+    return in.result(request);
+}
+
+Result<RunNowRequest> runNowRequestFromJson(const QJsonValue &value)
+{
+    Fields in(value, {});
+    in.allowOnly({u"payload", u"reason"});
+    RunNowRequest request;
+    request.payload = in.object(u"payload", Need::Optional);
+    request.reason = in.text(u"reason", Need::Required, ApiLimits::MaxReasonLength);
+    return in.result(request);
 }
 
 } // namespace steward

@@ -15,6 +15,7 @@
 #include "domain/orgnode.h"
 #include "domain/principal.h"
 #include "domain/result.h"
+#include "domain/runrequest.h"
 #include "storage/auditrepository.h"
 
 #include <QByteArray>
@@ -74,6 +75,8 @@ namespace steward {
 [[nodiscard]] QJsonObject toJson(const NewApproval &proposal);
 [[nodiscard]] QJsonObject toJson(const ApprovalDecisionRequest &request);
 [[nodiscard]] QJsonObject toJson(const ApprovalPolicyRequest &request);
+[[nodiscard]] QJsonObject toJson(const RunRequestEntry &request);
+[[nodiscard]] QJsonObject toJson(const RunNowRequest &request);
 // An event as an agent reports it: the ingest shape, without the id the store assigns.
 [[nodiscard]] QJsonObject toIngestJson(const ActivityEvent &event);
 // {"events": [...]}: one ingest request.
@@ -114,6 +117,7 @@ template<> Result<ApprovalDecision> fromJson<ApprovalDecision>(const QJsonValue 
 template<> Result<EffectivePolicy> fromJson<EffectivePolicy>(const QJsonValue &value, const QString &path);
 template<> Result<ApprovalDetail> fromJson<ApprovalDetail>(const QJsonValue &value, const QString &path);
 template<> Result<ApprovalCounts> fromJson<ApprovalCounts>(const QJsonValue &value, const QString &path);
+template<> Result<RunRequestEntry> fromJson<RunRequestEntry>(const QJsonValue &value, const QString &path);
 
 // The items of a JSON array, or why `value` is not one.
 [[nodiscard]] Result<QJsonArray> jsonArrayAt(const QJsonValue &value, const QString &path);
@@ -174,5 +178,7 @@ template<typename T> [[nodiscard]] Result<QList<T>> listFromJson(const QJsonValu
 [[nodiscard]] Result<NewApproval> newApprovalFromJson(const QJsonValue &value);
 [[nodiscard]] Result<ApprovalDecisionRequest> approvalDecisionRequestFromJson(const QJsonValue &value);
 [[nodiscard]] Result<ApprovalPolicyRequest> approvalPolicyRequestFromJson(const QJsonValue &value);
+// {"payload": {...}, "reason": "..."}: the payload is optional, the reason required.
+[[nodiscard]] Result<RunNowRequest> runNowRequestFromJson(const QJsonValue &value);
 
 } // namespace steward

@@ -748,4 +748,15 @@ Result<EffectivePolicy> RemoteWorkspace::setApprovalPolicy(NodeId nodeId, const 
     return set;
 }
 
+Result<RunRequestEntry> RemoteWorkspace::runNow(NodeId agentId, const QJsonObject &payload, const QString &reason)
+{
+    return read<RunRequestEntry>(
+        m_api.post(agentPath(agentId, QStringLiteral("/run")), toJson(RunNowRequest{payload, reason})));
+}
+
+Result<QList<RunRequestEntry>> RemoteWorkspace::runRequests(NodeId agentId, int limit) const
+{
+    return readList<RunRequestEntry>(m_api.getItems(agentPath(agentId, QStringLiteral("/run-requests")), {}, limit));
+}
+
 } // namespace steward

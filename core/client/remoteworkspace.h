@@ -100,6 +100,11 @@ public:
     [[nodiscard]] Result<EffectivePolicy> approvalPolicy(NodeId nodeId) const override;
     [[nodiscard]] Result<EffectivePolicy> setApprovalPolicy(NodeId nodeId, const std::optional<ApprovalPolicy> &policy,
                                                             const QString &reason) override;
+    // POST /api/v1/agents/{id}/run: the request as the server stored it (pending, or already
+    // decided when its runtime took it at once).
+    [[nodiscard]] Result<RunRequestEntry> runNow(NodeId agentId, const QJsonObject &payload,
+                                                 const QString &reason) override;
+    [[nodiscard]] Result<QList<RunRequestEntry>> runRequests(NodeId agentId, int limit) const override;
     // Waits up to `waitSeconds` (the server allows 60) for a pending approval to be decided
     // (GET /api/v1/approvals/{id}?wait=); the approval as it then is.
     [[nodiscard]] Result<ApprovalDetail> waitForApproval(ApprovalId id, int waitSeconds) const;

@@ -4,6 +4,9 @@
 
 #include "bundle/signingkey.h"
 #include "query/activitysearch.h"
+#include "runtime/rundispatcher.h"
+#include "runtime/runrequestservice.h"
+#include "service/activityservice.h"
 #include "service/reliabilityservice.h"
 
 #include <QCoreApplication>
@@ -26,7 +29,25 @@ LocalWorkspace::LocalWorkspace(std::unique_ptr<Store> store, QString actor, QObj
 {
 }
 
-LocalWorkspace::~LocalWorkspace() = default;
+// The runtime's parts, in dependency order.
+struct LocalWorkspace::Runtime
+{
+    Runtime(const Store &store, const Clock &clock, ApprovalService &approvals, const RunnerFactory &runners)
+        : activity(store, clock), requests(store, clock), dispatcher(store, clock, activity, approvals, runners, {})
+    {
+    }
+
+    ActivityService activity;
+    RunRequestService requests;
+    RunDispatcher dispatcher;
+};
+
+LocalWorkspace::~LocalWorkspace()
+{
+    if (m_runtime) {
+        m_runtime->dispatcher.stop(tr("the workspace was closed"));
+    }
+}
 
 Result<std::unique_ptr<LocalWorkspace>> LocalWorkspace::openBundle(const QString &path, QString actor)
 {
@@ -420,6 +441,31 @@ Result<QList<ApprovalId>> LocalWorkspace::sweepApprovals()
         }
     }
     return changed;
+}
+
+Result<RunRequestEntry> LocalWorkspace::runNow(NodeId agentId, const QJsonObject &payload, const QString &reason)
+{
+    if (const Status writable = requireWritable(); !writable) {
+        return writable.error();
+    }
+    if (!m_runtime) {
+        m_runtime = std::make_unique<Runtime>(*m_store, m_clock, m_approvals, m_runners);
+        // Keeps dispatching what waits (queued behind a run, backing off) and renews heartbeats.
+        m_runtime->dispatcher.start();
+    }
+    const Result<RunRequestEntry> request = m_runtime->requests.runNow(agentId, payload, reason, m_actor);
+    if (!request) {
+        return request.error();
+    }
+    if (const Result<int> started = m_runtime->dispatcher.dispatchDue(); !started) {
+        return started.error();
+    }
+    return m_runtime->requests.request(request->id);
+}
+
+Result<QList<RunRequestEntry>> LocalWorkspace::runRequests(NodeId agentId, int limit) const
+{
+    return RunRequestRepository(*m_store).recent(agentId, limit);
 }
 
 } // namespace steward

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "domain/clock.h"
+#include "runtime/runnerfactory.h"
 #include "service/agentservice.h"
 #include "service/approvalservice.h"
 #include "service/orgservice.h"
@@ -79,9 +80,17 @@ public:
     [[nodiscard]] Result<EffectivePolicy> approvalPolicy(NodeId nodeId) const override;
     [[nodiscard]] Result<EffectivePolicy> setApprovalPolicy(NodeId nodeId, const std::optional<ApprovalPolicy> &policy,
                                                             const QString &reason) override;
+    // Inserts the request and dispatches it in this process (RunDispatcher), so that Run now
+    // works on a store file without a server. The runs it starts run while the workspace is
+    // open; closing it ends them as interrupted.
+    [[nodiscard]] Result<RunRequestEntry> runNow(NodeId agentId, const QJsonObject &payload,
+                                                 const QString &reason) override;
+    [[nodiscard]] Result<QList<RunRequestEntry>> runRequests(NodeId agentId, int limit) const override;
     // Expires and escalates what is due now (a local store has no server to do it); emits
     // approvalChanged for each.
     [[nodiscard]] Result<QList<ApprovalId>> sweepApprovals();
+    // The runner kinds this workspace's runs may use; register before the first runNow.
+    [[nodiscard]] RunnerFactory &runners() { return m_runners; }
 
     [[nodiscard]] Store &store() { return *m_store; }
 
@@ -111,6 +120,10 @@ private:
     ApprovalService m_approvals;
     StreamRepository m_stream;
     std::unique_ptr<StreamListener> m_listener; // set once someone watches activity
+    RunnerFactory m_runners;
+    // Made at the first runNow: a workspace nobody runs agents from keeps no timers.
+    struct Runtime;
+    std::unique_ptr<Runtime> m_runtime;
     qint64 m_seenSeq = 0; // the last change stream row read for activityAppended
     bool m_readScheduled = false;
 };

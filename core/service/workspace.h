@@ -11,6 +11,7 @@
 #include "domain/orgnode.h"
 #include "domain/reliability.h"
 #include "domain/result.h"
+#include "domain/runrequest.h"
 #include "service/agentservice.h"
 #include "storage/auditrepository.h"
 
@@ -104,6 +105,15 @@ public:
     // Sets the node's own policy, or with nothing removes it so that the node inherits again.
     [[nodiscard]] virtual Result<EffectivePolicy>
     setApprovalPolicy(NodeId nodeId, const std::optional<ApprovalPolicy> &policy, const QString &reason) = 0;
+
+    // Asks for a run of the agent now, its runner handed `payload`; the reason is required.
+    // Gives the request as stored: a local workspace decides it at once (started, or refused or
+    // skipped with the reason), a server's runtime shortly after (pending until then).
+    [[nodiscard]] virtual Result<RunRequestEntry> runNow(NodeId agentId, const QJsonObject &payload,
+                                                         const QString &reason) = 0;
+    // The agent's latest run requests, newest first, with their state and reason: how skipped
+    // and refused schedule fires and events become visible.
+    [[nodiscard]] virtual Result<QList<RunRequestEntry>> runRequests(NodeId agentId, int limit) const = 0;
 
 Q_SIGNALS:
     void nodeAdded(const steward::OrgNode &node);

@@ -5,14 +5,17 @@
 // auditor's bundle opens read-only with every change refused.
 #include "bundle/auditbundle.h"
 #include "bundle/signingkey.h"
-#include "service/approvalservice.h"
+#include "runtime/runner.h"
 #include "service/activityservice.h"
+#include "service/approvalservice.h"
 #include "service/localworkspace.h"
+#include "storage/activityrepository.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace steward;
 
@@ -43,6 +46,33 @@ Run runOf(NodeId agentId)
     return run;
 }
 
+// A runner that succeeds on the next turn of the event loop, or waits when told to.
+class InstantRunner final : public Runner
+{
+    Q_OBJECT
+
+public:
+    explicit InstantRunner(bool hang) : m_hang(hang) { }
+
+    void start(const RunRequest &request) override
+    {
+        if (m_hang) {
+            return;
+        }
+        QTimer::singleShot(0, this, [this, request] {
+            ActivityEvent step;
+            step.kind = QStringLiteral("step");
+            step.summary = request.payload.value(QStringLiteral("say")).toString();
+            Q_EMIT eventsReported({step});
+            Q_EMIT finished({RunStatus::Succeeded, {}});
+        });
+    }
+    void cancel(const QString &reason) override { Q_EMIT finished({RunStatus::Failed, reason}); }
+
+private:
+    bool m_hang = false;
+};
+
 } // namespace
 
 class TestLocalWorkspace final : public QObject
@@ -59,6 +89,9 @@ private Q_SLOTS:
     void approvals_theFilesOwnUserDecides();
     void activity_fromAnotherConnectionIsAnnounced();
     void runEvents_givesTheRunOldestFirst();
+    void runNow_runsInThisProcessAndIsListed();
+    void runNow_refusedAndInvalidRequests();
+    void close_interruptsRunsUnderWay();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -279,6 +312,76 @@ void TestLocalWorkspace::runEvents_givesTheRunOldestFirst()
     QCOMPARE(events->at(0).kind, QStringLiteral("run.started"));
     QCOMPARE(events->at(1).parentSpanId, QStringLiteral("a"));
     QVERIFY(m_workspace->runEvents(otherRun->id + 100).value().isEmpty());
+}
+
+void TestLocalWorkspace::runNow_runsInThisProcessAndIsListed()
+{
+    m_workspace->runners().add(QStringLiteral("command"),
+                               [](const AgentSpec::Runner &) { return std::make_unique<InstantRunner>(false); });
+    QVERIFY(
+        m_workspace
+            ->changeSpec(m_standard, 1,
+                         spec(QStringLiteral("a"), QStringLiteral("standard")) + QStringLiteral("runner: command x\n"),
+                         QStringLiteral("runs"))
+            .ok());
+    const Result<RunRequestEntry> request =
+        m_workspace->runNow(m_standard, {{QStringLiteral("say"), QStringLiteral("hello")}}, QStringLiteral("try"));
+    QVERIFY(request.ok());
+    QCOMPARE(request->state, RunRequestState::Started);
+    QCOMPARE(request->requestedBy, QStringLiteral("ada"));
+    QCOMPARE(request->trigger, RunTrigger::Manual);
+    QCOMPARE(request->triggerDetail, QStringLiteral("try"));
+    QVERIFY(request->runId != 0);
+
+    QTRY_COMPARE(m_workspace->recentRuns(m_standard, 5).value().constFirst().status, RunStatus::Succeeded);
+    const auto events = m_workspace->runEvents(request->runId);
+    QVERIFY(events.ok());
+    QCOMPARE(events->size(), 3); // run.started, the step, run.finished
+    QCOMPARE(events->at(1).summary, QStringLiteral("hello"));
+    QCOMPARE(events->at(1).version, 2);
+
+    const auto listed = m_workspace->runRequests(m_standard, 10);
+    QVERIFY(listed.ok());
+    QCOMPARE(listed->size(), 1);
+    QCOMPARE(listed->constFirst().id, request->id);
+}
+
+void TestLocalWorkspace::runNow_refusedAndInvalidRequests()
+{
+    // No runner in the spec: stored, and refused with the reason.
+    const Result<RunRequestEntry> refused = m_workspace->runNow(m_standard, {}, QStringLiteral("try"));
+    QVERIFY(refused.ok());
+    QCOMPARE(refused->state, RunRequestState::Refused);
+    QCOMPARE(refused->reason, QStringLiteral("the agent has no runner"));
+    // No reason, or not an agent: refused outright, nothing stored.
+    const Result<RunRequestEntry> unexplained = m_workspace->runNow(m_standard, {}, QStringLiteral(" "));
+    QVERIFY(!unexplained);
+    QCOMPARE(unexplained.error().code, Error::Code::Invalid);
+    const Result<RunRequestEntry> company = m_workspace->runNow(m_workspace->root()->id, {}, QStringLiteral("try"));
+    QVERIFY(!company);
+    QCOMPARE(m_workspace->runRequests(m_standard, 10).value().size(), 1);
+}
+
+void TestLocalWorkspace::close_interruptsRunsUnderWay()
+{
+    m_workspace->runners().add(QStringLiteral("command"),
+                               [](const AgentSpec::Runner &) { return std::make_unique<InstantRunner>(true); });
+    QVERIFY(
+        m_workspace
+            ->changeSpec(m_standard, 1,
+                         spec(QStringLiteral("a"), QStringLiteral("standard")) + QStringLiteral("runner: command x\n"),
+                         QStringLiteral("runs"))
+            .ok());
+    const Result<RunRequestEntry> request = m_workspace->runNow(m_standard, {}, QStringLiteral("try"));
+    QVERIFY(request.ok());
+    const QString file = m_workspace->location();
+    m_workspace.reset();
+
+    auto store = Store::open(file);
+    QVERIFY(store.ok());
+    const Result<Run> run = ActivityRepository(*store.value()).run(request->runId);
+    QVERIFY(run.ok());
+    QCOMPARE(run->status, RunStatus::Interrupted);
 }
 
 QTEST_GUILESS_MAIN(TestLocalWorkspace)
