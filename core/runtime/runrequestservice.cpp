@@ -26,7 +26,7 @@ Error invalid(const QString &message)
 } // namespace
 
 RunRequestService::RunRequestService(const Store &store, const Clock &clock)
-    : m_store(store), m_clock(clock), m_requests(store), m_tree(store), m_versions(store)
+    : m_store(store), m_clock(clock), m_requests(store), m_tree(store)
 {
 }
 
@@ -70,42 +70,23 @@ Result<QList<RunRequestEntry>> RunRequestService::fireEvent(const QString &name,
                                                             const QString &requestedBy,
                                                             const VisibilityFilter *visibility)
 {
-    // Every agent's head spec is read: events are rare next to what that costs (a few
+    // Every active agent's head spec is read: events are rare next to what that costs (a few
     // milliseconds for a thousand agents), and a cache would have to follow every new version.
     Transaction transaction(m_store);
     if (!transaction.isActive()) {
         return transaction.beginError();
     }
-    const Result<QHash<NodeId, Visibility>> visibilities = m_tree.agentVisibilities();
-    if (!visibilities) {
-        return visibilities.error();
-    }
-    QList<NodeId> ids = visibilities->keys();
-    std::sort(ids.begin(), ids.end());
-    const Result<QHash<NodeId, OrgNode>> nodes = m_tree.nodes(ids);
-    if (!nodes) {
-        return nodes.error();
-    }
-    const Result<QHash<NodeId, Agent>> agents = m_tree.agents(ids);
-    if (!agents) {
-        return agents.error();
+    const Result<QList<RunRequestRepository::HeadSpec>> heads = m_requests.activeHeadSpecs();
+    if (!heads) {
+        return heads.error();
     }
     const QDateTime now = m_clock.now();
     QList<RunRequestId> inserted;
-    for (const NodeId id : std::as_const(ids)) {
-        const OrgNode node = nodes->value(id);
-        const Agent agent = agents->value(id);
-        if (node.isArchived() || agent.status != AgentStatus::Active || agent.headVersion == 0) {
+    for (const RunRequestRepository::HeadSpec &head : heads.value()) {
+        if (visibility != nullptr && !visibility->canSee(NodeKind::Agent, head.path, head.visibility)) {
             continue;
         }
-        if (visibility != nullptr && !visibility->canSee(NodeKind::Agent, node.path, agent.visibility)) {
-            continue;
-        }
-        const Result<AgentVersion> version = m_versions.version(id, agent.headVersion);
-        if (!version) {
-            return version.error();
-        }
-        const Result<AgentSpec> spec = AgentSpec::parse(version->spec);
+        const Result<AgentSpec> spec = AgentSpec::parse(head.spec);
         if (!spec) {
             continue;
         }
@@ -116,7 +97,7 @@ Result<QList<RunRequestEntry>> RunRequestService::fireEvent(const QString &name,
             continue;
         }
         RunRequestEntry request;
-        request.agentId = id;
+        request.agentId = head.agentId;
         request.trigger = RunTrigger::Event;
         request.triggerDetail = name;
         request.payload = payload;

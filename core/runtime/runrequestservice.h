@@ -6,7 +6,6 @@
 #include "domain/runrequest.h"
 #include "storage/runrequestrepository.h"
 #include "storage/treerepository.h"
-#include "storage/versionrepository.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -54,7 +53,6 @@ private:
     const Clock &m_clock;
     RunRequestRepository m_requests;
     TreeRepository m_tree;
-    VersionRepository m_versions;
 };
 
 } // namespace steward

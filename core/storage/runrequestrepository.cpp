@@ -257,4 +257,23 @@ Result<QList<Run>> RunRequestRepository::latestOutcomes(NodeId agentId, int limi
     return runs;
 }
 
+Result<QList<RunRequestRepository::HeadSpec>> RunRequestRepository::activeHeadSpecs() const
+{
+    QSqlQuery query(m_store.database());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT a.node_id, a.head_version, n.path, a.visibility, v.spec FROM agents a "
+                                   "JOIN nodes n ON n.id = a.node_id "
+                                   "JOIN agent_versions v ON v.agent_id = a.node_id AND v.number = a.head_version "
+                                   "WHERE a.status = 'active' AND n.archived_at IS NULL ORDER BY a.node_id"))) {
+        return Store::errorFrom(query.lastError(), doing("reading the agents' specs"));
+    }
+    QList<HeadSpec> specs;
+    while (query.next()) {
+        specs.append({query.value(0).toLongLong(), query.value(1).toInt(), query.value(2).toString(),
+                      parseEnum<Visibility>(query.value(3).toString()).value_or(Visibility::Private),
+                      query.value(4).toString()});
+    }
+    return specs;
+}
+
 } // namespace steward

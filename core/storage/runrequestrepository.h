@@ -49,6 +49,18 @@ public:
     // those of `exceptOwner` (the caller's own, which it knows to be alive).
     [[nodiscard]] Result<QList<Run>> staleRuns(const QDateTime &staleBefore, const QString &exceptOwner) const;
 
+    // The head version of every live, active agent, read at once (the scheduler's plan and an
+    // event's listeners come from these).
+    struct HeadSpec
+    {
+        NodeId agentId = NoNode;
+        int version = 0;
+        QString path;
+        Visibility visibility = Visibility::Team;
+        QString spec;
+    };
+    [[nodiscard]] Result<QList<HeadSpec>> activeHeadSpecs() const;
+
     // How the agent's latest runs started by the runtime ended, newest first: the succeeded
     // and failed ones only (an interrupted run says nothing about the agent), at most `limit`.
     [[nodiscard]] Result<QList<Run>> latestOutcomes(NodeId agentId, int limit) const;
