@@ -100,6 +100,9 @@ public:
     [[nodiscard]] Result<EffectivePolicy> approvalPolicy(NodeId nodeId) const override;
     [[nodiscard]] Result<EffectivePolicy> setApprovalPolicy(NodeId nodeId, const std::optional<ApprovalPolicy> &policy,
                                                             const QString &reason) override;
+    // GET /api/v1/nodes/{id}/approval-analytics: the server counts only what the user may see.
+    [[nodiscard]] Result<ApprovalAnalytics> approvalAnalytics(NodeId nodeId, const QDateTime &from,
+                                                              const QDateTime &to) const override;
     // Waits up to `waitSeconds` (the server allows 60) for a pending approval to be decided
     // (GET /api/v1/approvals/{id}?wait=); the approval as it then is.
     [[nodiscard]] Result<ApprovalDetail> waitForApproval(ApprovalId id, int waitSeconds) const;

@@ -4,6 +4,7 @@
 
 #include "bundle/signingkey.h"
 #include "query/activitysearch.h"
+#include "service/approvalanalyticsservice.h"
 #include "service/reliabilityservice.h"
 
 #include <QCoreApplication>
@@ -403,6 +404,12 @@ Result<EffectivePolicy> LocalWorkspace::setApprovalPolicy(NodeId nodeId, const s
         Q_EMIT auditAppended();
     }
     return set;
+}
+
+Result<ApprovalAnalytics> LocalWorkspace::approvalAnalytics(NodeId nodeId, const QDateTime &from,
+                                                            const QDateTime &to) const
+{
+    return ApprovalAnalyticsService(*m_store).analytics(nodeId, from, to);
 }
 
 Result<QList<ApprovalId>> LocalWorkspace::sweepApprovals()

@@ -79,6 +79,8 @@ public:
     [[nodiscard]] Result<EffectivePolicy> approvalPolicy(NodeId nodeId) const override;
     [[nodiscard]] Result<EffectivePolicy> setApprovalPolicy(NodeId nodeId, const std::optional<ApprovalPolicy> &policy,
                                                             const QString &reason) override;
+    [[nodiscard]] Result<ApprovalAnalytics> approvalAnalytics(NodeId nodeId, const QDateTime &from,
+                                                              const QDateTime &to) const override;
     // Expires and escalates what is due now (a local store has no server to do it); emits
     // approvalChanged for each.
     [[nodiscard]] Result<QList<ApprovalId>> sweepApprovals();

@@ -7,6 +7,7 @@
 #include "domain/activity.h"
 #include "domain/agent.h"
 #include "domain/approval.h"
+#include "domain/approvalanalytics.h"
 #include "domain/audit.h"
 #include "domain/orgnode.h"
 #include "domain/reliability.h"
@@ -104,6 +105,11 @@ public:
     // Sets the node's own policy, or with nothing removes it so that the node inherits again.
     [[nodiscard]] virtual Result<EffectivePolicy>
     setApprovalPolicy(NodeId nodeId, const std::optional<ApprovalPolicy> &policy, const QString &reason) = 0;
+    // Reviewer analytics of the node's subtree over [from, to): decisions per reviewer and per
+    // agent, time to decision, rates (see ApprovalAnalyticsService); only agents the
+    // workspace's user may see count.
+    [[nodiscard]] virtual Result<ApprovalAnalytics> approvalAnalytics(NodeId nodeId, const QDateTime &from,
+                                                                      const QDateTime &to) const = 0;
 
 Q_SIGNALS:
     void nodeAdded(const steward::OrgNode &node);
