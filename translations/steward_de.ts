@@ -24,10 +24,6 @@
         <translation>Ein Bild des Fensters als PNG speichern, sobald es angezeigt wird, und dann beenden.</translation>
     </message>
     <message>
-        <source>Show TAB: overview, versions (of the selected agent) or audit.</source>
-        <translation>TAB anzeigen: overview, versions (des ausgewählten Agenten) oder audit.</translation>
-    </message>
-    <message>
         <source>With --tab versions: select these versions, e.g. 3,4 (one is compared with its parent).</source>
         <translation>Mit --tab versions: diese Versionen auswählen, z. B. 3,4 (eine einzelne wird mit ihrer Vorgängerversion verglichen).</translation>
     </message>
@@ -46,6 +42,10 @@
     <message>
         <source>--server needs STEWARD_TOKEN set.</source>
         <translation>--server braucht die Umgebungsvariable STEWARD_TOKEN.</translation>
+    </message>
+    <message>
+        <source>Show TAB: overview, versions or reliability (of the selected node), audit, feed or inbox.</source>
+        <translation>TAB anzeigen: overview, versions oder reliability (des ausgewählten Knotens), audit, feed oder inbox.</translation>
     </message>
 </context>
 <context>
@@ -83,123 +83,123 @@
     <name>steward::ActivityQueryParser</name>
     <message>
         <source>the query is %1 characters long; at most %2 are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Abfrage ist %1 Zeichen lang; höchstens %2 sind erlaubt</translation>
     </message>
     <message>
         <source>the control character U+%1 is not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>das Steuerzeichen U+%1 ist nicht erlaubt</translation>
     </message>
     <message>
         <source>the query is empty; expected a word, a &quot;phrase&quot; or a filter such as kind:error</source>
-        <translation type="unfinished"></translation>
+        <translation>die Abfrage ist leer; erwartet wird ein Wort, eine &quot;Phrase&quot; oder ein Filter wie kind:error</translation>
     </message>
     <message>
         <source>unmatched &apos;)&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;)&apos; ohne Gegenstück</translation>
     </message>
     <message>
         <source>at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>bei %1: %2</translation>
     </message>
     <message>
         <source>OR must be followed by a term</source>
-        <translation type="unfinished"></translation>
+        <translation>auf OR muss ein Suchbegriff folgen</translation>
     </message>
     <message>
         <source>expected a term before OR</source>
-        <translation type="unfinished"></translation>
+        <translation>vor OR wird ein Suchbegriff erwartet</translation>
     </message>
     <message>
         <source>AND must stand between two terms</source>
-        <translation type="unfinished"></translation>
+        <translation>AND muss zwischen zwei Suchbegriffen stehen</translation>
     </message>
     <message>
         <source>expected a term</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Suchbegriff wird erwartet</translation>
     </message>
     <message>
         <source>expected a term before &apos;)&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>vor &apos;)&apos; wird ein Suchbegriff erwartet</translation>
     </message>
     <message>
         <source>&apos;-&apos; must be directly followed by the word, &quot;phrase&quot;, filter or group to exclude</source>
-        <translation type="unfinished"></translation>
+        <translation>auf &apos;-&apos; muss direkt das auszuschließende Wort, die &quot;Phrase&quot;, der Filter oder die Gruppe folgen</translation>
     </message>
     <message>
         <source>too many terms; at most %1 are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>zu viele Suchbegriffe; höchstens %1 sind erlaubt</translation>
     </message>
     <message>
         <source>parentheses nested too deeply; at most %1 levels are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Klammern zu tief verschachtelt; höchstens %1 Ebenen sind erlaubt</translation>
     </message>
     <message>
         <source>empty parentheses; expected a term</source>
-        <translation type="unfinished"></translation>
+        <translation>leere Klammern; ein Suchbegriff wird erwartet</translation>
     </message>
     <message>
         <source>unclosed &apos;(&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geschlossene &apos;(&apos;</translation>
     </message>
     <message>
         <source>unterminated quote; expected a closing &apos;&quot;&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht abgeschlossenes Anführungszeichen; erwartet wird ein schließendes &apos;&quot;&apos;</translation>
     </message>
     <message>
         <source>the phrase has no letters or digits to search for</source>
-        <translation type="unfinished"></translation>
+        <translation>die Phrase enthält keine Buchstaben oder Ziffern, nach denen gesucht werden kann</translation>
     </message>
     <message>
         <source>unknown filter &apos;%1&apos;; expected one of %2 (put text with &apos;:&apos; in quotes)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Filter &apos;%1&apos;; erwartet wird einer von %2 (setzen Sie Text mit &apos;:&apos; in Anführungszeichen)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; has no letters or digits; expected a word, a &quot;phrase&quot; or a filter</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; enthält keine Buchstaben oder Ziffern; erwartet wird ein Wort, eine &quot;Phrase&quot; oder ein Filter</translation>
     </message>
     <message>
         <source>a prefix needs at least %1 letters before &apos;*&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Präfix braucht mindestens %1 Buchstaben vor &apos;*&apos;</translation>
     </message>
     <message>
         <source>%1 takes &apos;:&apos;, not a comparison; comparisons are for tokens, cost and latency</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erwartet &apos;:&apos;, keinen Vergleich; Vergleiche gibt es für tokens, cost und latency</translation>
     </message>
     <message>
         <source>%1 needs a value, e.g. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht einen Wert, z. B. %2</translation>
     </message>
     <message>
         <source>the value of %1 is longer than %2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>der Wert von %1 ist länger als %2 Zeichen</translation>
     </message>
     <message>
         <source>expected an agent path such as /sales/lead-bot, or a subtree such as /sales/*</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird ein Agentenpfad wie /sales/lead-bot oder ein Teilbaum wie /sales/*</translation>
     </message>
     <message>
         <source>expected a whole number from 1 to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird eine ganze Zahl von 1 bis %1</translation>
     </message>
     <message>
         <source>expected one of schedule, event, manual</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird schedule, event oder manual</translation>
     </message>
     <message>
         <source>expected a date (2026-11-24), a time (2026-11-24T09:30, UTC unless it has an offset) or an age (30m, 24h, 7d, 2w)</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird ein Datum (2026-11-24), eine Uhrzeit (2026-11-24T09:30, UTC, sofern kein Offset angegeben ist) oder ein Alter (30m, 24h, 7d, 2w)</translation>
     </message>
     <message>
         <source>expected a whole number such as 2000</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird eine ganze Zahl wie 2000</translation>
     </message>
     <message>
         <source>expected a number such as 0.5</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird eine Zahl wie 0.5</translation>
     </message>
     <message>
         <source>%1 is too large; at most %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu groß; höchstens %2</translation>
     </message>
 </context>
 <context>
@@ -249,11 +249,11 @@
     <name>steward::ActivitySearch</name>
     <message>
         <source>searching activity</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Durchsuchen der Aktivität</translation>
     </message>
     <message>
         <source>limit: %1 is not from 1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>limit: %1 liegt nicht zwischen 1 und %2.</translation>
     </message>
 </context>
 <context>
@@ -806,75 +806,75 @@
     <name>steward::ApprovalCommand</name>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>STATE</source>
-        <translation type="unfinished"></translation>
+        <translation>STATUS</translation>
     </message>
     <message>
         <source>AGENT</source>
-        <translation type="unfinished">AGENT</translation>
+        <translation>AGENT</translation>
     </message>
     <message>
         <source>SUBMITTED</source>
-        <translation type="unfinished"></translation>
+        <translation>EINGEREICHT</translation>
     </message>
     <message>
         <source>EXPIRES</source>
-        <translation type="unfinished"></translation>
+        <translation>LÄUFT AB</translation>
     </message>
     <message>
         <source>TITLE</source>
-        <translation type="unfinished"></translation>
+        <translation>TITEL</translation>
     </message>
     <message>
         <source>Lists approvals, newest first, with the pending version proposals on top.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listet Freigaben auf, die neuesten zuerst, mit den offenen Versionsvorschlägen oben.</translation>
     </message>
     <message>
         <source>Only this state: pending, approved, rejected, expired, executed, failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur dieser Status: pending, approved, rejected, expired, executed, failed.</translation>
     </message>
     <message>
         <source>Only this agent&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die dieses Agenten.</translation>
     </message>
     <message>
         <source>Only agents at or below this node.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Agenten an diesem Knoten oder darunter.</translation>
     </message>
     <message>
         <source>Only those the actor may decide now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die, über die der Akteur jetzt entscheiden darf.</translation>
     </message>
     <message>
         <source>Only ids below this (the next page).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur IDs kleiner als diese (die nächste Seite).</translation>
     </message>
     <message>
         <source>At most N (default 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens N (Standard: 100).</translation>
     </message>
     <message>
         <source>--state: &quot;%1&quot; is not an approval state.</source>
-        <translation type="unfinished"></translation>
+        <translation>--state: &quot;%1&quot; ist kein Freigabestatus.</translation>
     </message>
     <message>
         <source>No approvals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Freigaben.</translation>
     </message>
     <message>
         <source>More: --before %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere: --before %1</translation>
     </message>
     <message>
         <source>Shows approval ID: its payload, action, policy and decisions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt die Freigabe ID: ihren Inhalt, ihre Aktion, ihre Richtlinie und ihre Entscheidungen.</translation>
     </message>
     <message>
         <source>The approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Freigabe.</translation>
     </message>
     <message>
         <source>Approval %1: %2
@@ -884,552 +884,558 @@ Submitted: %7 by %8
 Expires: %9
 Action: %10
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabe %1: %2
+Agent: %3 (Version %4)
+Status: %5, Revision %6
+Eingereicht: %7 von %8
+Läuft ab: %9
+Aktion: %10
+</translation>
     </message>
     <message>
         <source>Payload (%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalt (%1):</translation>
     </message>
     <message>
         <source>%1 %2 %3 on revision %4: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 %3 bei Revision %4: %5</translation>
     </message>
     <message>
         <source>You may decide it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie dürfen darüber entscheiden.</translation>
     </message>
     <message>
         <source>Approves approval ID with the payload in FILE instead of the proposed one; the original and the diff are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gibt die Freigabe ID mit dem Inhalt aus FILE statt dem vorgeschlagenen frei; das Original und die Änderung bleiben erhalten.</translation>
     </message>
     <message>
         <source>Approves approval ID (it executes once the quorum has approved).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gibt die Freigabe ID frei (sie wird ausgeführt, sobald das Quorum zugestimmt hat).</translation>
     </message>
     <message>
         <source>Rejects approval ID; it never executes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lehnt die Freigabe ID ab; sie wird nie ausgeführt.</translation>
     </message>
     <message>
         <source>The revision you reviewed (from &apos;approval show&apos;); refused when it has changed since. The current one when not given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Revision, die Sie geprüft haben (aus &apos;approval show&apos;); abgewiesen, wenn sie sich seitdem geändert hat. Ohne Angabe die aktuelle.</translation>
     </message>
     <message>
         <source>The edited payload.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der bearbeitete Inhalt.</translation>
     </message>
     <message>
         <source>--payload-file: cannot read &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--payload-file: &quot;%1&quot; kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>approval %1 is now %2 (revision %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabe %1 ist jetzt %2 (Revision %3)</translation>
     </message>
     <message>
         <source>Lists, shows and decides what agents propose to send or do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listet, zeigt und entscheidet, was Agenten senden oder tun möchten.</translation>
     </message>
 </context>
 <context>
     <name>steward::ApprovalDetailView</name>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>offen</translation>
     </message>
     <message>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>freigegeben</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelaufen</translation>
     </message>
     <message>
         <source>executed</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgeführt</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>edited and approved</source>
-        <translation type="unfinished"></translation>
+        <translation>bearbeitet und freigegeben</translation>
     </message>
     <message>
         <source>What will happen if approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Was bei Freigabe geschieht</translation>
     </message>
     <message>
         <source>Raw payload</source>
-        <translation type="unfinished"></translation>
+        <translation>Roher Inhalt</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>Raw</source>
-        <translation type="unfinished"></translation>
+        <translation>Roh</translation>
     </message>
     <message>
         <source>Since Last Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit der letzten Freigabe</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext</translation>
     </message>
     <message>
         <source>Select an item to read it. J and K move through the inbox; ? lists every key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Eintrag aus, um ihn zu lesen. Mit J und K bewegen Sie sich durch den Posteingang; ? listet alle Tasten auf.</translation>
     </message>
     <message>
         <source>Nothing selected. J and K move through the inbox; ? lists every key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts ausgewählt. Mit J und K bewegen Sie sich durch den Posteingang; ? listet alle Tasten auf.</translation>
     </message>
     <message>
         <source>version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1</translation>
     </message>
     <message>
         <source>head version</source>
-        <translation type="unfinished"></translation>
+        <translation>aktuelle Version</translation>
     </message>
     <message>
         <source>revision %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1, %2</translation>
     </message>
     <message>
         <source>You may not decide this item (or already approved it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie dürfen über diesen Eintrag nicht entscheiden (oder haben ihn bereits freigegeben).</translation>
     </message>
     <message>
         <source>A approve · R reject · E edit then approve · O open the agent · ? every key</source>
-        <translation type="unfinished"></translation>
+        <translation>A freigeben · R ablehnen · E bearbeiten und freigeben · O Agent öffnen · ? alle Tasten</translation>
     </message>
     <message>
         <source>New version proposed by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Version vorgeschlagen von %1</translation>
     </message>
     <message>
         <source>based on version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>basierend auf Version %1</translation>
     </message>
     <message>
         <source>A approve · R reject (both ask a reason) · O open the agent · ? every key</source>
-        <translation type="unfinished"></translation>
+        <translation>A freigeben · R ablehnen (beide fragen nach einer Begründung) · O Agent öffnen · ? alle Tasten</translation>
     </message>
     <message>
         <source>v%1</source>
-        <translation type="unfinished">v%1</translation>
+        <translation>v%1</translation>
     </message>
     <message>
         <source>proposal by %1</source>
-        <translation type="unfinished">Vorschlag von %1</translation>
+        <translation>Vorschlag von %1</translation>
     </message>
     <message>
         <source>Agent:</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent:</translation>
     </message>
     <message>
         <source>Proposed by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgeschlagen von:</translation>
     </message>
     <message>
         <source>Proposed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgeschlagen:</translation>
     </message>
     <message>
         <source>#%1 as approved</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 wie freigegeben</translation>
     </message>
     <message>
         <source>#%1 proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 vorgeschlagen</translation>
     </message>
     <message>
         <source>No earlier approved output of this agent to compare with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine frühere freigegebene Ausgabe dieses Agenten zum Vergleichen.</translation>
     </message>
     <message>
         <source>Submitted by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingereicht von:</translation>
     </message>
     <message>
         <source>Submitted:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingereicht:</translation>
     </message>
     <message>
         <source>Expires:</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab:</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>Run %1 (not among the agent&apos;s recent runs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 (nicht unter den letzten Läufen des Agenten)</translation>
     </message>
     <message>
         <source>Run %1: %2, started %3 by %4, v%5, %6 ms, %7 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1: %2, gestartet %3 von %4, v%5, %6 ms, %7 Tokens</translation>
     </message>
     <message>
         <source>Decisions on this item:</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidungen zu diesem Eintrag:</translation>
     </message>
     <message>
         <source>%1 %2 revision %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 Revision %3: %4</translation>
     </message>
     <message>
         <source>Earlier decisions on this agent:</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere Entscheidungen zu diesem Agenten:</translation>
     </message>
     <message>
         <source>None yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine.</translation>
     </message>
     <message>
         <source>#%1 %2 by %3 on %4: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2 von %3 am %4: %5</translation>
     </message>
 </context>
 <context>
     <name>steward::ApprovalEditDialog</name>
     <message>
         <source>Edit Then Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten und freigeben</translation>
     </message>
     <message>
         <source>Edit &quot;%1&quot;. What you approve is the edited text; the original, the change and your reason are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; bearbeiten. Freigegeben wird der bearbeitete Text; das Original, die Änderung und Ihre Begründung bleiben erhalten.</translation>
     </message>
     <message>
         <source>Payload</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalt</translation>
     </message>
     <message>
         <source>Why it needed changing</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum eine Änderung nötig war</translation>
     </message>
     <message>
         <source>Approve Edited</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitet freigeben</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished">&amp;Begründung:</translation>
+        <translation>&amp;Begründung:</translation>
     </message>
 </context>
 <context>
     <name>steward::ApprovalInbox</name>
     <message>
         <source>Show items of</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge anzeigen von</translation>
     </message>
     <message>
         <source>Show items by time</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge nach Zeit anzeigen</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebige Zeit</translation>
     </message>
     <message>
         <source>Expiring within an hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft innerhalb einer Stunde ab</translation>
     </message>
     <message>
         <source>Expiring within a day</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft innerhalb eines Tages ab</translation>
     </message>
     <message>
         <source>Waiting over a day</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet seit über einem Tag</translation>
     </message>
     <message>
         <source>Pending approvals</source>
-        <translation type="unfinished">Ausstehende Freigaben</translation>
+        <translation>Offene Freigaben</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen:</translation>
     </message>
     <message>
         <source>Next Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Eintrag</translation>
     </message>
     <message>
         <source>Previous Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Eintrag</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigeben</translation>
     </message>
     <message>
         <source>Reject…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablehnen…</translation>
     </message>
     <message>
         <source>Edit Then Approve…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten und freigeben…</translation>
     </message>
     <message>
         <source>Open Agent in the Tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent im Baum öffnen</translation>
     </message>
     <message>
         <source>Select for Bulk</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Sammelentscheidung auswählen</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gezählt…</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles</translation>
     </message>
     <message>
         <source>For me %1 · My teams %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Für mich %1 · Meine Teams %2</translation>
     </message>
     <message>
         <source>Approved #%1 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2 freigegeben.</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablehnen</translation>
     </message>
     <message>
         <source>Reject #%1 &quot;%2&quot; of %3. The agent reads your reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 &quot;%2&quot; von %3 ablehnen. Der Agent liest Ihre Begründung.</translation>
     </message>
     <message>
         <source>&amp;Reject</source>
-        <translation type="unfinished">&amp;Ablehnen</translation>
+        <translation>&amp;Ablehnen</translation>
     </message>
     <message>
         <source>Rejected #%1 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2 abgelehnt.</translation>
     </message>
     <message>
         <source>A proposed version is approved or rejected as it is; to change it, edit the agent&apos;s spec in its Versions tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine vorgeschlagene Version wird so freigegeben oder abgelehnt, wie sie ist; um sie zu ändern, bearbeiten Sie die Spezifikation des Agenten in seinem Reiter „Versionen“.</translation>
     </message>
     <message>
         <source>Approved #%1 %2 as edited.</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2 in bearbeiteter Form freigegeben.</translation>
     </message>
     <message numerus="yes">
         <source>Bulk decisions are refused for critical agents: %n of the selected items belong to one. Decide those one by one, or leave them out of the selection.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sammelentscheidungen sind für kritische Agenten nicht erlaubt: %n der ausgewählten Einträge gehört zu einem solchen. Entscheiden Sie diesen einzeln oder nehmen Sie ihn aus der Auswahl.</numerusform>
+            <numerusform>Sammelentscheidungen sind für kritische Agenten nicht erlaubt: %n der ausgewählten Einträge gehören zu einem solchen. Entscheiden Sie diese einzeln oder nehmen Sie sie aus der Auswahl.</numerusform>
         </translation>
     </message>
     <message>
         <source>Approve Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte freigeben</translation>
     </message>
     <message>
         <source>Reject Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte ablehnen</translation>
     </message>
     <message numerus="yes">
         <source>Approve the %n selected items. A bulk decision needs a reason.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Den %n ausgewählten Eintrag freigeben. Eine Sammelentscheidung braucht eine Begründung.</numerusform>
+            <numerusform>Die %n ausgewählten Einträge freigeben. Eine Sammelentscheidung braucht eine Begründung.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Reject the %n selected items. The agents read your reason.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Den %n ausgewählten Eintrag ablehnen. Die Agenten lesen Ihre Begründung.</numerusform>
+            <numerusform>Die %n ausgewählten Einträge ablehnen. Die Agenten lesen Ihre Begründung.</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Approve All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle &amp;freigeben</translation>
     </message>
     <message>
         <source>&amp;Reject All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle &amp;ablehnen</translation>
     </message>
     <message numerus="yes">
         <source>Decided %n items.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag entschieden.</numerusform>
+            <numerusform>%n Einträge entschieden.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Decided %n items; refused: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag entschieden; abgewiesen: %1</numerusform>
+            <numerusform>%n Einträge entschieden; abgewiesen: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Approve Proposed Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgeschlagene Version freigeben</translation>
     </message>
     <message>
         <source>Reject Proposed Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgeschlagene Version ablehnen</translation>
     </message>
     <message>
         <source>Make %1&apos;s proposal the new version of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Vorschlag von %1 zur neuen Version von %2 machen.</translation>
     </message>
     <message>
         <source>Reject %1&apos;s proposed version of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die von %1 vorgeschlagene Version von %2 ablehnen.</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished">&amp;Freigeben</translation>
+        <translation>&amp;Freigeben</translation>
     </message>
     <message>
         <source>Approved the proposed version of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorgeschlagene Version von %1 wurde freigegeben.</translation>
     </message>
     <message>
         <source>Rejected the proposed version of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorgeschlagene Version von %1 wurde abgelehnt.</translation>
     </message>
     <message>
         <source>Inbox Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel im Posteingang</translation>
     </message>
     <message>
         <source>Down / Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten / Nach oben</translation>
     </message>
     <message>
         <source>Next / previous item</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster / vorheriger Eintrag</translation>
     </message>
     <message>
         <source>Shift+Down / Shift+Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Umschalt+Nach unten / Umschalt+Nach oben</translation>
     </message>
     <message>
         <source>Extend the selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl erweitern</translation>
     </message>
     <message>
         <source>A / R with several selected</source>
-        <translation type="unfinished"></translation>
+        <translation>A / R bei mehreren ausgewählten Einträgen</translation>
     </message>
     <message>
         <source>Approve / reject them all (a reason is required; not for critical agents)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle freigeben / ablehnen (eine Begründung ist nötig; nicht für kritische Agenten)</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Taste</translation>
     </message>
     <message>
         <source>Does</source>
-        <translation type="unfinished"></translation>
+        <translation>Wirkung</translation>
     </message>
 </context>
 <context>
     <name>steward::ApprovalInboxModel</name>
     <message>
         <source>New version proposed by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Version vorgeschlagen von %1</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>For me</source>
-        <translation type="unfinished"></translation>
+        <translation>Für mich</translation>
     </message>
     <message>
         <source>My teams</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Teams</translation>
     </message>
     <message>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Für</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschlag</translation>
     </message>
     <message>
         <source>Criticality</source>
-        <translation type="unfinished">Kritikalität</translation>
+        <translation>Kritikalität</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingereicht</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
 </context>
 <context>
     <name>steward::ApprovalPolicy</name>
     <message>
         <source>%1 must be a whole number of seconds from 0 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine ganze Zahl von Sekunden zwischen 0 und %2 sein.</translation>
     </message>
     <message>
         <source>An approval policy has no field %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Freigaberichtlinie hat kein Feld %1.</translation>
     </message>
     <message>
         <source>quorum must be a whole number from 1 to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>quorum muss eine ganze Zahl von 1 bis %1 sein.</translation>
     </message>
     <message>
         <source>excludeOwnerForCritical must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>excludeOwnerForCritical muss true oder false sein.</translation>
     </message>
     <message>
         <source>expiryOutcome must be &quot;reject&quot; or &quot;approve&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>expiryOutcome muss &quot;reject&quot; oder &quot;approve&quot; sein.</translation>
     </message>
 </context>
 <context>
     <name>steward::ApprovalPolicyRepository</name>
     <message>
         <source>reading approval policies</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen der Freigaberichtlinien</translation>
     </message>
     <message>
         <source>saving an approval policy</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Speichern einer Freigaberichtlinie</translation>
     </message>
     <message>
         <source>removing an approval policy</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Entfernen einer Freigaberichtlinie</translation>
     </message>
 </context>
 <context>
@@ -1448,157 +1454,157 @@ Action: %10
     </message>
     <message>
         <source>reading a proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen eines Vorschlags</translation>
     </message>
     <message>
         <source>There is no approval %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Freigabe %1.</translation>
     </message>
     <message>
         <source>updating a proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Aktualisieren eines Vorschlags</translation>
     </message>
     <message>
         <source>recording a decision</source>
-        <translation type="unfinished">beim Erfassen einer Entscheidung</translation>
+        <translation>beim Erfassen einer Entscheidung</translation>
     </message>
     <message>
         <source>reading decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen der Entscheidungen</translation>
     </message>
 </context>
 <context>
     <name>steward::ApprovalRoutes</name>
     <message>
         <source>%1: &quot;%2&quot; is not an ISO 8601 time with a time zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;%2&quot; ist keine ISO-8601-Zeit mit Zeitzone.</translation>
     </message>
     <message>
         <source>There is no approval %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Freigabe %1.</translation>
     </message>
     <message>
         <source>state: &quot;%1&quot; is not an approval state.</source>
-        <translation type="unfinished"></translation>
+        <translation>state: &quot;%1&quot; ist kein Freigabestatus.</translation>
     </message>
     <message>
         <source>mine: give true or false, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>mine: Geben Sie true oder false an, nicht &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
     <name>steward::ApprovalService</name>
     <message>
         <source>An action has no field %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Aktion hat kein Feld %1.</translation>
     </message>
     <message>
         <source>The only action is a webhook: {&quot;type&quot;: &quot;webhook&quot;, &quot;url&quot;: &quot;https://...&quot;, &quot;secret&quot;: &quot;name&quot;}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die einzige Aktion ist ein Webhook: {&quot;type&quot;: &quot;webhook&quot;, &quot;url&quot;: &quot;https://...&quot;, &quot;secret&quot;: &quot;name&quot;}.</translation>
     </message>
     <message>
         <source>A webhook needs an http or https URL with a host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Webhook braucht eine http- oder https-URL mit Host.</translation>
     </message>
     <message>
         <source>A webhook&apos;s secret is the name of a configured secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das secret eines Webhooks ist der Name eines konfigurierten Geheimnisses.</translation>
     </message>
     <message>
         <source>A proposal needs a payload.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Vorschlag braucht einen Inhalt.</translation>
     </message>
     <message>
         <source>The payload is not valid JSON: %1 at offset %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhalt ist kein gültiges JSON: %1 bei Offset %2.</translation>
     </message>
     <message>
         <source>A payload is markdown, email or json, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Inhalt ist markdown, email oder json, nicht &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>%1 submitted approval %2 and cannot decide it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Freigabe %2 eingereicht und kann nicht darüber entscheiden.</translation>
     </message>
     <message>
         <source>%1 owns the critical agent %2 and may not approve its outputs; another reviewer must decide.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist verantwortlich für den kritischen Agenten %2 und darf dessen Ausgaben nicht freigeben; ein anderer Prüfer muss entscheiden.</translation>
     </message>
     <message>
         <source>%1 may not decide approvals of %2: that takes a reviewer granted on it or above it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 darf nicht über Freigaben von %2 entscheiden: Dafür ist eine Prüferrolle auf diesem Knoten oder darüber nötig.</translation>
     </message>
     <message>
         <source>%1 may not decide approvals of %2: that takes a reviewer granted on %3 or below it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 darf nicht über Freigaben von %2 entscheiden: Dafür ist eine Prüferrolle auf %3 oder darunter nötig.</translation>
     </message>
     <message>
         <source>A proposal needs a title of 1 to %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Vorschlag braucht einen Titel mit 1 bis %1 Zeichen.</translation>
     </message>
     <message>
         <source>%1 is not an agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Agent.</translation>
     </message>
     <message>
         <source>%1 is archived and cannot submit proposals.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist archiviert und kann keine Vorschläge einreichen.</translation>
     </message>
     <message>
         <source>%1 has no version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine Version %2.</translation>
     </message>
     <message>
         <source>%1 has no run %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen Lauf %2.</translation>
     </message>
     <message>
         <source>Approval %1 has already been decided: it is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Über die Freigabe %1 wurde bereits entschieden: Sie ist %2.</translation>
     </message>
     <message>
         <source>A decision is approve, reject or edit, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Entscheidung ist approve, reject oder edit, nicht &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Say why: a rejection or an edit needs a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründen Sie: Eine Ablehnung oder Bearbeitung braucht eine Begründung.</translation>
     </message>
     <message>
         <source>Approval %1 has changed since you read it: you decided on revision %2, but it is now at revision %3. Read it again and decide anew.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Freigabe %1 hat sich geändert, seit Sie sie gelesen haben: Sie haben über Revision %2 entschieden, sie ist aber jetzt bei Revision %3. Lesen Sie sie erneut und entscheiden Sie neu.</translation>
     </message>
     <message>
         <source>%1 has already approved revision %2 of approval %3; it waits for other reviewers.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat Revision %2 der Freigabe %3 bereits freigegeben; sie wartet auf weitere Prüfer.</translation>
     </message>
     <message>
         <source>The edited payload is the same as the proposed one; approve it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der bearbeitete Inhalt ist derselbe wie der vorgeschlagene; geben Sie stattdessen diesen frei.</translation>
     </message>
     <message>
         <source>Nobody decided in time, and the policy approves on expiry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand hat rechtzeitig entschieden, und die Richtlinie gibt bei Ablauf frei.</translation>
     </message>
     <message>
         <source>Nobody decided in time; expiry rejects it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand hat rechtzeitig entschieden; der Ablauf lehnt sie ab.</translation>
     </message>
     <message>
         <source>Nobody decided in time; every reviewer of the agent may already decide it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand hat rechtzeitig entschieden; jeder Prüfer des Agenten darf bereits darüber entscheiden.</translation>
     </message>
     <message>
         <source>Nobody decided in time; the reviewers of %1 may decide it too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand hat rechtzeitig entschieden; auch die Prüfer von %1 dürfen darüber entscheiden.</translation>
     </message>
     <message>
         <source>%1 is archived and cannot change.</source>
-        <translation type="unfinished">%1 ist archiviert und kann nicht geändert werden.</translation>
+        <translation>%1 ist archiviert und kann nicht geändert werden.</translation>
     </message>
     <message>
         <source>%1 has no policy of its own to remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine eigene Richtlinie, die entfernt werden könnte.</translation>
     </message>
 </context>
 <context>
@@ -2344,15 +2350,15 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     </message>
     <message>
         <source>Search the activity log with the query language.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Aktivitätsprotokoll mit der Abfragesprache durchsuchen.</translation>
     </message>
     <message>
         <source>List, show and decide what agents propose to send or do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflisten, anzeigen und entscheiden, was Agenten senden oder tun möchten.</translation>
     </message>
     <message>
         <source>Show or set approval policies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigaberichtlinien anzeigen oder festlegen.</translation>
     </message>
 </context>
 <context>
@@ -3089,256 +3095,256 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     </message>
     <message>
         <source>Hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunde</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished">Läufe</translation>
+        <translation>Läufe</translation>
     </message>
     <message>
         <source>Failed runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagene Läufe</translation>
     </message>
     <message>
         <source>Error rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerquote</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidungen</translation>
     </message>
     <message>
         <source>Approval rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabequote</translation>
     </message>
     <message>
         <source>Rejection rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablehnungsquote</translation>
     </message>
     <message>
         <source>Edit rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitungsquote</translation>
     </message>
     <message>
         <source>Latency p50</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz p50</translation>
     </message>
     <message>
         <source>Latency p95</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz p95</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe-Tokens</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Tokens</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished">Kosten</translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished">Ereignisse</translation>
+        <translation>Ereignisse</translation>
     </message>
 </context>
 <context>
     <name>steward::EventDetail</name>
     <message>
         <source>Show the change that made this version, in the agent&apos;s Versions tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung, aus der diese Version entstand, im Reiter „Versionen“ des Agenten anzeigen</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Timing</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiten</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished">Ereignis</translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>Trace</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf</translation>
     </message>
     <message>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Herkunft</translation>
     </message>
     <message>
         <source>Select an event to see its run and the change that produced it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Ereignis aus, um seinen Lauf und die Änderung zu sehen, die es hervorgebracht hat.</translation>
     </message>
     <message>
         <source>%1 · %2 · %3 · v%4%5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3 · v%4%5</translation>
     </message>
     <message>
         <source> · run %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · Lauf %1</translation>
     </message>
     <message>
         <source>Open Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 öffnen</translation>
     </message>
     <message>
         <source>The run&apos;s other steps could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die übrigen Schritte des Laufs konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>This event belongs to no run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Ereignis gehört zu keinem Lauf.</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>+%1 ms · %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1 ms · %2 ms</translation>
     </message>
     <message>
         <source>No agent version is recorded for this event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses Ereignis ist keine Agentenversion erfasst.</translation>
     </message>
     <message>
         <source>Version %1 of %2 could not be read: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 von %2 konnte nicht gelesen werden: %3</translation>
     </message>
     <message>
         <source>Produced by %1, version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzeugt von %1, Version %2.</translation>
     </message>
     <message>
         <source>Changed by %1 on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert von %1 am %2.</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung: %1</translation>
     </message>
     <message>
         <source>(none given)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine angegeben)</translation>
     </message>
     <message>
         <source>The change was approved by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung wurde von %1 freigegeben.</translation>
     </message>
     <message>
         <source>v%1 by %2</source>
-        <translation type="unfinished">v%1 von %2</translation>
+        <translation>v%1 von %2</translation>
     </message>
     <message>
         <source>(nothing before)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nichts davor)</translation>
     </message>
     <message>
         <source>Version %1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 konnte nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
     <name>steward::ExecutionRepository</name>
     <message>
         <source>looking for approved actions</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Suchen nach freigegebenen Aktionen</translation>
     </message>
     <message>
         <source>claiming an approved action</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Übernehmen einer freigegebenen Aktion</translation>
     </message>
     <message>
         <source>recording an attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Erfassen eines Versuchs</translation>
     </message>
     <message>
         <source>recording an executed action</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Erfassen einer ausgeführten Aktion</translation>
     </message>
     <message>
         <source>reading an execution</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen einer Ausführung</translation>
     </message>
     <message>
         <source>approval %1 has not been executed</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabe %1 wurde nicht ausgeführt</translation>
     </message>
     <message>
         <source>reading an approved action</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen einer freigegebenen Aktion</translation>
     </message>
     <message>
         <source>there is no approval %1</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keine Freigabe %1</translation>
     </message>
 </context>
 <context>
     <name>steward::ExecutionService</name>
     <message>
         <source>Steward cannot perform actions of type &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Steward kann keine Aktionen vom Typ &quot;%1&quot; ausführen</translation>
     </message>
     <message>
         <source>the approval holds no payload to execute</source>
-        <translation type="unfinished"></translation>
+        <translation>die Freigabe enthält keinen Inhalt, der ausgeführt werden kann</translation>
     </message>
     <message>
         <source>the webhook action names no secret to sign with</source>
-        <translation type="unfinished"></translation>
+        <translation>die Webhook-Aktion nennt kein Geheimnis zum Signieren</translation>
     </message>
     <message>
         <source>stewardd has no secret named &quot;%1&quot; (see --secrets)</source>
-        <translation type="unfinished"></translation>
+        <translation>stewardd hat kein Geheimnis namens &quot;%1&quot; (siehe --secrets)</translation>
     </message>
     <message>
         <source>gave up after %1 attempts; the last: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>nach %1 Versuchen aufgegeben; der letzte: %2</translation>
     </message>
     <message>
         <source>approval %1 is no longer approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabe %1 ist nicht mehr freigegeben</translation>
     </message>
     <message>
         <source>Executed &quot;%1&quot;: %2 answered %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ausgeführt: %2 antwortete %3</translation>
     </message>
     <message>
         <source>Could not execute &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; konnte nicht ausgeführt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3528,19 +3534,19 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     </message>
     <message>
         <source>nextCursor: &quot;%1&quot; is not an event id.</source>
-        <translation type="unfinished"></translation>
+        <translation>nextCursor: &quot;%1&quot; ist keine Ereignis-ID.</translation>
     </message>
     <message>
         <source>must be an ISO 8601 time</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine ISO-8601-Zeit sein</translation>
     </message>
     <message>
         <source>must be an array of %1 counts</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Array aus %1 Zählwerten sein</translation>
     </message>
     <message>
         <source>must be hour, day or week</source>
-        <translation type="unfinished"></translation>
+        <translation>muss hour, day oder week sein</translation>
     </message>
 </context>
 <context>
@@ -3590,119 +3596,119 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <name>steward::LiveFeedModel</name>
     <message>
         <source>v%1</source>
-        <translation type="unfinished">v%1</translation>
+        <translation>v%1</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>$%1</source>
-        <translation type="unfinished">%1 $</translation>
+        <translation>$%1</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished">Version</translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished">Tokens</translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished">Kosten</translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished">Latenz</translation>
+        <translation>Latenz</translation>
     </message>
 </context>
 <context>
     <name>steward::LiveFeedView</name>
     <message>
         <source>Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt</translation>
     </message>
     <message>
         <source>Recent queries</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Abfragen</translation>
     </message>
     <message>
         <source>No recent queries</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine letzten Abfragen</translation>
     </message>
     <message>
         <source>Only the selected node</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur der ausgewählte Knoten</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausieren</translation>
     </message>
     <message>
         <source>Hold new events back (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Ereignisse zurückhalten (Strg+P)</translation>
     </message>
     <message>
         <source>Show the newest events</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neuesten Ereignisse anzeigen</translation>
     </message>
     <message>
         <source>Only %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur %1</translation>
     </message>
     <message>
         <source>The query cannot be run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abfrage kann nicht ausgeführt werden: %1</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message numerus="yes">
         <source>%n new event(s): resume</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neues Ereignis: fortsetzen</numerusform>
+            <numerusform>%n neue Ereignisse: fortsetzen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new event(s) above</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neues Ereignis oben</numerusform>
+            <numerusform>%n neue Ereignisse oben</numerusform>
         </translation>
     </message>
 </context>
@@ -4021,47 +4027,47 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     </message>
     <message>
         <source>Reliability</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuverlässigkeit</translation>
     </message>
     <message>
         <source>Live Feed</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Feed</translation>
     </message>
     <message>
         <source>Approval Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabe-Posteingang</translation>
     </message>
     <message>
         <source>&amp;Live Feed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Live-Feed</translation>
     </message>
     <message>
         <source>Approval &amp;Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Freigabe-Posteingang</translation>
     </message>
     <message>
         <source>%1 is no longer in the tree.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht mehr im Baum.</translation>
     </message>
     <message>
         <source>Approval Inbox (%1 · %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabe-Posteingang (%1 · %2)</translation>
     </message>
     <message>
         <source>For me %1 · My teams %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Für mich %1 · Meine Teams %2</translation>
     </message>
     <message>
         <source>%1 asks for approval: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bittet um Freigabe: %2</translation>
     </message>
     <message>
         <source>New in your inbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu in Ihrem Posteingang: %1</translation>
     </message>
     <message>
         <source>New in your approval inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu in Ihrem Freigabe-Posteingang</translation>
     </message>
 </context>
 <context>
@@ -4297,15 +4303,15 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <name>steward::PolicyCommand</name>
     <message>
         <source>the default (no node sets one)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Standard (kein Knoten legt eine fest)</translation>
     </message>
     <message>
         <source>set here</source>
-        <translation type="unfinished"></translation>
+        <translation>hier festgelegt</translation>
     </message>
     <message>
         <source>inherited from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>geerbt von %1</translation>
     </message>
     <message>
         <source>Approval policy at %1: %2
@@ -4313,75 +4319,79 @@ Quorum: %3
 Owner of a critical agent excluded: %4
 Expiry: %5
 Escalation to the parent&apos;s reviewers: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigaberichtlinie an %1: %2
+Quorum: %3
+Verantwortliche Person eines kritischen Agenten ausgeschlossen: %4
+Ablauf: %5
+Eskalation an die Prüfer des übergeordneten Knotens: %6</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>after %1 s, then %2</source>
-        <translation type="unfinished"></translation>
+        <translation>nach %1 s, dann %2</translation>
     </message>
     <message>
         <source>approve</source>
-        <translation type="unfinished"></translation>
+        <translation>freigeben</translation>
     </message>
     <message>
         <source>reject</source>
-        <translation type="unfinished"></translation>
+        <translation>ablehnen</translation>
     </message>
     <message>
         <source>after %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>nach %1 s</translation>
     </message>
     <message>
         <source>Shows the approval policy in force at PATH and the node that sets it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt die Freigaberichtlinie, die an PATH gilt, und den Knoten, der sie festlegt.</translation>
     </message>
     <message>
         <source>A node or an agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Knoten oder ein Agent.</translation>
     </message>
     <message>
         <source>Sets the approval policy of the node at PATH, for it and everything below it that sets none of its own; options not given take their defaults. --inherit removes the node&apos;s own policy instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legt die Freigaberichtlinie des Knotens PATH fest, für ihn und alles darunter, das keine eigene festlegt; nicht angegebene Optionen erhalten ihre Standardwerte. --inherit entfernt stattdessen die eigene Richtlinie des Knotens.</translation>
     </message>
     <message>
         <source>Distinct reviewers who must approve (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschiedene Prüfer, die freigeben müssen (Standard: 1).</translation>
     </message>
     <message>
         <source>Let the owner of a critical agent approve its outputs (refused by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der verantwortlichen Person eines kritischen Agenten erlauben, dessen Ausgaben freizugeben (standardmäßig abgewiesen).</translation>
     </message>
     <message>
         <source>Seconds until a pending approval expires (0: never).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, bis eine offene Freigabe abläuft (0: nie).</translation>
     </message>
     <message>
         <source>Expiry approves instead of rejecting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ablauf gibt frei, statt abzulehnen.</translation>
     </message>
     <message>
         <source>Seconds until the parent node&apos;s reviewers may decide too (0: never).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, bis auch die Prüfer des übergeordneten Knotens entscheiden dürfen (0: nie).</translation>
     </message>
     <message>
         <source>Remove the node&apos;s own policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die eigene Richtlinie des Knotens entfernen.</translation>
     </message>
     <message>
         <source>Show or set approval policies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigaberichtlinien anzeigen oder festlegen.</translation>
     </message>
 </context>
 <context>
@@ -4513,7 +4523,7 @@ Escalation to the parent&apos;s reviewers: %6</source>
     <name>steward::QueryBar</name>
     <message>
         <source>Search activity: words, &quot;phrases&quot;, agent:/sales/* kind:error since:24h latency&gt;1000</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivität durchsuchen: Wörter, &quot;Phrasen&quot;, agent:/sales/* kind:error since:24h latency&gt;1000</translation>
     </message>
 </context>
 <context>
@@ -4539,214 +4549,214 @@ Escalation to the parent&apos;s reviewers: %6</source>
     <name>steward::ReliabilityCharts</name>
     <message>
         <source>Runs and error rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe und Fehlerquote</translation>
     </message>
     <message>
         <source>Approvals and rejections</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigaben und Ablehnungen</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished">Latenz</translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <source>Tokens and cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens und Kosten</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished">Läufe</translation>
+        <translation>Läufe</translation>
     </message>
     <message>
         <source>Error rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerquote</translation>
     </message>
     <message>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Edited</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitet</translation>
     </message>
     <message>
         <source>% of decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>% der Entscheidungen</translation>
     </message>
     <message>
         <source>p50</source>
-        <translation type="unfinished"></translation>
+        <translation>p50</translation>
     </message>
     <message>
         <source>p95</source>
-        <translation type="unfinished"></translation>
+        <translation>p95</translation>
     </message>
     <message>
         <source>Seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe-Tokens</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Tokens</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished">Kosten</translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished">Tokens</translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <source>US dollars</source>
-        <translation type="unfinished"></translation>
+        <translation>US-Dollar</translation>
     </message>
 </context>
 <context>
     <name>steward::ReliabilityRankingModel</name>
     <message>
         <source>–</source>
-        <translation type="unfinished"></translation>
+        <translation>–</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>$%1</source>
-        <translation type="unfinished">%1 $</translation>
+        <translation>$%1</translation>
     </message>
     <message>
         <source>%1 of %2 finished runs failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 abgeschlossenen Läufen fehlgeschlagen</translation>
     </message>
     <message>
         <source>%1 approved, %2 rejected, %3 edited</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 freigegeben, %2 abgelehnt, %3 bearbeitet</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
 </context>
 <context>
     <name>steward::ReliabilityRepository</name>
     <message>
         <source>A decision is approve, reject or edit, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Entscheidung ist approve, reject oder edit, nicht &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>counting a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Zählen einer Entscheidung</translation>
     </message>
     <message>
         <source>reading activity rollups</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen der Aktivitätszusammenfassungen</translation>
     </message>
 </context>
 <context>
     <name>steward::ReliabilityService</name>
     <message>
         <source>A time range needs a start before its end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Zeitraum braucht einen Beginn vor seinem Ende.</translation>
     </message>
     <message>
         <source>There is no time zone &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Zeitzone &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>A series has at most %1 points; choose a wider bucket or a shorter range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Reihe hat höchstens %1 Punkte; wählen Sie ein größeres Intervall oder einen kürzeren Zeitraum.</translation>
     </message>
 </context>
 <context>
     <name>steward::ReliabilityTab</name>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 90 Tage</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exportieren…</translation>
     </message>
     <message>
         <source>Series…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihe…</translation>
     </message>
     <message>
         <source>Agent Ranking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenten-Rangliste…</translation>
     </message>
     <message>
         <source>By:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach:</translation>
     </message>
     <message numerus="yes">
         <source>%n agent(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Agent</numerusform>
+            <numerusform>%n Agenten</numerusform>
         </translation>
     </message>
     <message>
         <source>reliability-agents.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>reliability-agents.csv</translation>
     </message>
     <message>
         <source>reliability-series.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>reliability-series.csv</translation>
     </message>
     <message>
         <source>Export Agent Ranking</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenten-Rangliste exportieren</translation>
     </message>
     <message>
         <source>Export Series</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihe exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
 </context>
 <context>
@@ -4835,55 +4845,55 @@ Escalation to the parent&apos;s reviewers: %6</source>
     <name>steward::SearchCommand</name>
     <message>
         <source>Searches the activity log, newest first. The query has words and &quot;phrases&quot;, filters (agent:/sales/*, kind:, status:, version:, run:, trigger:, since:7d, until:2026-05-31, tokens&gt;1000, cost&gt;0.5, latency&gt;=2000), OR, a leading - to exclude, and parentheses; several arguments are one query. Put -- before a query that starts with &apos;-&apos;. Hits are marked «like this».</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsucht das Aktivitätsprotokoll, die neuesten zuerst. Die Abfrage besteht aus Wörtern und &quot;Phrasen&quot;, Filtern (agent:/sales/*, kind:, status:, version:, run:, trigger:, since:7d, until:2026-05-31, tokens&gt;1000, cost&gt;0.5, latency&gt;=2000), OR, einem vorangestellten - zum Ausschließen und Klammern; mehrere Argumente bilden eine Abfrage. Setzen Sie -- vor eine Abfrage, die mit &apos;-&apos; beginnt. Treffer werden «so» markiert.</translation>
     </message>
     <message>
         <source>At most this many hits (default 20).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens so viele Treffer (Standard: 20).</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished">N</translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>Only events older than this event id (the next page).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Ereignisse, die älter als diese Ereignis-ID sind (die nächste Seite).</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>No activity matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Aktivität passt.</translation>
     </message>
     <message>
         <source>TIME</source>
-        <translation type="unfinished">ZEIT</translation>
+        <translation>ZEIT</translation>
     </message>
     <message>
         <source>AGENT</source>
-        <translation type="unfinished">AGENT</translation>
+        <translation>AGENT</translation>
     </message>
     <message>
         <source>VERSION</source>
-        <translation type="unfinished">VERSION</translation>
+        <translation>VERSION</translation>
     </message>
     <message>
         <source>RUN</source>
-        <translation type="unfinished">LAUF</translation>
+        <translation>LAUF</translation>
     </message>
     <message>
         <source>KIND</source>
-        <translation type="unfinished">ART</translation>
+        <translation>ART</translation>
     </message>
     <message>
         <source>SNIPPET</source>
-        <translation type="unfinished"></translation>
+        <translation>AUSZUG</translation>
     </message>
     <message>
         <source>More: --before %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere: --before %1</translation>
     </message>
 </context>
 <context>
@@ -4921,7 +4931,7 @@ Escalation to the parent&apos;s reviewers: %6</source>
     <name>steward::ServerConfig</name>
     <message>
         <source>executor: expected on or off, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>executor: erwartet on oder off, nicht &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -5048,7 +5058,7 @@ Escalation to the parent&apos;s reviewers: %6</source>
     <name>steward::StewardServer</name>
     <message>
         <source>secrets: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>secrets: %1</translation>
     </message>
 </context>
 <context>
@@ -5705,66 +5715,66 @@ Escalation to the parent&apos;s reviewers: %6</source>
     <name>steward::WebhookSecrets</name>
     <message>
         <source>%1 is not a JSON object of secret names and values</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein JSON-Objekt aus Geheimnisnamen und -werten</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a secret name (letters, digits, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;%2&quot; ist kein Geheimnisname (Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;)</translation>
     </message>
     <message>
         <source>%1: the secret &quot;%2&quot; must be a non-empty string</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das Geheimnis &quot;%2&quot; muss eine nicht leere Zeichenkette sein</translation>
     </message>
     <message>
         <source>%1, line %2: expected name = value</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2: erwartet wird Name = Wert</translation>
     </message>
     <message>
         <source>%1, line %2: the secret &quot;%3&quot; is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2: Das Geheimnis &quot;%3&quot; ist leer</translation>
     </message>
     <message>
         <source>%1, line %2: the secret &quot;%3&quot; is given twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2: Das Geheimnis &quot;%3&quot; ist doppelt angegeben</translation>
     </message>
     <message>
         <source>There is no secret file at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 gibt es keine Geheimnisdatei.</translation>
     </message>
     <message>
         <source>The secret file %1 can be read by other users; make it private (chmod 600) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Geheimnisdatei %1 kann von anderen Benutzern gelesen werden; machen Sie sie zuerst privat (chmod 600).</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
     <name>steward::WebhookSender</name>
     <message>
         <source>&quot;%1&quot; is not a URL</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine URL</translation>
     </message>
     <message>
         <source>a webhook URL must start with http:// or https://, not %1://</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Webhook-URL muss mit http:// oder https:// beginnen, nicht mit %1://</translation>
     </message>
     <message>
         <source>the webhook URL names no host</source>
-        <translation type="unfinished"></translation>
+        <translation>die Webhook-URL nennt keinen Host</translation>
     </message>
     <message>
         <source>no answer within %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort innerhalb von %1 ms</translation>
     </message>
     <message>
         <source>no answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort: %1</translation>
     </message>
     <message>
         <source>%1 (webhooks do not follow redirects)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Webhooks folgen keinen Weiterleitungen)</translation>
     </message>
 </context>
 <context>

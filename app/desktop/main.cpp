@@ -54,8 +54,8 @@ int main(int argc, char *argv[])
                                         QStringLiteral("PNG"));
     const QCommandLineOption tabOption(QStringLiteral("tab"),
                                        QApplication::translate("main",
-                                                               "Show TAB: overview, versions (of the selected "
-                                                               "agent) or audit."),
+                                                               "Show TAB: overview, versions or reliability "
+                                                               "(of the selected node), audit, feed or inbox."),
                                        QStringLiteral("TAB"));
     const QCommandLineOption versionsOption(QStringLiteral("versions"),
                                             QApplication::translate("main",
@@ -125,8 +125,14 @@ int main(int argc, char *argv[])
         }
         if (tab == QLatin1String("versions") && !window.showVersions(versions)) {
             std::fprintf(stderr, "steward: no such versions of the selected agent\n");
+        } else if (tab == QLatin1String("reliability")) {
+            window.showReliability();
         } else if (tab == QLatin1String("audit")) {
             window.showAudit();
+        } else if (tab == QLatin1String("feed")) {
+            window.showLiveFeed();
+        } else if (tab == QLatin1String("inbox")) {
+            window.showInbox();
         }
         if (png.isEmpty()) {
             return;

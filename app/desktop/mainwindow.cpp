@@ -970,6 +970,12 @@ void MainWindow::showAudit()
     m_places->setCurrentWidget(m_audit);
 }
 
+void MainWindow::showReliability()
+{
+    m_places->setCurrentWidget(m_splitter);
+    m_detailTabs->setCurrentWidget(m_reliability);
+}
+
 void MainWindow::showLiveFeed()
 {
     m_places->setCurrentWidget(m_feed);

@@ -92,6 +92,8 @@ public:
     bool showVersions(const QList<int> &numbers);
     // Shows the Audit place.
     void showAudit();
+    // Shows the Reliability tab of the selected node.
+    void showReliability();
     // Shows the Live feed place.
     void showLiveFeed();
     // Opens the change behind an event: the agent selected, its Versions tab at version `number`.

@@ -31,6 +31,21 @@ struct AgentSpec
 
         friend bool operator==(const Trigger &, const Trigger &) = default;
     };
+    // How Steward starts the agent when a trigger fires (core/runtime). Written in the spec as
+    // "runner: command /opt/agents/score --fast", "runner: http https://harness/run",
+    // "runner: openai", plus "runner.timeout: 5m", "runner.overlap: skip|queue" and
+    // "runner.concurrency: N". An agent without a runner is not started by Steward: it runs
+    // elsewhere and only reports.
+    struct Runner
+    {
+        QString kind; // "command", "http", "openai"; empty: none
+        QString target; // the command line (command) or the harness URL (http); empty for openai
+        int timeoutSeconds = 300;
+        QString overlap = QStringLiteral("skip"); // a trigger while a run is under way: "skip" or "queue"
+        int maxConcurrentRuns = 1; // runs of this agent at once
+
+        friend bool operator==(const Runner &, const Runner &) = default;
+    };
 
     QString description;
     QString model;
@@ -39,6 +54,7 @@ struct AgentSpec
     QString instructions; // several lines
     QList<Tool> tools;
     QList<Trigger> triggers;
+    Runner runner;
     int approvalsRequired = 1;
     QString reviewers; // the subtree whose reviewers decide, e.g. "/acme/sales"
     QString approvalExpiry; // e.g. "48h"
