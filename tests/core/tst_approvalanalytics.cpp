@@ -3,7 +3,8 @@
 //
 // Reviewer analytics: decisions counted per reviewer, per agent and for the subtree within the
 // range, times to decision with their median and 90th percentile, the rates, the rubber-stamp
-// flag, and decisions on agents the asker may not see left out.
+// flag, and decisions on agents the asker may not see left out; their JSON read back as written.
+#include "api/approvalanalyticsjson.h"
 #include "domain/clock.h"
 #include "service/accessservice.h"
 #include "service/agentservice.h"
@@ -14,6 +15,7 @@
 #include "storage/store.h"
 #include "teststore.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace steward;
@@ -31,6 +33,9 @@ private Q_SLOTS:
     void reviewer_seesOnlyVisibleAgents();
     void subtree_limitsTheAgents();
     void range_isChecked();
+    void json_roundTrips();
+    void json_refusesBadShapes_data();
+    void json_refusesBadShapes();
 
 private:
     [[nodiscard]] NodeId idOf(const QString &path) const;
@@ -268,6 +273,69 @@ void TestApprovalAnalytics::range_isChecked()
     QCOMPARE(service.analytics(acme, m_from, m_from).error().code, Error::Code::Invalid);
     QCOMPARE(service.analytics(acme, m_from, m_from.addDays(400)).error().code, Error::Code::Invalid);
     QCOMPARE(service.analytics(987654, m_from, m_from.addDays(1)).error().code, Error::Code::NotFound);
+}
+
+void TestApprovalAnalytics::json_roundTrips()
+{
+    const auto written =
+        ApprovalAnalyticsService(*m_store).analytics(idOf(QStringLiteral("/acme")), m_from, m_from.addDays(7));
+    QVERIFY2(written.ok(), qPrintable(messageOf(written)));
+    const QJsonObject json = toJson(written.value());
+    QCOMPARE(json.value(QStringLiteral("subtree")).toObject().value(QStringLiteral("approvalRate")).toDouble(), 0.75);
+    QCOMPARE(
+        json.value(QStringLiteral("reviewers")).toArray().first().toObject().value(QStringLiteral("rubberStamping")),
+        QJsonValue(true));
+    const auto read = approvalAnalyticsFromJson(json);
+    QVERIFY2(read.ok(), qPrintable(messageOf(read)));
+    QCOMPARE(read->nodeId, written->nodeId);
+    QCOMPARE(read->from, written->from);
+    QCOMPARE(read->to, written->to);
+    QCOMPARE(read->subtree, written->subtree);
+    QCOMPARE(read->reviewers.size(), written->reviewers.size());
+    for (qsizetype i = 0; i < read->reviewers.size(); ++i) {
+        QCOMPARE(read->reviewers.at(i).reviewer, written->reviewers.at(i).reviewer);
+        QCOMPARE(read->reviewers.at(i).stats, written->reviewers.at(i).stats);
+    }
+    QCOMPARE(read->agents.size(), written->agents.size());
+    for (qsizetype i = 0; i < read->agents.size(); ++i) {
+        QCOMPARE(read->agents.at(i).agentId, written->agents.at(i).agentId);
+        QCOMPARE(read->agents.at(i).path, written->agents.at(i).path);
+        QCOMPARE(read->agents.at(i).stats, written->agents.at(i).stats);
+    }
+}
+
+void TestApprovalAnalytics::json_refusesBadShapes_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("where");
+    QTest::newRow("time") << QStringLiteral("from") << QJsonValue(QStringLiteral("soon")) << QStringLiteral("from");
+    QTest::newRow("subtree") << QStringLiteral("subtree") << QJsonValue(3) << QStringLiteral("subtree");
+    QTest::newRow("negative count") << QStringLiteral("reviewers")
+                                    << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("reviewer"), rita},
+                                                                         {QStringLiteral("decisions"), -1}}})
+                                    << QStringLiteral("reviewers[0].decisions");
+    QTest::newRow("agent path") << QStringLiteral("agents")
+                                << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("agentId"), 4}}})
+                                << QStringLiteral("agents[0].path");
+}
+
+void TestApprovalAnalytics::json_refusesBadShapes()
+{
+    QFETCH(QString, key);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, where);
+    ApprovalAnalytics analytics;
+    analytics.nodeId = 1;
+    analytics.from = m_from;
+    analytics.to = m_from.addDays(1);
+    QJsonObject json = toJson(analytics);
+    QVERIFY(approvalAnalyticsFromJson(json).ok());
+    json.insert(key, value);
+    const auto read = approvalAnalyticsFromJson(json);
+    QVERIFY(!read.ok());
+    QCOMPARE(read.error().code, Error::Code::Invalid);
+    QVERIFY2(read.error().message.startsWith(where + QStringLiteral(": ")), qPrintable(read.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestApprovalAnalytics)
