@@ -11,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QProcessEnvironment>
-#include <QStringDecoder>
 #include <QTemporaryFile>
 
 #include <utility>
@@ -123,8 +122,8 @@ CommandRunner::~CommandRunner()
 #else
         m_process.kill();
 #endif
-        // Killed: this is the moment it takes the kernel to reap it, and QProcess would wait
-        // (and warn) in its own destructor otherwise.
+        // The one wait in this class, and a short one: a SIGKILLed process is gone at once
+        // and only needs reaping. QProcess's own destructor would warn and wait up to 30 s.
         m_process.waitForFinished(1000);
     }
 }
@@ -136,7 +135,6 @@ void CommandRunner::start(const RunRequest &request)
     }
     m_started = true;
     m_request = request;
-    m_lineNumber = 1;
     QStringList arguments = QProcess::splitCommand(request.spec.runner.target);
     if (arguments.isEmpty()) {
         RunnerOutcome outcome;
@@ -209,10 +207,7 @@ void CommandRunner::readStdout()
         } else {
             m_stdoutBuffer += QByteArrayView(data).sliced(from, end - from);
             if (m_stdoutBuffer.size() > m_options.maxLineBytes) {
-                reportBadLine(tr("line %1 of the output is not a JSON event: it is longer than %2 bytes")
-                                  .arg(m_lineNumber)
-                                  .arg(m_options.maxLineBytes),
-                              m_stdoutBuffer);
+                reportLongLine();
             } else {
                 takeLine(m_stdoutBuffer);
             }
@@ -226,10 +221,7 @@ void CommandRunner::readStdout()
     }
     m_stdoutBuffer += QByteArrayView(data).sliced(from);
     if (m_stdoutBuffer.size() > m_options.maxLineBytes) {
-        reportBadLine(tr("line %1 of the output is not a JSON event: it is longer than %2 bytes")
-                          .arg(m_lineNumber)
-                          .arg(m_options.maxLineBytes),
-                      m_stdoutBuffer);
+        reportLongLine();
         m_stdoutBuffer.clear();
         m_skippingLongLine = true;
     }
@@ -254,9 +246,7 @@ void CommandRunner::takeLine(const QByteArray &line)
     if (line.trimmed().isEmpty()) {
         return;
     }
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    const QString text = decoder(line);
-    if (decoder.hasError()) {
+    if (!line.isValidUtf8()) {
         reportBadLine(tr("line %1 of the output is not a JSON event: it is not valid UTF-8").arg(m_lineNumber), line);
         return;
     }
@@ -352,6 +342,14 @@ void CommandRunner::reportBadLine(const QString &problem, const QByteArray &line
     event.summary = problem.left(ApiLimits::MaxSummaryLength);
     event.detail = excerpt(line);
     queueEvent(std::move(event));
+}
+
+void CommandRunner::reportLongLine()
+{
+    reportBadLine(tr("line %1 of the output is not a JSON event: it is longer than %2 bytes")
+                      .arg(m_lineNumber)
+                      .arg(m_options.maxLineBytes),
+                  m_stdoutBuffer);
 }
 
 void CommandRunner::queueEvent(ActivityEvent event)

@@ -72,6 +72,8 @@ private:
     void takeObject(const QJsonObject &object, const QByteArray &line);
     // Reports a line that is not an event (up to maxReportedBadLines of them, then counts).
     void reportBadLine(const QString &problem, const QByteArray &line);
+    // Reports the line being read (its start is in the buffer) as too long.
+    void reportLongLine();
     void queueEvent(ActivityEvent event);
     void flushEvents();
     // Ends the process (once) for `reason`, which becomes the run's error.
@@ -94,7 +96,7 @@ private:
 
     QByteArray m_stdoutBuffer;
     bool m_skippingLongLine = false; // inside a line over maxLineBytes: drop until its end
-    qint64 m_lineNumber = 0; // of the line being read, from 1
+    qint64 m_lineNumber = 1; // of the line being read
     qint64 m_outputBytes = 0;
     QByteArray m_stderrTail;
     int m_badLines = 0;
