@@ -57,6 +57,7 @@ private Q_SLOTS:
     void init();
     void wellFormedOutput_becomesEventsAndProposals();
     void output_isHandedOnInBatches();
+    void payloadNotRead_isNoFailure();
     void garbageLine_becomesErrorEvent_data();
     void garbageLine_becomesErrorEvent();
     void halfLines_areJoined();
@@ -278,6 +279,18 @@ void TestCommandRunner::output_isHandedOnInBatches()
     for (const QList<ActivityEvent> &batch : report.batches) {
         QVERIFY(batch.size() <= 500);
     }
+}
+
+void TestCommandRunner::payloadNotRead_isNoFailure()
+{
+    // More payload than a pipe holds, to a program that exits without reading it: the write
+    // fails quietly (no SIGPIPE for the server) and the run is what the program says.
+    RunRequest big = request(QStringLiteral("/bin/true"));
+    big.payload.insert(QStringLiteral("document"), QString(1024 * 1024, u'x'));
+    const Report report = run(big);
+    QCOMPARE(report.outcomes.size(), 1);
+    QCOMPARE(report.outcomes.constFirst().status, RunStatus::Succeeded);
+    QVERIFY(report.events.isEmpty());
 }
 
 void TestCommandRunner::garbageLine_becomesErrorEvent_data()
