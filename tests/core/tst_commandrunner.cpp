@@ -5,9 +5,16 @@
 // test writes to a temporary directory. Well-formed output becomes events and proposals, with
 // the payload on stdin and the run in the environment; garbage becomes error events and the run
 // goes on; a hang is ended at the timeout, with its children; a crash, an exit status, a missing
-// program and an output flood fail the run; finished() comes exactly once.
+// program and an output flood fail the run; finished() comes exactly once. What a run reports,
+// garbage included, is accepted by the store (SQLite, and PostgreSQL in the _pg twin).
 #include "domain/clock.h"
 #include "runtime/commandrunner.h"
+#include "service/activityservice.h"
+#include "service/agentservice.h"
+#include "service/approvalservice.h"
+#include "service/orgservice.h"
+#include "storage/store.h"
+#include "teststore.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -72,6 +79,7 @@ private Q_SLOTS:
     void flood_endsTheRun();
     void cancel_endsTheRun();
     void destroy_killsTheProcess();
+    void reported_isAcceptedByTheStore();
 
 private:
     [[nodiscard]] RunRequest request(const QString &command, int timeoutSeconds = 30) const;
@@ -565,6 +573,104 @@ exec sleep 60
     runner.reset();
     QVERIFY(!alive(pid));
     QVERIFY(report.outcomes.isEmpty());
+}
+
+void TestCommandRunner::reported_isAcceptedByTheStore()
+{
+    if (const QString reason = test::TestStore::skipReason(); !reason.isEmpty()) {
+        QSKIP(qPrintable(reason));
+    }
+    test::TestStore where;
+    QVERIFY2(where.isValid(), qPrintable(where.error().message));
+    Result<std::unique_ptr<Store>> created = where.create();
+    QVERIFY(created.ok());
+    const std::unique_ptr<Store> store = std::move(created).value();
+    const QString admin = QStringLiteral("ada.admin");
+    const QString because = QStringLiteral("setting up");
+    OrgService org(*store, *m_clock);
+    AgentService agents(*store, *m_clock, org);
+    const Result<OrgNode> acme = org.createCompany(QStringLiteral("acme"), admin, because);
+    QVERIFY(acme.ok());
+    const Result<OrgNode> sales =
+        org.createGroup(acme->id, NodeKind::Department, QStringLiteral("sales"), admin, because);
+    QVERIFY(sales.ok());
+    const QString specText = QStringLiteral("model: gpt-4o-mini\ninstructions: |\n  Write to the lead.\n"
+                                            "criticality: standard\n");
+    const Result<OrgNode> agent = agents.createAgent(
+        {sales->id, QStringLiteral("outreach"), admin, Visibility::Team, Criticality::Standard, specText}, admin,
+        because);
+    QVERIFY2(agent.ok(), agent.ok() ? "" : qPrintable(agent.error().message));
+
+    ActivityService activity(*store, *m_clock);
+    Run started;
+    started.agentId = agent->id;
+    started.version = 1;
+    started.trigger = RunTrigger::Manual;
+    const Result<Run> recordedRun = activity.startRun(started);
+    QVERIFY(recordedRun.ok());
+
+    // Garbage with NUL bytes and control characters, text that JSON carries NUL in, good
+    // events (one with NUL inside its body), a proposal, and NUL on stderr.
+    const QByteArray output = QByteArray("\x00\x01binary\xff\x00\n", 11)
+        + QByteArray("{\"kind\":\"step\",\"summary\":\"tab\x01here\"}\n")
+        + R"({"kind":"step","summary":"a\u0000b"})"
+          "\n"
+        + R"({"kind":"step","summary":"Grüße aus Köln","body":{"raw":"x\u0000y"},"tokensIn":3})"
+          "\n"
+        + R"({"proposal":{"title":"Email to Ada","payload":"Hello Ada","payloadFormat":"markdown"}})"
+          "\n";
+    QFile file(m_dir->filePath(QStringLiteral("output.bin")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(output), output.size());
+    file.close();
+    const QString command = script(R"(
+cat "$DIR/output.bin"
+printf 'it went\000wrong\n' >&2
+exit 2
+)");
+    RunRequest asked = request(command);
+    asked.run = recordedRun.value();
+    asked.agentPath = agent->path;
+    const Report report = run(asked);
+    QCOMPARE(report.outcomes.size(), 1);
+    const RunnerOutcome outcome = report.outcomes.constFirst();
+    QCOMPARE(outcome.status, RunStatus::Failed);
+    QCOMPARE(outcome.error, QStringLiteral("exit status 2\nit went\uFFFDwrong"));
+    QCOMPARE(report.events.size(), 4);
+    QCOMPARE(report.proposals.size(), 1);
+
+    // As the runtime records the end: an event with the error, then the run's outcome.
+    QList<ActivityEvent> events = report.events;
+    ActivityEvent ended;
+    ended.clientId = QStringLiteral("steward-run-%1-finished").arg(recordedRun->id);
+    ended.agentId = agent->id;
+    ended.runId = recordedRun->id;
+    ended.kind = QLatin1String(EventKinds::RunFinished);
+    ended.status = QStringLiteral("error");
+    ended.summary = outcome.error.section(QLatin1Char('\n'), 0, 0);
+    ended.detail = outcome.error;
+    events.append(ended);
+    const Result<ActivityService::IngestResult> ingested = activity.ingest(events);
+    QVERIFY2(ingested.ok(), ingested.ok() ? "" : qPrintable(ingested.error().message));
+    QCOMPARE(ingested->accepted, 5);
+    // Stored again (the runtime retrying a batch it is unsure about): nothing twice.
+    const Result<ActivityService::IngestResult> again = activity.ingest(events);
+    QVERIFY(again.ok());
+    QCOMPARE(again->duplicates, 5);
+
+    Run finished = recordedRun.value();
+    finished.status = outcome.status;
+    finished.tokensIn = outcome.tokensIn;
+    const Result<Run> stored = activity.finishRun(finished);
+    QVERIFY2(stored.ok(), stored.ok() ? "" : qPrintable(stored.error().message));
+    QCOMPARE(stored->tokensIn, 3);
+
+    ApprovalService approvals(*store, *m_clock, org);
+    const Result<Approval> approval = approvals.submit(report.proposals.constFirst(), QStringLiteral("steward"));
+    QVERIFY2(approval.ok(), approval.ok() ? "" : qPrintable(approval.error().message));
+    QCOMPARE(approval->runId, recordedRun->id);
+    QCOMPARE(approval->version, 1);
+    QCOMPARE(approval->payload, QStringLiteral("Hello Ada"));
 }
 
 QTEST_GUILESS_MAIN(TestCommandRunner)
