@@ -2,14 +2,19 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Fails when a user-visible string has no translation: runs lupdate over the current sources
-# into a copy of each .ts file and looks for entries still marked unfinished.
+# into a copy of each .ts file and looks for entries still marked unfinished. The files in
+# PLURAL_TS_FILES hold only messages with plural forms (lupdate -pluralonly).
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 set(failed FALSE)
-foreach(ts IN LISTS TS_FILES)
+foreach(ts IN LISTS TS_FILES PLURAL_TS_FILES)
     get_filename_component(name ${ts} NAME)
+    set(options -silent -no-obsolete -locations none)
+    if(ts IN_LIST PLURAL_TS_FILES)
+        list(APPEND options -pluralonly)
+    endif()
     configure_file(${ts} ${WORK_DIR}/${name} COPYONLY)
-    execute_process(COMMAND ${LUPDATE} -silent -no-obsolete -locations none @${SOURCES_LIST} -ts ${WORK_DIR}/${name}
+    execute_process(COMMAND ${LUPDATE} ${options} @${SOURCES_LIST} -ts ${WORK_DIR}/${name}
                     RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
     if(NOT result EQUAL 0)
         message(FATAL_ERROR "lupdate failed for ${name}:\n${output}")

@@ -127,9 +127,11 @@ int runList(const CommandContext &context)
         return static_cast<int>(ExitCode::Success);
     }
     if (!page->proposals.isEmpty()) {
+        // A plain variable: with the cast inside translate() lupdate missed the message.
+        const int proposalCount = static_cast<int>(page->proposals.size());
         Console::print(QCoreApplication::translate("steward::ApprovalCommand",
                                                    "%n proposed change(s) to critical agents: see 'proposal list'.",
-                                                   nullptr, static_cast<int>(page->proposals.size())));
+                                                   nullptr, proposalCount));
     }
     if (page->items.isEmpty()) {
         Console::print(QCoreApplication::translate("steward::ApprovalCommand", "No approvals."));

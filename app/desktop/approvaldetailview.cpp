@@ -20,6 +20,8 @@ namespace {
 
 constexpr int earlierDecisions = 10;
 constexpr int runsLooked = 50;
+// A run's events listed in the context; a long run is cut there.
+constexpr qsizetype runEventsShown = 40;
 
 QString stateText(ApprovalState state)
 {
@@ -234,6 +236,37 @@ void ApprovalDetailView::showPrevious(const Approval &approval)
     diff()->showMessage(tr("No earlier approved output of this agent to compare with."));
 }
 
+QString ApprovalDetailView::runEventsHtml(RunId runId) const
+{
+    const Result<QList<ActivityEvent>> events = m_workspace->runEvents(runId);
+    if (!events) {
+        return QStringLiteral("<p>%1</p>").arg(events.error().message.toHtmlEscaped());
+    }
+    if (events->isEmpty()) {
+        return QStringLiteral("<p>%1</p>").arg(tr("The run recorded no events.").toHtmlEscaped());
+    }
+    const QLocale locale;
+    QString html = QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("What the run did:"));
+    for (qsizetype i = 0; i < events->size() && i < runEventsShown; ++i) {
+        const ActivityEvent &event = events->at(i);
+        const QString line = tr("%1 %2: %3")
+                                 .arg(locale.toString(event.time.toLocalTime().time(), QStringLiteral("HH:mm:ss")),
+                                      event.kind, event.summary)
+                                 .toHtmlEscaped();
+        html += event.status == QLatin1String("error")
+            ? QStringLiteral("<li><span style=\"color:#b00020\">%1 (%2)</span></li>").arg(line, tr("error"))
+            : QStringLiteral("<li>%1</li>").arg(line);
+    }
+    html += QStringLiteral("</ul>");
+    if (events->size() > runEventsShown) {
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(tr("… and %n more event(s) (open the run in the Live feed for all).", nullptr,
+                            static_cast<int>(events->size() - runEventsShown))
+                             .toHtmlEscaped());
+    }
+    return html;
+}
+
 void ApprovalDetailView::showContext(const ApprovalDetail &detail)
 {
     const Approval &approval = detail.approval;
@@ -262,6 +295,7 @@ void ApprovalDetailView::showContext(const ApprovalDetail &detail)
             }
         }
         html += QStringLiteral("<p>%1</p>").arg(runText.toHtmlEscaped());
+        html += runEventsHtml(approval.runId);
     }
     if (!detail.decisions.isEmpty()) {
         html += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Decisions on this item:"));

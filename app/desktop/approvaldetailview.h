@@ -48,6 +48,8 @@ private:
     void showEmpty(const QString &message);
     void showPrevious(const Approval &approval);
     void showContext(const ApprovalDetail &detail);
+    // The run's events, oldest first, as an HTML list for the context.
+    [[nodiscard]] QString runEventsHtml(RunId runId) const;
     // Made on first use: most items have nothing to compare, and the window's other diff views
     // are then the only ones.
     [[nodiscard]] DiffView *diff();

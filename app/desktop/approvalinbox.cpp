@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "approvalinbox.h"
 
+#include "approvalanalyticsview.h"
 #include "approvalcounter.h"
 #include "approvaldetailview.h"
 #include "approvaleditdialog.h"
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QSettings>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
 #include <QTreeView>
@@ -104,7 +106,15 @@ ApprovalInbox::ApprovalInbox(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_message);
-    layout->addWidget(m_splitter, 1);
+    m_analytics = new ApprovalAnalyticsView(this);
+    m_analytics->setObjectName(QStringLiteral("approvalAnalyticsView"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("inboxTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_splitter, tr("Pending"));
+    m_tabs->addTab(m_analytics, tr("Analytics"));
+    layout->addWidget(m_tabs, 1);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &ApprovalInbox::enableForTab);
 
     addInboxAction("inboxNextAction", tr("Next Item"), QKeySequence(Qt::Key_J), &ApprovalInbox::next);
     addInboxAction("inboxPreviousAction", tr("Previous Item"), QKeySequence(Qt::Key_K), &ApprovalInbox::previous);
@@ -149,6 +159,15 @@ QAction *ApprovalInbox::addInboxAction(const char *name, const QString &text, co
     return action;
 }
 
+void ApprovalInbox::enableForTab()
+{
+    const bool pending = m_workspace && m_tabs->currentWidget() == m_splitter;
+    for (QAction *action : std::as_const(m_actions)) {
+        action->setEnabled(pending);
+    }
+    m_when->setEnabled(pending);
+}
+
 void ApprovalInbox::setWorkspace(Workspace *workspace)
 {
     if (m_workspace) {
@@ -156,11 +175,9 @@ void ApprovalInbox::setWorkspace(Workspace *workspace)
     }
     m_workspace = workspace;
     m_detail->setWorkspace(workspace);
-    for (QAction *action : std::as_const(m_actions)) {
-        action->setEnabled(workspace != nullptr);
-    }
+    m_analytics->setWorkspace(workspace);
     m_scope->setEnabled(workspace != nullptr);
-    m_when->setEnabled(workspace != nullptr);
+    enableForTab();
     if (m_workspace) {
         connect(m_workspace, &Workspace::approvalChanged, m_countsTimer, qOverload<>(&QTimer::start));
     }
@@ -225,6 +242,7 @@ void ApprovalInbox::applyFilter()
     case When::OlderThanDay: filter.createdBefore = now.addDays(-1); break;
     }
     m_model->setFilter(filter);
+    m_analytics->setNode(nodeId);
     say(m_model->lastError());
     goToRow(0);
 }

@@ -10,11 +10,13 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QSplitter;
+class QTabWidget;
 class QTimer;
 class QTreeView;
 
 namespace steward {
 
+class ApprovalAnalyticsView;
 class ApprovalCounter;
 class ApprovalDetailView;
 class ApprovalInboxModel;
@@ -42,6 +44,9 @@ public:
     [[nodiscard]] ApprovalInboxModel *model() const { return m_model; }
     [[nodiscard]] QTreeView *view() const { return m_view; }
     [[nodiscard]] ApprovalDetailView *detail() const { return m_detail; }
+    // The Analytics tab beside the pending items; it follows the scope chosen above both.
+    [[nodiscard]] ApprovalAnalyticsView *analytics() const { return m_analytics; }
+    [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
     [[nodiscard]] QList<QAction *> inboxActions() const { return m_actions; }
     [[nodiscard]] ApprovalCounts counts() const { return m_counts; }
 
@@ -70,6 +75,9 @@ private:
                             void (ApprovalInbox::*slot)());
     void fillScopes();
     void applyFilter();
+    // The item actions and the time filter serve the pending items only: on the Analytics tab a
+    // stray A must not approve an item out of sight.
+    void enableForTab();
     void updateCounts();
     void showCounts(const ApprovalCounts &counts);
     void onCurrentChanged();
@@ -94,6 +102,8 @@ private:
     QSplitter *m_splitter = nullptr;
     QTreeView *m_view = nullptr;
     ApprovalDetailView *m_detail = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ApprovalAnalyticsView *m_analytics = nullptr;
     QTimer *m_countsTimer = nullptr;
     ApprovalCounter *m_counter = nullptr;
     QList<QAction *> m_actions;

@@ -24,6 +24,33 @@ namespace steward {
 
 namespace {
 
+// How many of the agent's newest approvals are looked through for the run's outputs.
+constexpr int approvalsLooked = 200;
+
+QString approvalStateText(ApprovalState state)
+{
+    switch (state) {
+    case ApprovalState::Pending: return EventDetail::tr("pending");
+    case ApprovalState::Approved: return EventDetail::tr("approved");
+    case ApprovalState::Rejected: return EventDetail::tr("rejected");
+    case ApprovalState::Expired: return EventDetail::tr("expired");
+    case ApprovalState::Executed: return EventDetail::tr("approved and executed");
+    case ApprovalState::Failed: return EventDetail::tr("approved, execution failed");
+    }
+    return {};
+}
+
+QString verdictText(const QString &verdict)
+{
+    if (verdict == QLatin1String("approve")) {
+        return EventDetail::tr("Approved");
+    }
+    if (verdict == QLatin1String("reject")) {
+        return EventDetail::tr("Rejected");
+    }
+    return EventDetail::tr("Edited and approved");
+}
+
 // Where a step sits on its run's time line, in milliseconds from the run's start. A step's time
 // is when it started and its latency how long it took; the run's end is stamped when it
 // finished, its latency being the whole run.
@@ -240,19 +267,62 @@ void EventDetail::showTrace(const ActivityHit &hit)
     }
 }
 
+QStringList EventDetail::approvalLines(const ActivityEvent &event) const
+{
+    if (!m_workspace || event.runId == 0) {
+        return {};
+    }
+    ApprovalFilter filter;
+    filter.agentId = event.agentId;
+    filter.limit = approvalsLooked;
+    const Result<ApprovalPage> page = m_workspace->approvals(filter);
+    if (!page) {
+        return {tr("The approvals of this run could not be read: %1").arg(page.error().message)};
+    }
+    QStringList lines;
+    for (const Approval &approval : page->items) {
+        if (approval.runId != event.runId) {
+            continue;
+        }
+        lines << QString()
+              << tr("Output \u201c%1\u201d (approval #%2): %3.")
+                     .arg(approval.title)
+                     .arg(approval.id)
+                     .arg(approvalStateText(approval.state));
+        const Result<ApprovalDetail> detail = m_workspace->approval(approval.id);
+        if (!detail) {
+            lines << tr("Its decisions could not be read: %1").arg(detail.error().message);
+            continue;
+        }
+        if (detail->decisions.isEmpty()) {
+            lines << tr("No reviewer has decided yet.");
+        }
+        for (const ApprovalDecision &decision : detail->decisions) {
+            lines << tr("%1 by %2 on %3%4")
+                         .arg(verdictText(decision.verdict), decision.reviewer, DisplayText::time(decision.decidedAt),
+                              decision.comment.isEmpty() ? QString() : tr(": %1").arg(decision.comment));
+        }
+    }
+    return lines;
+}
+
 void EventDetail::showProvenance(const ActivityHit &hit)
 {
     m_version = {};
     if (!m_workspace || hit.event.version <= 0) {
-        m_provenance->setText(tr("No agent version is recorded for this event."));
+        m_provenance->setText(
+            (QStringList{tr("No agent version is recorded for this event.")} + approvalLines(hit.event))
+                .join(QLatin1Char('\n')));
         m_diff->showMessage(QString());
         return;
     }
     const Result<AgentVersion> version = m_workspace->version(hit.event.agentId, hit.event.version);
     if (!version) {
-        m_provenance->setText(tr("Version %1 of %2 could not be read: %3")
-                                  .arg(hit.event.version)
-                                  .arg(hit.agentPath, version.error().message));
+        m_provenance->setText((QStringList{tr("Version %1 of %2 could not be read: %3")
+                                               .arg(hit.event.version)
+                                               .arg(hit.agentPath, version.error().message)}
+                               + approvalLines(hit.event))
+                                  .join(QLatin1Char('\n')));
         m_diff->showMessage(QString());
         return;
     }
@@ -264,6 +334,7 @@ void EventDetail::showProvenance(const ActivityHit &hit)
     if (!m_version.approvedBy.isEmpty()) {
         lines << tr("The change was approved by %1.").arg(m_version.approvedBy);
     }
+    lines << approvalLines(hit.event);
     m_provenance->setText(lines.join(QLatin1Char('\n')));
 
     const QString newTitle = tr("v%1 by %2").arg(m_version.number).arg(m_version.author);

@@ -52,6 +52,9 @@ Q_SIGNALS:
 private:
     void showTrace(const ActivityHit &hit);
     void showProvenance(const ActivityHit &hit);
+    // What reviewers decided on the outputs of the event's run: the approvals of its agent whose
+    // run is the event's, each with its state and every decision (verdict, reviewer, reason).
+    [[nodiscard]] QStringList approvalLines(const ActivityEvent &event) const;
 
     QPointer<Workspace> m_workspace;
     ActivityHit m_hit;

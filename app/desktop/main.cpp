@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Steward authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectionprofile.h"
+#include "i18n/translations.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -28,10 +29,7 @@ int main(int argc, char *argv[])
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QApplication::installTranslator(&qtTranslator);
     }
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("steward"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        QApplication::installTranslator(&translator);
-    }
+    steward::installTranslations();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "The control room for background AI agents."));

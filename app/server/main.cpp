@@ -1,14 +1,13 @@
 // SPDX-FileCopyrightText: 2026 The Steward authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "i18n/translations.h"
 #include "serverconfig.h"
 #include "serverlog.h"
 #include "stewardserver.h"
 
 #include <QCoreApplication>
-#include <QLocale>
 #include <QProcessEnvironment>
 #include <QSocketNotifier>
-#include <QTranslator>
 
 #include <csignal>
 #include <cstdio>
@@ -33,10 +32,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("stewardd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STEWARD_VERSION));
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("steward"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        QCoreApplication::installTranslator(&translator);
-    }
+    steward::installTranslations();
 
     const steward::Result<steward::ServerConfig> config =
         steward::ServerConfig::read(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());

@@ -106,6 +106,7 @@ Status StewardServer::start()
     }
     addApprovalRoutes(*m_router, *m_context, *m_approvalWaiters);
     addReliabilityRoutes(*m_router, *m_context);
+    addApprovalAnalyticsRoutes(*m_router, *m_context);
 
     m_streamHub = std::make_unique<StreamHub>(*m_context, *m_authenticator, m_config.database);
     if (const Status following = m_streamHub->start(); !following) {

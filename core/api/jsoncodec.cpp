@@ -167,6 +167,9 @@ public:
         } else if (!result.isValidUtf16()) {
             // JSON's \ud800 escapes can spell a lone surrogate, which no UTF-8 column can store.
             fail(key, QCoreApplication::translate("steward::JsonCodec", "must be valid Unicode text"));
+        } else if (result.contains(QChar(u'\0'))) {
+            // PostgreSQL's text columns cannot hold U+0000; refused here on every store alike.
+            fail(key, QCoreApplication::translate("steward::JsonCodec", "must not contain the character U+0000"));
         }
         return result;
     }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "remoteworkspace.h"
 
+#include "api/approvalanalyticsjson.h"
 #include "api/jsoncodec.h"
 #include "api/reliabilityjson.h"
 
@@ -757,6 +758,19 @@ Result<RunRequestEntry> RemoteWorkspace::runNow(NodeId agentId, const QJsonObjec
 Result<QList<RunRequestEntry>> RemoteWorkspace::runRequests(NodeId agentId, int limit) const
 {
     return readList<RunRequestEntry>(m_api.getItems(agentPath(agentId, QStringLiteral("/run-requests")), {}, limit));
+}
+
+Result<ApprovalAnalytics> RemoteWorkspace::approvalAnalytics(NodeId nodeId, const QDateTime &from,
+                                                             const QDateTime &to) const
+{
+    QUrlQuery parameters;
+    parameters.addQueryItem(QStringLiteral("from"), timeText(from));
+    parameters.addQueryItem(QStringLiteral("to"), timeText(to));
+    const Result<QJsonValue> answer = m_api.get(nodePath(nodeId, QStringLiteral("/approval-analytics")), parameters);
+    if (!answer) {
+        return answer.error();
+    }
+    return approvalAnalyticsFromJson(answer.value());
 }
 
 } // namespace steward

@@ -105,6 +105,9 @@ public:
     [[nodiscard]] Result<RunRequestEntry> runNow(NodeId agentId, const QJsonObject &payload,
                                                  const QString &reason) override;
     [[nodiscard]] Result<QList<RunRequestEntry>> runRequests(NodeId agentId, int limit) const override;
+    // GET /api/v1/nodes/{id}/approval-analytics: the server counts only what the user may see.
+    [[nodiscard]] Result<ApprovalAnalytics> approvalAnalytics(NodeId nodeId, const QDateTime &from,
+                                                              const QDateTime &to) const override;
     // Waits up to `waitSeconds` (the server allows 60) for a pending approval to be decided
     // (GET /api/v1/approvals/{id}?wait=); the approval as it then is.
     [[nodiscard]] Result<ApprovalDetail> waitForApproval(ApprovalId id, int waitSeconds) const;

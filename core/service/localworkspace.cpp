@@ -7,6 +7,7 @@
 #include "runtime/rundispatcher.h"
 #include "runtime/runrequestservice.h"
 #include "service/activityservice.h"
+#include "service/approvalanalyticsservice.h"
 #include "service/reliabilityservice.h"
 
 #include <QCoreApplication>
@@ -424,6 +425,12 @@ Result<EffectivePolicy> LocalWorkspace::setApprovalPolicy(NodeId nodeId, const s
         Q_EMIT auditAppended();
     }
     return set;
+}
+
+Result<ApprovalAnalytics> LocalWorkspace::approvalAnalytics(NodeId nodeId, const QDateTime &from,
+                                                            const QDateTime &to) const
+{
+    return ApprovalAnalyticsService(*m_store).analytics(nodeId, from, to);
 }
 
 Result<QList<ApprovalId>> LocalWorkspace::sweepApprovals()

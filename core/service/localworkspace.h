@@ -86,6 +86,8 @@ public:
     [[nodiscard]] Result<RunRequestEntry> runNow(NodeId agentId, const QJsonObject &payload,
                                                  const QString &reason) override;
     [[nodiscard]] Result<QList<RunRequestEntry>> runRequests(NodeId agentId, int limit) const override;
+    [[nodiscard]] Result<ApprovalAnalytics> approvalAnalytics(NodeId nodeId, const QDateTime &from,
+                                                              const QDateTime &to) const override;
     // Expires and escalates what is due now (a local store has no server to do it); emits
     // approvalChanged for each.
     [[nodiscard]] Result<QList<ApprovalId>> sweepApprovals();

@@ -7,6 +7,7 @@
 #include "domain/activity.h"
 #include "domain/agent.h"
 #include "domain/approval.h"
+#include "domain/approvalanalytics.h"
 #include "domain/audit.h"
 #include "domain/orgnode.h"
 #include "domain/reliability.h"
@@ -105,6 +106,11 @@ public:
     // Sets the node's own policy, or with nothing removes it so that the node inherits again.
     [[nodiscard]] virtual Result<EffectivePolicy>
     setApprovalPolicy(NodeId nodeId, const std::optional<ApprovalPolicy> &policy, const QString &reason) = 0;
+    // Reviewer analytics of the node's subtree over [from, to): decisions per reviewer and per
+    // agent, time to decision, rates (see ApprovalAnalyticsService); only agents the
+    // workspace's user may see count.
+    [[nodiscard]] virtual Result<ApprovalAnalytics> approvalAnalytics(NodeId nodeId, const QDateTime &from,
+                                                                      const QDateTime &to) const = 0;
 
     // Asks for a run of the agent now, its runner handed `payload`; the reason is required.
     // Gives the request as stored: a local workspace decides it at once (started, or refused or

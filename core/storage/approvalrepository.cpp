@@ -401,4 +401,37 @@ Result<QList<ApprovalDecision>> ApprovalRepository::decisionsForAgent(NodeId age
     return decisions;
 }
 
+Result<QList<ApprovalRepository::DecisionTime>> ApprovalRepository::decisionTimes(const QString &subtreePath,
+                                                                                  qint64 fromMs, qint64 toMs) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT a.agent_id, n.path, g.visibility, d.reviewer, d.verdict, a.created_at, "
+                                 "d.decided_at FROM approval_decisions d JOIN approvals a ON a.id = d.approval_id "
+                                 "JOIN nodes n ON n.id = a.agent_id JOIN agents g ON g.node_id = a.agent_id "
+                                 "WHERE d.decided_at >= ? AND d.decided_at < ? "
+                                 "AND (n.path = ? OR substr(n.path, 1, length(CAST(? AS TEXT))) = ?) "
+                                 "ORDER BY n.path, d.id"));
+    const QString below = subtreePath + QLatin1Char('/');
+    for (const QVariant &value : QVariantList{fromMs, toMs, subtreePath, below, below}) {
+        query.addBindValue(value);
+    }
+    if (!query.exec()) {
+        return Store::errorFrom(query.lastError(),
+                                QCoreApplication::translate("steward::ApprovalRepository", "reading decisions"));
+    }
+    QList<DecisionTime> times;
+    while (query.next()) {
+        DecisionTime time;
+        time.agentId = query.value(0).toLongLong();
+        time.agentPath = query.value(1).toString();
+        time.visibility = parseEnum<Visibility>(query.value(2).toString()).value_or(Visibility::Private);
+        time.reviewer = query.value(3).toString();
+        time.verdict = query.value(4).toString();
+        time.createdAtMs = query.value(5).toLongLong();
+        time.decidedAtMs = query.value(6).toLongLong();
+        times.append(time);
+    }
+    return times;
+}
+
 } // namespace steward

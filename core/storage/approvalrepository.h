@@ -70,6 +70,21 @@ public:
     // Newest first, across the agent's approvals.
     [[nodiscard]] Result<QList<ApprovalDecision>> decisionsForAgent(NodeId agentId, int limit) const;
 
+    // A decision as reviewer analytics reads it, with what visibility needs of its agent.
+    struct DecisionTime
+    {
+        NodeId agentId = NoNode;
+        QString agentPath;
+        Visibility visibility = Visibility::Private;
+        QString reviewer;
+        QString verdict;
+        qint64 createdAtMs = 0; // the approval's
+        qint64 decidedAtMs = 0; // the decision's
+    };
+    // The decisions on approvals of agents at or below `subtreePath` decided in [fromMs, toMs).
+    [[nodiscard]] Result<QList<DecisionTime>> decisionTimes(const QString &subtreePath, qint64 fromMs,
+                                                            qint64 toMs) const;
+
 private:
     const Store &m_store;
 };

@@ -789,6 +789,8 @@ void TestJsonCodec::requests_refuseHostileInput_data()
                                      << invalid << u"events[0].detail: must be at most 65536 characters"_s;
     QTest::newRow("summary with a lone surrogate") << u"batch"_s << batch(minimal + R"(,"summary":"a\ud800b")")
                                                    << invalid << u"events[0].summary: must be valid Unicode text"_s;
+    QTest::newRow("summary with U+0000") << u"batch"_s << batch(minimal + R"(,"summary":"a\u0000b")") << invalid
+                                         << u"events[0].summary: must not contain the character U+0000"_s;
     QTest::newRow("body an array") << u"batch"_s << batch(minimal + R"(,"body":[1,2])") << invalid
                                    << u"events[0].body: must be an object"_s;
     QTest::newRow("body a string") << u"batch"_s << batch(minimal + R"(,"body":"{}")") << invalid

@@ -109,10 +109,14 @@ void WebhookReceiver::answer(QTcpSocket *socket)
         --m_failCount;
         status = m_failStatus;
     }
-    const QByteArray body = status < 300 ? QByteArray("thanks") : QByteArray("the receiver says no");
-    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
-                  + "\r\nContent-Type: text/plain\r\nContent-Length: " + QByteArray::number(body.size())
-                  + "\r\nConnection: close\r\n\r\n" + body);
+    QByteArray body = status < 300 ? QByteArray("thanks") : QByteArray("the receiver says no");
+    QByteArray type = "text/plain";
+    if (!m_answerBody.isNull()) {
+        body = m_answerBody;
+        type = "application/json";
+    }
+    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\nContent-Type: " + type
+                  + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
     socket->disconnectFromHost();
 }
 

@@ -42,6 +42,8 @@ public:
     void failNext(int count, int status);
     // Never answers the next `count` requests.
     void hangNext(int count) { m_hangCount = count; }
+    // Answers with this body (as application/json) instead of the usual few words.
+    void setAnswerBody(const QByteArray &body) { m_answerBody = body; }
 
     [[nodiscard]] const QList<Request> &requests() const { return m_requests; }
 
@@ -60,6 +62,7 @@ private:
     int m_failCount = 0;
     int m_failStatus = 500;
     int m_hangCount = 0;
+    QByteArray m_answerBody;
 };
 
 } // namespace steward::test

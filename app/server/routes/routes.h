@@ -18,5 +18,6 @@ void addAccessRoutes(ApiRouter &router, ServerContext &context);
 void addOtlpRoutes(ApiRouter &router, ServerContext &context);
 void addApprovalRoutes(ApiRouter &router, ServerContext &context, ApprovalWaiters &waiters);
 void addReliabilityRoutes(ApiRouter &router, ServerContext &context);
+void addApprovalAnalyticsRoutes(ApiRouter &router, ServerContext &context);
 
 } // namespace steward
