@@ -11,6 +11,12 @@
 #include "domain/clock.h"
 #include "fakeopenai.h"
 #include "runtime/openairunner.h"
+#include "service/activityservice.h"
+#include "service/agentservice.h"
+#include "service/approvalservice.h"
+#include "service/orgservice.h"
+#include "storage/store.h"
+#include "teststore.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -89,6 +95,7 @@ private Q_SLOTS:
     void cancel_endsTheCallOnce();
     void destroy_withCallUnderWay_neverCallsBack();
     void program_servesCompletions();
+    void reported_isAcceptedByTheStore();
 
 private:
     [[nodiscard]] OpenAiRunner::Options options() const;
@@ -509,6 +516,76 @@ void TestOpenAiRunner::program_servesCompletions()
     QCOMPARE(recorded.outcomes.constFirst().status, RunStatus::Succeeded);
     QCOMPARE(recorded.outcomes.constFirst().cost, 0.00042);
     QCOMPARE(recorded.proposals.constFirst().payload, QStringLiteral("From the program."));
+}
+
+void TestOpenAiRunner::reported_isAcceptedByTheStore()
+{
+    if (const QString reason = test::TestStore::skipReason(); !reason.isEmpty()) {
+        QSKIP(qPrintable(reason));
+    }
+    test::TestStore where;
+    QVERIFY2(where.isValid(), qPrintable(where.error().message));
+    Result<std::unique_ptr<Store>> created = where.create();
+    QVERIFY(created.ok());
+    const std::unique_ptr<Store> store = std::move(created).value();
+    const QString admin = QStringLiteral("ada.admin");
+    const QString because = QStringLiteral("setting up");
+    OrgService org(*store, *m_clock);
+    AgentService agents(*store, *m_clock, org);
+    const Result<OrgNode> acme = org.createCompany(QStringLiteral("acme"), admin, because);
+    QVERIFY(acme.ok());
+    const Result<OrgNode> support =
+        org.createGroup(acme->id, NodeKind::Department, QStringLiteral("support"), admin, because);
+    QVERIFY(support.ok());
+    const QString specText = QStringLiteral("model: gpt-4o-mini\ninstructions: |\n  Draft a reply to the ticket.\n"
+                                            "criticality: standard\n");
+    const Result<OrgNode> agent = agents.createAgent(
+        {support->id, QStringLiteral("triage"), admin, Visibility::Team, Criticality::Standard, specText}, admin,
+        because);
+    QVERIFY2(agent.ok(), agent.ok() ? "" : qPrintable(agent.error().message));
+
+    ActivityService activity(*store, *m_clock);
+    Run started;
+    started.agentId = agent->id;
+    started.version = 1;
+    started.trigger = RunTrigger::Event;
+    started.triggerDetail = QStringLiteral("ticket.created");
+    const Result<Run> recordedRun = activity.startRun(started);
+    QVERIFY(recordedRun.ok());
+    RunRequest asked;
+    asked.run = recordedRun.value();
+    asked.agentPath = agent->path;
+    const Result<AgentSpec> spec = AgentSpec::parse(specText);
+    QVERIFY(spec.ok());
+    asked.spec = spec.value();
+    asked.spec.runner.kind = QStringLiteral("openai");
+    asked.payload = {{QStringLiteral("ticket"), 42}};
+
+    OpenAiRunner runner(*m_clock, options(), *m_network);
+    const Recorded recorded = run(runner, asked);
+    QCOMPARE(recorded.outcomes.size(), 1);
+    QCOMPARE(recorded.outcomes.constFirst().status, RunStatus::Succeeded);
+    const Result<ActivityService::IngestResult> ingested = activity.ingest(recorded.events);
+    QVERIFY2(ingested.ok(), ingested.ok() ? "" : qPrintable(ingested.error().message));
+    QCOMPARE(ingested->accepted, 2);
+
+    ApprovalService approvals(*store, *m_clock, org);
+    const Result<Approval> approval = approvals.submit(recorded.proposals.constFirst(), QStringLiteral("steward"));
+    QVERIFY2(approval.ok(), approval.ok() ? "" : qPrintable(approval.error().message));
+    QCOMPARE(approval->title, QStringLiteral("triage: Dear customer,"));
+    QCOMPARE(approval->runId, recordedRun->id);
+    QCOMPARE(approval->version, 1);
+    QCOMPARE(approval->payload, QStringLiteral("Dear customer,\n\nthank you for your message."));
+
+    // A failed run's events are stored as well.
+    m_server->setMode(test::FakeOpenAi::Mode::Unauthorized);
+    OpenAiRunner refused(*m_clock, options(), *m_network);
+    const Recorded failed = run(refused, asked);
+    QCOMPARE(failed.outcomes.size(), 1);
+    QCOMPARE(failed.outcomes.constFirst().status, RunStatus::Failed);
+    const Result<ActivityService::IngestResult> failure = activity.ingest(failed.events);
+    QVERIFY2(failure.ok(), failure.ok() ? "" : qPrintable(failure.error().message));
+    QCOMPARE(failure->accepted, 2);
 }
 
 QTEST_GUILESS_MAIN(TestOpenAiRunner)
