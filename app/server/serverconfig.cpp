@@ -35,6 +35,9 @@ const QStringList &settingNames()
         QStringLiteral("secrets"),
         QStringLiteral("openai-base-url"),
         QStringLiteral("openai-prices"),
+        QStringLiteral("runtime"),
+        QStringLiteral("max-concurrent-runs"),
+        QStringLiteral("run-lease"),
     };
     return names;
 }
@@ -136,6 +139,23 @@ Status apply(ServerConfig &config, const QString &setting, const QString &value)
         config.openAiBaseUrl = url;
     } else if (setting == QLatin1String("openai-prices")) {
         config.openAiPricesFile = value;
+    } else if (setting == QLatin1String("runtime")) {
+        if (value != QLatin1String("on") && value != QLatin1String("off")) {
+            return invalid(translated("runtime: expected on or off, not \"%1\"").arg(value));
+        }
+        config.runtime = value == QLatin1String("on");
+    } else if (setting == QLatin1String("max-concurrent-runs")) {
+        const Result<int> number = positiveNumber(setting, value, 10000);
+        if (!number) {
+            return number.error();
+        }
+        config.maxConcurrentRuns = number.value();
+    } else if (setting == QLatin1String("run-lease")) {
+        const Result<int> number = positiveNumber(setting, value, 3600);
+        if (!number) {
+            return number.error();
+        }
+        config.runLeaseSeconds = number.value();
     }
     return Done{};
 }
@@ -258,6 +278,9 @@ QString ServerConfig::helpText()
                       "  --openai-base-url URL      the openai runner's server (default https://api.openai.com/v1);\n"
                       "                             its key is the entry openai in the --secrets file\n"
                       "  --openai-prices FILE       the openai runner's prices per million tokens (JSON)\n"
+                      "  --runtime on|off           start agents' runs here: schedules, events, Run now (default on)\n"
+                      "  --max-concurrent-runs N    runs under way at once in this process (default 32)\n"
+                      "  --run-lease SECONDS        a run silent this long was left by a stopped server (default 30)\n"
                       "  --config FILE              read settings from FILE (INI)\n"
                       "  --help                     show this text\n")
         .arg(defaultDatabase());

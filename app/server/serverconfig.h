@@ -38,6 +38,13 @@ struct ServerConfig
     // key is the secrets file's entry "openai" (openAiRunnerOptions in openaioptions.h).
     QUrl openAiBaseUrl = QUrl(QStringLiteral("https://api.openai.com/v1"));
     QString openAiPricesFile;
+    // The background runtime (core/runtime): schedules, event triggers and Run now start the
+    // agents' runners here; off for an instance that should only serve. Runs under way at once
+    // in this process, and how long a run's heartbeat may be silent before another instance
+    // marks it interrupted (its server stopped).
+    bool runtime = true;
+    int maxConcurrentRuns = 32;
+    int runLeaseSeconds = 30;
     bool showHelp = false;
 
     [[nodiscard]] bool usesTls() const { return !tlsCertificate.isEmpty(); }

@@ -94,6 +94,40 @@ QByteArray ServerMetrics::prometheusText() const
                 .arg(executions.executed)
                 .arg(executions.failed)
                 .arg(executions.retrying);
+
+    const RunDispatcher::Counts runs = m_runtimeCounts ? m_runtimeCounts() : RunDispatcher::Counts{};
+    text += QStringLiteral("# HELP steward_runs_total Runs this instance's runtime started and ended, by outcome, and "
+                           "run requests it skipped or refused.\n"
+                           "# TYPE steward_runs_total counter\n"
+                           "steward_runs_total{outcome=\"started\"} %1\n"
+                           "steward_runs_total{outcome=\"succeeded\"} %2\n"
+                           "steward_runs_total{outcome=\"failed\"} %3\n"
+                           "steward_runs_total{outcome=\"interrupted\"} %4\n"
+                           "steward_runs_total{outcome=\"skipped\"} %5\n"
+                           "steward_runs_total{outcome=\"refused\"} %6\n"
+                           "# HELP steward_runs_under_way Runs this instance's runtime has under way.\n"
+                           "# TYPE steward_runs_under_way gauge\n"
+                           "steward_runs_under_way %7\n")
+                .arg(runs.started)
+                .arg(runs.succeeded)
+                .arg(runs.failed)
+                .arg(runs.interrupted)
+                .arg(runs.skipped)
+                .arg(runs.refused)
+                .arg(m_runsUnderWay ? m_runsUnderWay() : 0);
+    text += QStringLiteral("# HELP steward_run_start_latency_seconds From a request's due time (a schedule's fire "
+                           "time, an event's or Run now's arrival) to its run's start.\n"
+                           "# TYPE steward_run_start_latency_seconds histogram\n");
+    for (std::size_t i = 0; i < RunDispatcher::LatencyBuckets.size(); ++i) {
+        text += QStringLiteral("steward_run_start_latency_seconds_bucket{le=\"%1\"} %2\n")
+                    .arg(RunDispatcher::LatencyBuckets.at(i))
+                    .arg(runs.startLatency.at(i));
+    }
+    text += QStringLiteral("steward_run_start_latency_seconds_bucket{le=\"+Inf\"} %1\n"
+                           "steward_run_start_latency_seconds_sum %2\n"
+                           "steward_run_start_latency_seconds_count %1\n")
+                .arg(runs.startLatencyCount)
+                .arg(runs.startLatencySum);
     return text.toUtf8();
 }
 

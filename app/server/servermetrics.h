@@ -3,6 +3,7 @@
 #pragma once
 
 #include "execution/executionservice.h"
+#include "runtime/rundispatcher.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -36,6 +37,14 @@ public:
     // Read when /metrics is asked for: the executor's outcomes so far (none while it is off).
     void setExecutionCounts(std::function<ExecutionService::Counts()> counts) { m_executionCounts = std::move(counts); }
 
+    // Read when /metrics is asked for: the runtime's runs and how fast they started (none while
+    // it is off).
+    void setRuntimeCounts(std::function<RunDispatcher::Counts()> counts, std::function<qint64()> underWay)
+    {
+        m_runtimeCounts = std::move(counts);
+        m_runsUnderWay = std::move(underWay);
+    }
+
     [[nodiscard]] QByteArray prometheusText() const;
 
 private:
@@ -56,6 +65,8 @@ private:
     std::function<qint64()> m_streamClients;
     std::function<qint64()> m_streamQueued;
     std::function<ExecutionService::Counts()> m_executionCounts;
+    std::function<RunDispatcher::Counts()> m_runtimeCounts;
+    std::function<qint64()> m_runsUnderWay;
 };
 
 } // namespace steward

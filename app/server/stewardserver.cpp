@@ -9,6 +9,7 @@
 #include "execution/executionservice.h"
 #include "routes/routes.h"
 #include "serverlog.h"
+#include "serverruntime.h"
 #include "streamhub.h"
 
 #include <QCoreApplication>
@@ -82,7 +83,12 @@ Result<QSslConfiguration> tlsConfiguration(const ServerConfig &config)
 
 StewardServer::StewardServer(ServerConfig config, QObject *parent) : QObject(parent), m_config(std::move(config)) { }
 
-StewardServer::~StewardServer() = default;
+StewardServer::~StewardServer()
+{
+    if (m_runtime) {
+        m_runtime->stop();
+    }
+}
 
 Status StewardServer::start()
 {
@@ -113,10 +119,13 @@ Status StewardServer::start()
         return following.error();
     }
     m_streamHub->attach(m_http, *m_router);
+    m_runtime = std::make_unique<ServerRuntime>(*m_context, m_config);
+    addRuntimeRoutes(*m_router, *m_context, *m_runtime, *m_authenticator);
     m_router->setAfterChange([this] {
         m_streamHub->poke();
         m_approvalWaiters->poke();
         pokeExecutor();
+        m_runtime->poke();
     });
     connect(&m_approvalSweep, &QTimer::timeout, this, [this] {
         const Result<QList<ApprovalId>> swept = m_context->approvals.sweep(m_context->clock.now());
@@ -137,6 +146,17 @@ Status StewardServer::start()
     });
     if (const Status executing = startExecutor(); !executing) {
         return executing;
+    }
+    connect(m_runtime.get(), &ServerRuntime::changed, this, [this] {
+        m_streamHub->poke();
+        m_approvalWaiters->poke();
+    });
+    if (const Status running = m_runtime->start(); !running) {
+        return running;
+    }
+    if (RunDispatcher *dispatcher = m_runtime->dispatcher()) {
+        m_metrics.setRuntimeCounts([dispatcher] { return dispatcher->counts(); },
+                                   [dispatcher] { return dispatcher->runsUnderWay(); });
     }
     return listen();
 }

@@ -18,6 +18,7 @@ namespace steward {
 
 class ApprovalWaiters;
 class ExecutionService;
+class ServerRuntime;
 class StreamHub;
 
 // One stewardd: the workspace's store and services, the HTTP API and the live stream on one
@@ -56,6 +57,9 @@ private:
     QTimer m_approvalSweep;
     std::unique_ptr<ExecutionService> m_executor;
     QTimer m_executorTimer;
+    // Schedules, event triggers and Run now (core/runtime); its runs under way end as
+    // interrupted when the server stops.
+    std::unique_ptr<ServerRuntime> m_runtime;
     QHttpServer m_http;
     quint16 m_port = 0;
 };

@@ -508,7 +508,7 @@ void RunDispatcher::stop(const QString &reason)
         // Its finished() comes after this, to nobody: the outcome is "interrupted".
         run.runner->disconnect(this);
         run.runner->cancel(reason);
-        run.runner->deleteLater();
+        delete run.runner;
         if (const Result<bool> ended = interrupt(run.run, translated("interrupted: %1").arg(reason)); !ended) {
             Q_EMIT recordFailed(run.run.id, ended.error().message);
         }

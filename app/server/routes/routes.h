@@ -6,6 +6,8 @@ namespace steward {
 
 class ApiRouter;
 class ApprovalWaiters;
+class Authenticator;
+class ServerRuntime;
 struct ServerContext;
 
 // Each group of routes lives in its own file; stewardserver.cpp adds them all.
@@ -19,5 +21,6 @@ void addOtlpRoutes(ApiRouter &router, ServerContext &context);
 void addApprovalRoutes(ApiRouter &router, ServerContext &context, ApprovalWaiters &waiters);
 void addReliabilityRoutes(ApiRouter &router, ServerContext &context);
 void addApprovalAnalyticsRoutes(ApiRouter &router, ServerContext &context);
+void addRuntimeRoutes(ApiRouter &router, ServerContext &context, ServerRuntime &runtime, Authenticator &authenticator);
 
 } // namespace steward
