@@ -83,6 +83,13 @@ int ServerProcess::stop()
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
+void ServerProcess::kill()
+{
+    m_process.kill();
+    m_process.waitForFinished(5'000);
+    m_log += m_process.readAllStandardError();
+}
+
 QUrl ServerProcess::url(const QString &path) const
 {
     return QUrl(QStringLiteral("%1://127.0.0.1:%2%3").arg(m_scheme).arg(m_port).arg(path));

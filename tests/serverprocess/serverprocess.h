@@ -34,6 +34,8 @@ public:
     bool restart();
     // SIGTERM and wait; returns the exit code.
     int stop();
+    // SIGKILL and wait: a server that dies without cleaning up (restart() starts it again).
+    void kill();
     [[nodiscard]] bool isRunning() const { return m_process.state() == QProcess::Running; }
 
     [[nodiscard]] quint16 port() const { return m_port; }
