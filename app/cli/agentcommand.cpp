@@ -2,25 +2,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // stewardctl agent: one agent's attributes and runs (show), its creation with a first spec
-// (create), its versions (history, show-version, diff, blame) and changes to its spec (edit,
-// rollback; a proposal for critical agents). All but create go through a Workspace, as in the
-// desktop app, so they work the same on a file and on a server; create goes through
-// AgentService on a file.
+// (create), its versions (history, show-version, diff, blame), changes to its spec (edit,
+// rollback; a proposal for critical agents) and running it now (run). All but create go
+// through a Workspace, as in the desktop app, so they work the same on a file and on a server;
+// create goes through AgentService on a file.
 #include "agentservices.h"
 #include "commands.h"
 #include "tableprinter.h"
 #include "timetext.h"
 #include "treepaths.h"
 
+#include "api/jsoncodec.h"
 #include "diff/blame.h"
 #include "diff/specsummary.h"
 #include "diff/textdiff.h"
+#include "service/localworkspace.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
+#include <QTimer>
 
 #include <limits>
 
@@ -40,6 +45,7 @@ const QString fromOption = QStringLiteral("from");
 const QString toOption = QStringLiteral("to");
 const QString formatOption = QStringLiteral("format");
 const QString baseOption = QStringLiteral("base");
+const QString payloadOption = QStringLiteral("payload");
 
 QString timeText(const QDateTime &time)
 {
@@ -910,6 +916,110 @@ int runRollback(const CommandContext &context)
     return printChange(changed.value(), CommandLine::json(parser, context));
 }
 
+// The run a request started, once it has ended (a local store runs it in this process, so
+// the command waits for it); nothing when it does not end within `timeoutMs`.
+std::optional<Run> waitForRun(const Workspace &workspace, NodeId agentId, RunId runId, qint64 timeoutMs)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < timeoutMs) {
+        const Result<QList<Run>> runs = workspace.recentRuns(agentId, RecentRuns);
+        if (runs) {
+            for (const Run &run : runs.value()) {
+                if (run.id == runId && run.status != RunStatus::Running) {
+                    return run;
+                }
+            }
+        }
+        QEventLoop loop;
+        QTimer::singleShot(100, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return std::nullopt;
+}
+
+int runRun(const CommandContext &context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "steward::AgentCommand",
+        "Runs the agent now with its runner. On a store file the run happens in this command, which waits for "
+        "it and fails when the run fails; on a server the request is queued for the server's runtime and the "
+        "command answers at once."));
+    CommandLine::addGlobalOptions(parser);
+    CommandLine::addReasonOption(parser);
+    CommandLine::addActorOption(parser);
+    addPathArgument(parser);
+    parser.addOption(
+        {payloadOption,
+         QCoreApplication::translate("steward::AgentCommand", "A JSON object handed to the runner (default {})."),
+         QCoreApplication::translate("steward::AgentCommand", "JSON")});
+    if (const std::optional<int> done = CommandLine::parse(
+            parser, context, 1, 1,
+            QStringLiteral("stewardctl --store FILE|--server URL agent run PATH [--payload JSON] --reason TEXT"))) {
+        return *done;
+    }
+    if (const std::optional<int> missing = CommandLine::checkReason(parser)) {
+        return *missing;
+    }
+    QJsonObject payload;
+    if (parser.isSet(payloadOption)) {
+        QJsonParseError problem;
+        const QJsonDocument document = QJsonDocument::fromJson(parser.value(payloadOption).toUtf8(), &problem);
+        if (!document.isObject()) {
+            return Console::fail(
+                ExitCode::Usage,
+                QCoreApplication::translate("steward::AgentCommand", "--payload must be a JSON object: %1")
+                    .arg(problem.error == QJsonParseError::NoError ? QStringLiteral("not an object")
+                                                                   : problem.errorString()));
+        }
+        payload = document.object();
+    }
+    int exitCode = 0;
+    OrgNode node;
+    const std::unique_ptr<Workspace> workspace = openAgent(parser, context, node, exitCode);
+    if (!workspace) {
+        return exitCode;
+    }
+    const Result<RunRequestEntry> request = workspace->runNow(node.id, payload, CommandLine::reason(parser));
+    if (!request) {
+        return Console::fail(request.error());
+    }
+    // A store file's run lives in this process; a server's in the server.
+    std::optional<Run> ended;
+    const bool local = dynamic_cast<const LocalWorkspace *>(workspace.get()) != nullptr;
+    if (local && request->state == RunRequestState::Started) {
+        const qint64 timeoutMs = qint64(24) * 3600 * 1000; // the longest runner.timeout, and then some
+        ended = waitForRun(*workspace, node.id, request->runId, timeoutMs);
+    }
+    if (CommandLine::json(parser, context)) {
+        QJsonObject answer = toJson(request.value());
+        if (ended) {
+            answer.insert(QStringLiteral("run"), toJson(*ended));
+        }
+        Console::printJson(QJsonDocument(answer));
+    } else {
+        QString text = QCoreApplication::translate("steward::AgentCommand", "Run request %1: %2")
+                           .arg(request->id)
+                           .arg(displayName(request->state).toLower());
+        if (!request->reason.isEmpty()) {
+            text += QStringLiteral(" (%1)").arg(request->reason);
+        }
+        if (request->runId != 0) {
+            text += QCoreApplication::translate("steward::AgentCommand", ", run %1").arg(request->runId);
+        }
+        if (ended) {
+            text += QCoreApplication::translate("steward::AgentCommand", ", %1 after %2 ms")
+                        .arg(displayName(ended->status).toLower())
+                        .arg(ended->latencyMs);
+        }
+        Console::print(text);
+    }
+    const bool failed = request->state == RunRequestState::Refused || request->state == RunRequestState::Skipped
+        || (ended && ended->status != RunStatus::Succeeded);
+    return static_cast<int>(failed ? ExitCode::Refused : ExitCode::Success);
+}
+
 } // namespace
 
 int runAgentCommand(const CommandContext &context)
@@ -926,7 +1036,8 @@ int runAgentCommand(const CommandContext &context)
          {QStringLiteral("diff"), QStringLiteral("PATH [--from N] [--to M] [--format F]"), runDiff},
          {QStringLiteral("blame"), QStringLiteral("PATH [--version N]"), runBlame},
          {QStringLiteral("edit"), QStringLiteral("PATH --spec FILE --base N --reason TEXT"), runEdit},
-         {QStringLiteral("rollback"), QStringLiteral("PATH --to N --base M --reason TEXT"), runRollback}});
+         {QStringLiteral("rollback"), QStringLiteral("PATH --to N --base M --reason TEXT"), runRollback},
+         {QStringLiteral("run"), QStringLiteral("PATH [--payload JSON] --reason TEXT"), runRun}});
 }
 
 } // namespace steward

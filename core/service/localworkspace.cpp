@@ -4,6 +4,8 @@
 
 #include "bundle/signingkey.h"
 #include "query/activitysearch.h"
+#include "runtime/commandrunner.h"
+#include "runtime/httprunner.h"
 #include "runtime/rundispatcher.h"
 #include "runtime/runrequestservice.h"
 #include "service/activityservice.h"
@@ -28,6 +30,12 @@ LocalWorkspace::LocalWorkspace(std::unique_ptr<Store> store, QString actor, QObj
     , m_approvals(*m_store, m_clock, m_org)
     , m_stream(*m_store)
 {
+    // The runners that need nothing configured; openai needs a server and a key, which only
+    // stewardd is given.
+    m_runners.add(QStringLiteral("command"),
+                  [this](const AgentSpec::Runner &) { return std::make_unique<CommandRunner>(m_clock); });
+    m_runners.add(QStringLiteral("http"),
+                  [this](const AgentSpec::Runner &) { return std::make_unique<HttpRunner>(m_clock); });
 }
 
 // The runtime's parts, in dependency order.

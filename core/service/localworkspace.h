@@ -91,7 +91,8 @@ public:
     // Expires and escalates what is due now (a local store has no server to do it); emits
     // approvalChanged for each.
     [[nodiscard]] Result<QList<ApprovalId>> sweepApprovals();
-    // The runner kinds this workspace's runs may use; register before the first runNow.
+    // The runner kinds this workspace's runs may use (command and http from the start);
+    // register more before the first runNow.
     [[nodiscard]] RunnerFactory &runners() { return m_runners; }
 
     [[nodiscard]] Store &store() { return *m_store; }

@@ -32,6 +32,8 @@ private Q_SLOTS:
     void node_createRenameMoveArchive_areAudited();
     void agent_show_text();
     void agent_show_json();
+    void agent_run_localStore_runsInTheCommand_data();
+    void agent_run_localStore_runsInTheCommand();
     void help_everywhere_data();
     void help_everywhere();
     void failures_data();
@@ -246,6 +248,60 @@ void TestStewardctl::agent_show_json()
     const QJsonArray runs = agent.value(QStringLiteral("recentRuns")).toArray();
     QVERIFY(!runs.isEmpty());
     QVERIFY(runs.size() <= 10);
+}
+
+void TestStewardctl::agent_run_localStore_runsInTheCommand_data()
+{
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("runStatus");
+    QTest::newRow("succeeds") << "read p; echo '{\"kind\": \"step\", \"summary\": \"ok\"}'" << 0 << "succeeded";
+    QTest::newRow("fails") << "echo broken >&2; exit 3" << 1 << "failed";
+}
+
+void TestStewardctl::agent_run_localStore_runsInTheCommand()
+{
+    QFETCH(QString, script);
+    QFETCH(int, exitCode);
+    QFETCH(QString, runStatus);
+    const QString store = copyOfDemo(QStringLiteral("run.steward"));
+    QVERIFY(!store.isEmpty());
+    const QString scriptFile = m_dir.filePath(QStringLiteral("agent.sh"));
+    const QString specFile = m_dir.filePath(QStringLiteral("runner.spec"));
+    for (const auto &[path, text] :
+         {std::pair{scriptFile, QString(script + QLatin1Char('\n'))},
+          std::pair{specFile,
+                    QStringLiteral("model: m\ninstructions: |\n  Work.\ncriticality: standard\n"
+                                   "runner: command /bin/sh %1\n")
+                        .arg(scriptFile)}}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(text.toUtf8());
+    }
+    const Outcome created = run({QStringLiteral("--store"), store, QStringLiteral("agent"), QStringLiteral("create"),
+                                 QStringLiteral("/acme/sales/outbound"), QStringLiteral("runner"),
+                                 QStringLiteral("--owner"), QStringLiteral("ada"), QStringLiteral("--spec"), specFile,
+                                 QStringLiteral("--reason"), QStringLiteral("test")});
+    QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+
+    const Outcome ran =
+        run({QStringLiteral("--store"), store, QStringLiteral("--json"), QStringLiteral("agent"), QStringLiteral("run"),
+             QStringLiteral("/acme/sales/outbound/runner"), QStringLiteral("--payload"),
+             QStringLiteral("{\"lead\": 1}"), QStringLiteral("--reason"), QStringLiteral("try it")});
+    QCOMPARE(ran.exitCode, exitCode);
+    const QJsonObject answer = QJsonDocument::fromJson(ran.out.toUtf8()).object();
+    QCOMPARE(answer.value(QStringLiteral("state")).toString(), QStringLiteral("started"));
+    QCOMPARE(answer.value(QStringLiteral("run")).toObject().value(QStringLiteral("status")).toString(), runStatus);
+
+    // Without a reason: a usage error. An agent without a runner: refused, with the reason.
+    QCOMPARE(run({QStringLiteral("--store"), store, QStringLiteral("agent"), QStringLiteral("run"),
+                  QStringLiteral("/acme/sales/outbound/runner")})
+                 .exitCode,
+             2);
+    const Outcome refused = run({QStringLiteral("--store"), store, QStringLiteral("agent"), QStringLiteral("run"),
+                                 mailerPath, QStringLiteral("--reason"), QStringLiteral("try")});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.out.contains(QLatin1String("refused (the agent has no runner)")), qPrintable(refused.out));
 }
 
 void TestStewardctl::help_everywhere_data()
