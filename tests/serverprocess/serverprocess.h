@@ -39,6 +39,8 @@ public:
     [[nodiscard]] bool isRunning() const { return m_process.state() == QProcess::Running; }
 
     [[nodiscard]] quint16 port() const { return m_port; }
+    // The running server's process id (for its CPU time in /proc), or 0.
+    [[nodiscard]] qint64 processId() const { return m_process.processId(); }
     [[nodiscard]] QUrl url(const QString &path = {}) const;
     [[nodiscard]] QString log();
     [[nodiscard]] QString error() const { return m_error; }
