@@ -73,6 +73,7 @@ Status Scheduler::reload()
         }
     }
     m_plan = std::move(plan);
+    m_lastReload = m_clock.now();
     return Done{};
 }
 
@@ -82,7 +83,11 @@ void Scheduler::reloadSoon()
         return;
     }
     m_reloadScheduled = true;
-    QTimer::singleShot(0, this, [this] {
+    const qint64 sinceLast =
+        m_lastReload.isValid() ? m_lastReload.msecsTo(m_clock.now()) : m_options.minReloadIntervalMs;
+    const qint64 waitMs =
+        std::clamp<qint64>(m_options.minReloadIntervalMs - sinceLast, 0, m_options.minReloadIntervalMs);
+    QTimer::singleShot(static_cast<int>(waitMs), this, [this] {
         m_reloadScheduled = false;
         if (const Status reloaded = reload(); !reloaded) {
             Q_EMIT failed(reloaded.error().message);

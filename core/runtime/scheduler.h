@@ -37,6 +37,9 @@ public:
     struct Options
     {
         qint64 reloadMs = 30 * 1000;
+        // reloadSoon() reloads at most this often: every change through the server asks (an
+        // ingest batch as much as a new version), and a reload reads every active agent's spec.
+        qint64 minReloadIntervalMs = 2 * 1000;
         // The longest the timer sleeps, so a jump of the system clock is noticed.
         qint64 maxSleepMs = 60 * 1000;
     };
@@ -48,7 +51,8 @@ public:
     [[nodiscard]] Status start();
     // Reads the agents and their schedule triggers again; keeps fires already planned.
     [[nodiscard]] Status reload();
-    // Reloads on the next turn of the event loop, once however often asked.
+    // Reloads on the next turn of the event loop, or when minReloadIntervalMs have passed since
+    // the last reload; once however often asked.
     void reloadSoon();
     // Inserts the requests of every fire up to `now`; how many were inserted (a fire another
     // instance inserted first does not count).
@@ -87,6 +91,7 @@ private:
     QTimer m_fireTimer;
     QTimer m_reloadTimer;
     bool m_reloadScheduled = false;
+    QDateTime m_lastReload;
 };
 
 } // namespace steward
