@@ -144,7 +144,12 @@ void RemoteWorkspace::onItem(StreamItemType type, const QJsonObject &data)
         break;
     case StreamItemType::Agent: {
         const NodeId agentId = data.value(QStringLiteral("agentId")).toInteger();
-        if (noteHead(agentId, data.value(QStringLiteral("version")).toInt())) {
+        const bool newHead = noteHead(agentId, data.value(QStringLiteral("version")).toInt());
+        // A pause or a resume keeps the head; the item names the status the agent now has.
+        const std::optional<AgentStatus> status =
+            parseEnum<AgentStatus>(data.value(QStringLiteral("status")).toString());
+        const bool newStatus = status && noteStatus(agentId, *status);
+        if (newHead || newStatus) {
             Q_EMIT agentChanged(agentId);
             Q_EMIT auditAppended();
         }
@@ -254,6 +259,16 @@ bool RemoteWorkspace::noteHead(NodeId agentId, int version)
         return false;
     }
     m_heads.insert(agentId, version);
+    return true;
+}
+
+bool RemoteWorkspace::noteStatus(NodeId agentId, AgentStatus status)
+{
+    const auto known = m_statuses.constFind(agentId);
+    if (known != m_statuses.cend() && known.value() == status) {
+        return false;
+    }
+    m_statuses.insert(agentId, status);
     return true;
 }
 
@@ -746,6 +761,18 @@ Result<EffectivePolicy> RemoteWorkspace::setApprovalPolicy(NodeId nodeId, const 
         Q_EMIT auditAppended();
     }
     return set;
+}
+
+Result<Agent> RemoteWorkspace::setAgentStatus(NodeId agentId, AgentStatus status, const QString &reason)
+{
+    Result<Agent> changed = read<Agent>(
+        m_api.patch(agentPath(agentId, QStringLiteral("/status")), toJson(AgentStatusRequest{status, reason})));
+    if (changed) {
+        noteStatus(agentId, changed->status);
+        Q_EMIT agentChanged(agentId);
+        Q_EMIT auditAppended();
+    }
+    return changed;
 }
 
 } // namespace steward

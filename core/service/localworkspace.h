@@ -79,6 +79,7 @@ public:
     [[nodiscard]] Result<EffectivePolicy> approvalPolicy(NodeId nodeId) const override;
     [[nodiscard]] Result<EffectivePolicy> setApprovalPolicy(NodeId nodeId, const std::optional<ApprovalPolicy> &policy,
                                                             const QString &reason) override;
+    [[nodiscard]] Result<Agent> setAgentStatus(NodeId agentId, AgentStatus status, const QString &reason) override;
     // Expires and escalates what is due now (a local store has no server to do it); emits
     // approvalChanged for each.
     [[nodiscard]] Result<QList<ApprovalId>> sweepApprovals();
