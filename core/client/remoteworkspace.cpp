@@ -326,7 +326,12 @@ Result<OrgNode> RemoteWorkspace::node(NodeId id) const
 
 Result<Agent> RemoteWorkspace::agent(NodeId id) const
 {
-    return read<Agent>(m_api.get(agentPath(id)));
+    Result<Agent> agent = read<Agent>(m_api.get(agentPath(id)));
+    if (agent) {
+        // What the reader now shows: a stream item with the same status is no news.
+        m_statuses.insert(id, agent->status);
+    }
+    return agent;
 }
 
 Result<AgentVersion> RemoteWorkspace::version(NodeId agentId, int number) const
@@ -768,6 +773,8 @@ Result<Agent> RemoteWorkspace::setAgentStatus(NodeId agentId, AgentStatus status
     Result<Agent> changed = read<Agent>(
         m_api.patch(agentPath(agentId, QStringLiteral("/status")), toJson(AgentStatusRequest{status, reason})));
     if (changed) {
+        // The stream brings this change back with the same head and status: no news then.
+        noteHead(agentId, changed->headVersion);
         noteStatus(agentId, changed->status);
         Q_EMIT agentChanged(agentId);
         Q_EMIT auditAppended();

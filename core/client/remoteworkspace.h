@@ -153,7 +153,8 @@ private:
     QHash<NodeId, QList<OrgNode>> m_echoes;
     QHash<NodeId, int> m_heads; // the newest head version announced per agent
     QHash<ProposalId, VersionProposal::State> m_proposals; // the last announced state
-    QHash<NodeId, AgentStatus> m_statuses; // the last announced status per agent
+    // The last status per agent read or announced; reads fill it in too, hence mutable.
+    mutable QHash<NodeId, AgentStatus> m_statuses;
     QList<ActivityEvent> m_arrivedEvents; // from the stream, not yet announced
 };
 
