@@ -74,6 +74,7 @@ namespace steward {
 [[nodiscard]] QJsonObject toJson(const NewApproval &proposal);
 [[nodiscard]] QJsonObject toJson(const ApprovalDecisionRequest &request);
 [[nodiscard]] QJsonObject toJson(const ApprovalPolicyRequest &request);
+[[nodiscard]] QJsonObject toJson(const AgentStatusRequest &request);
 // An event as an agent reports it: the ingest shape, without the id the store assigns.
 [[nodiscard]] QJsonObject toIngestJson(const ActivityEvent &event);
 // {"events": [...]}: one ingest request.
@@ -174,5 +175,6 @@ template<typename T> [[nodiscard]] Result<QList<T>> listFromJson(const QJsonValu
 [[nodiscard]] Result<NewApproval> newApprovalFromJson(const QJsonValue &value);
 [[nodiscard]] Result<ApprovalDecisionRequest> approvalDecisionRequestFromJson(const QJsonValue &value);
 [[nodiscard]] Result<ApprovalPolicyRequest> approvalPolicyRequestFromJson(const QJsonValue &value);
+[[nodiscard]] Result<AgentStatusRequest> agentStatusRequestFromJson(const QJsonValue &value);
 
 } // namespace steward

@@ -64,6 +64,11 @@ QStringList triggerTexts(const QList<AgentSpec::Trigger> &triggers)
     return texts;
 }
 
+QString runnerText(const AgentSpec::Runner &runner)
+{
+    return runner.target.isEmpty() ? runner.kind : runner.kind + QLatin1Char(' ') + runner.target;
+}
+
 } // namespace
 
 QStringList SpecSummary::changes(const AgentSpec &before, const AgentSpec &after)
@@ -84,6 +89,11 @@ QStringList SpecSummary::changes(const AgentSpec &before, const AgentSpec &after
     }
     list(out, QStringLiteral("tools"), toolTexts(before.tools), toolTexts(after.tools));
     list(out, QStringLiteral("triggers"), triggerTexts(before.triggers), triggerTexts(after.triggers));
+    scalar(out, QStringLiteral("runner"), runnerText(before.runner), runnerText(after.runner));
+    scalar(out, QStringLiteral("runner.timeout"), before.runner.timeoutText(), after.runner.timeoutText());
+    scalar(out, QStringLiteral("runner.overlap"), before.runner.overlap, after.runner.overlap);
+    scalar(out, QStringLiteral("runner.concurrency"), QString::number(before.runner.maxConcurrentRuns),
+           QString::number(after.runner.maxConcurrentRuns));
     scalar(out, QStringLiteral("approval.required"), QString::number(before.approvalsRequired),
            QString::number(after.approvalsRequired));
     scalar(out, QStringLiteral("approval.reviewers"), before.reviewers, after.reviewers);

@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agentspec.h"
 
+#include "runtime/cronschedule.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTimeZone>
+#include <QUrl>
 
 namespace steward {
 namespace {
@@ -18,6 +21,10 @@ const QStringList fieldOrder{QStringLiteral("description"),
                              QStringLiteral("instructions"),
                              QStringLiteral("tools"),
                              QStringLiteral("triggers"),
+                             QStringLiteral("runner"),
+                             QStringLiteral("runner.timeout"),
+                             QStringLiteral("runner.overlap"),
+                             QStringLiteral("runner.concurrency"),
                              QStringLiteral("approval.required"),
                              QStringLiteral("approval.reviewers"),
                              QStringLiteral("approval.expires"),
@@ -26,6 +33,9 @@ const QStringList fieldOrder{QStringLiteral("description"),
 const QStringList requiredFields{QStringLiteral("model"), QStringLiteral("instructions"),
                                  QStringLiteral("criticality")};
 const QStringList toolPermissions{QStringLiteral("read"), QStringLiteral("write"), QStringLiteral("send")};
+const QStringList runnerOverlaps{QStringLiteral("skip"), QStringLiteral("queue")};
+constexpr int maxRunnerTimeoutSeconds = 24 * 3600;
+constexpr int maxRunnerConcurrency = 100;
 
 const QRegularExpression &fieldLine()
 {
@@ -45,15 +55,15 @@ const QRegularExpression &modelName()
     return pattern;
 }
 
-const QRegularExpression &cronField()
-{
-    static const QRegularExpression pattern(QStringLiteral("^[0-9*/,-]+$"));
-    return pattern;
-}
-
 const QRegularExpression &duration()
 {
     static const QRegularExpression pattern(QStringLiteral("^[1-9][0-9]{0,4}[mhd]$"));
+    return pattern;
+}
+
+const QRegularExpression &runnerTimeout()
+{
+    static const QRegularExpression pattern(QStringLiteral("^([1-9][0-9]{0,5})([smh])$"));
     return pattern;
 }
 
@@ -120,12 +130,9 @@ std::optional<Problem> parseTrigger(const QString &item, int line, AgentSpec &sp
                                "a schedule is written as \"schedule\", five cron fields and an optional time zone, "
                                "for example \"schedule 0 9 * * 1-5 Europe/Berlin\".")};
         }
-        for (int i = 1; i <= 5; ++i) {
-            if (!cronField().match(words.at(i)).hasMatch()) {
-                return Problem{line,
-                               QCoreApplication::translate("steward::AgentSpec", "\"%1\" is not a valid cron field.")
-                                   .arg(words.at(i))};
-            }
+        const Result<CronSchedule> schedule = CronSchedule::parse(words.mid(1, 5).join(QLatin1Char(' ')));
+        if (!schedule) {
+            return Problem{line, schedule.error().message};
         }
         const QString zone = words.size() == 7 ? words.at(6) : QString();
         if (!zone.isEmpty() && !QTimeZone(zone.toUtf8()).isValid()) {
@@ -139,8 +146,88 @@ std::optional<Problem> parseTrigger(const QString &item, int line, AgentSpec &sp
         line, QCoreApplication::translate("steward::AgentSpec", "a trigger starts with \"schedule\" or \"event\".")};
 }
 
+std::optional<Problem> parseRunner(const QString &value, int line, AgentSpec &spec)
+{
+    const qsizetype space = value.indexOf(QLatin1Char(' '));
+    const QString kind = space < 0 ? value : value.left(space);
+    const QString target = space < 0 ? QString() : value.mid(space + 1).trimmed();
+    if (kind == QLatin1String("command")) {
+        if (target.isEmpty()) {
+            return Problem{line,
+                           QCoreApplication::translate("steward::AgentSpec",
+                                                       "a command runner names the program to start, for example "
+                                                       "\"runner: command /opt/agents/score --fast\".")};
+        }
+    } else if (kind == QLatin1String("http")) {
+        const QUrl url(target, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty()
+            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+            return Problem{line,
+                           QCoreApplication::translate("steward::AgentSpec",
+                                                       "an http runner names the harness's http or https URL, for "
+                                                       "example \"runner: http https://harness.example/run\".")};
+        }
+    } else if (kind == QLatin1String("openai")) {
+        if (!target.isEmpty()) {
+            return Problem{line,
+                           QCoreApplication::translate("steward::AgentSpec",
+                                                       "the openai runner takes nothing after its name; the model "
+                                                       "is the spec's \"model\".")};
+        }
+    } else {
+        return Problem{line,
+                       QCoreApplication::translate("steward::AgentSpec",
+                                                   "the runner is command, http or openai, for example \"runner: "
+                                                   "command /opt/agents/score\".")};
+    }
+    spec.runner.kind = kind;
+    spec.runner.target = target;
+    return std::nullopt;
+}
+
+std::optional<Problem> parseRunnerSetting(const QString &key, const QString &value, int line, AgentSpec &spec)
+{
+    bool ok = false;
+    if (key == QLatin1String("runner.timeout")) {
+        const QRegularExpressionMatch match = runnerTimeout().match(value);
+        const int unit = match.captured(2) == QLatin1String("h") ? 3600
+            : match.captured(2) == QLatin1String("m")            ? 60
+                                                                 : 1;
+        const qint64 seconds = match.hasMatch() ? match.captured(1).toLongLong() * unit : 0;
+        if (seconds < 1 || seconds > maxRunnerTimeoutSeconds) {
+            return Problem{line,
+                           QCoreApplication::translate("steward::AgentSpec",
+                                                       "runner.timeout is a duration from 1s to 24h, such as 30s, 5m "
+                                                       "or 1h.")};
+        }
+        spec.runner.timeoutSeconds = int(seconds);
+    } else if (key == QLatin1String("runner.overlap")) {
+        if (!runnerOverlaps.contains(value)) {
+            return Problem{line,
+                           QCoreApplication::translate("steward::AgentSpec",
+                                                       "runner.overlap is skip or queue: what a trigger does while a "
+                                                       "run is under way.")};
+        }
+        spec.runner.overlap = value;
+    } else if (key == QLatin1String("runner.concurrency")) {
+        spec.runner.maxConcurrentRuns = value.toInt(&ok);
+        if (!ok || spec.runner.maxConcurrentRuns < 1 || spec.runner.maxConcurrentRuns > maxRunnerConcurrency) {
+            return Problem{line,
+                           QCoreApplication::translate("steward::AgentSpec",
+                                                       "runner.concurrency is a whole number from 1 to 100.")};
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<Problem> parseScalar(const QString &key, const QString &value, int line, AgentSpec &spec)
 {
+    if (key == QLatin1String("runner")) {
+        return parseRunner(value, line, spec);
+    }
+    if (key.startsWith(QLatin1String("runner."))) {
+        return parseRunnerSetting(key, value, line, spec);
+    }
     bool ok = false;
     if (key == QLatin1String("description")) {
         spec.description = value;
@@ -213,6 +300,17 @@ std::optional<Problem> parseScalar(const QString &key, const QString &value, int
 
 } // namespace
 
+QString AgentSpec::Runner::timeoutText() const
+{
+    if (timeoutSeconds % 3600 == 0) {
+        return QString::number(timeoutSeconds / 3600) + QLatin1Char('h');
+    }
+    if (timeoutSeconds % 60 == 0) {
+        return QString::number(timeoutSeconds / 60) + QLatin1Char('m');
+    }
+    return QString::number(timeoutSeconds) + QLatin1Char('s');
+}
+
 QString AgentSpec::toCanonicalText() const
 {
     QString text;
@@ -239,6 +337,15 @@ QString AgentSpec::toCanonicalText() const
         }
         line(entry);
     }
+    // Without a runner nothing is written, so that specs from before runners keep their text
+    // and their content hashes.
+    if (!runner.kind.isEmpty()) {
+        line(QStringLiteral("runner: ") + runner.kind
+             + (runner.target.isEmpty() ? QString() : QLatin1Char(' ') + runner.target));
+        line(QStringLiteral("runner.timeout: ") + runner.timeoutText());
+        line(QStringLiteral("runner.overlap: ") + runner.overlap);
+        line(QStringLiteral("runner.concurrency: ") + QString::number(runner.maxConcurrentRuns));
+    }
     line(QStringLiteral("approval.required: ") + QString::number(approvalsRequired));
     line(QStringLiteral("approval.reviewers: ") + reviewers);
     line(QStringLiteral("approval.expires: ") + approvalExpiry);
@@ -253,6 +360,7 @@ Result<AgentSpec> AgentSpec::parse(const QString &text)
     QSet<QString> seen;
     QString block; // the block field whose indented lines come next, if any
     QStringList instructionLines;
+    int runnerSettingLine = 0; // the first runner.* line, which needs a runner line somewhere
     const QStringList lines = text.split(QLatin1Char('\n'));
     for (int index = 0; index < lines.size(); ++index) {
         const int number = index + 1;
@@ -304,6 +412,9 @@ Result<AgentSpec> AgentSpec::parse(const QString &text)
                 .toError();
         }
         seen.insert(key);
+        if (key.startsWith(QLatin1String("runner.")) && runnerSettingLine == 0) {
+            runnerSettingLine = number;
+        }
         block.clear();
         if (key == QLatin1String("instructions")) {
             if (value != QLatin1String("|")) {
@@ -329,6 +440,13 @@ Result<AgentSpec> AgentSpec::parse(const QString &text)
         } else if (const std::optional<Problem> problem = parseScalar(key, value, number, spec)) {
             return problem->toError();
         }
+    }
+    if (runnerSettingLine > 0 && !seen.contains(QStringLiteral("runner"))) {
+        return Problem{runnerSettingLine,
+                       QCoreApplication::translate("steward::AgentSpec",
+                                                   "runner settings need a runner: add a line such as \"runner: "
+                                                   "command /opt/agents/score\".")}
+            .toError();
     }
     for (const QString &required : requiredFields) {
         if (!seen.contains(required)) {

@@ -44,6 +44,9 @@ struct AgentSpec
         QString overlap = QStringLiteral("skip"); // a trigger while a run is under way: "skip" or "queue"
         int maxConcurrentRuns = 1; // runs of this agent at once
 
+        // The timeout as the spec writes it, in its largest whole unit: "5m", "1h", "90s".
+        [[nodiscard]] QString timeoutText() const;
+
         friend bool operator==(const Runner &, const Runner &) = default;
     };
 

@@ -429,4 +429,16 @@ Result<QList<ApprovalId>> LocalWorkspace::sweepApprovals()
     return changed;
 }
 
+Result<Agent> LocalWorkspace::setAgentStatus(NodeId agentId, AgentStatus status, const QString &reason)
+{
+    if (const Status writable = requireWritable(); !writable) {
+        return writable.error();
+    }
+    Result<Agent> changed = m_agents.setStatus(agentId, status, m_actor, reason);
+    if (changed) {
+        announceAgentChange(agentId);
+    }
+    return changed;
+}
+
 } // namespace steward

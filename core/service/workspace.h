@@ -111,6 +111,10 @@ public:
     [[nodiscard]] virtual Result<ApprovalAnalytics> approvalAnalytics(NodeId nodeId, const QDateTime &from,
                                                                       const QDateTime &to) const = 0;
 
+    // Pauses (Paused) or resumes (Active) an agent, with a reason, as AgentService::setStatus
+    // does; the agent as it now is. Emits agentChanged.
+    [[nodiscard]] virtual Result<Agent> setAgentStatus(NodeId agentId, AgentStatus status, const QString &reason) = 0;
+
 Q_SIGNALS:
     void nodeAdded(const steward::OrgNode &node);
     // A rename: same parent, new name and path (its place among its siblings may change).

@@ -5,8 +5,8 @@
 // auditor's bundle opens read-only with every change refused.
 #include "bundle/auditbundle.h"
 #include "bundle/signingkey.h"
-#include "service/approvalservice.h"
 #include "service/activityservice.h"
+#include "service/approvalservice.h"
 #include "service/localworkspace.h"
 
 #include <QSignalSpy>
@@ -59,6 +59,7 @@ private Q_SLOTS:
     void approvals_theFilesOwnUserDecides();
     void activity_fromAnotherConnectionIsAnnounced();
     void runEvents_givesTheRunOldestFirst();
+    void setAgentStatus_pausesResumesAndAnnounces();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -279,6 +280,38 @@ void TestLocalWorkspace::runEvents_givesTheRunOldestFirst()
     QCOMPARE(events->at(0).kind, QStringLiteral("run.started"));
     QCOMPARE(events->at(1).parentSpanId, QStringLiteral("a"));
     QVERIFY(m_workspace->runEvents(otherRun->id + 100).value().isEmpty());
+}
+
+void TestLocalWorkspace::setAgentStatus_pausesResumesAndAnnounces()
+{
+    QSignalSpy agentChanged(m_workspace.get(), &Workspace::agentChanged);
+    QSignalSpy auditAppended(m_workspace.get(), &Workspace::auditAppended);
+    const auto paused = m_workspace->setAgentStatus(m_standard, AgentStatus::Paused, QStringLiteral("holiday"));
+    QVERIFY2(paused.ok(), qPrintable(paused ? QString() : paused.error().message));
+    QCOMPARE(paused->status, AgentStatus::Paused);
+    QCOMPARE(m_workspace->agent(m_standard)->status, AgentStatus::Paused);
+    QCOMPARE(agentChanged.count(), 1);
+    QCOMPARE(agentChanged.first().first().value<NodeId>(), m_standard);
+    QCOMPARE(auditAppended.count(), 1);
+
+    QVERIFY(!m_workspace->setAgentStatus(m_standard, AgentStatus::Paused, QStringLiteral("again")).ok());
+    QVERIFY(!m_workspace->setAgentStatus(m_standard, AgentStatus::Active, QString()).ok());
+    QCOMPARE(agentChanged.count(), 1);
+
+    const auto resumed = m_workspace->setAgentStatus(m_standard, AgentStatus::Active, QStringLiteral("back"));
+    QVERIFY(resumed.ok());
+    QCOMPARE(m_workspace->agent(m_standard)->status, AgentStatus::Active);
+    QCOMPARE(agentChanged.count(), 2);
+    AuditFilter filter;
+    filter.action = QStringLiteral("agent.");
+    const auto entries = m_workspace->auditEntries(filter, 0, 10);
+    QVERIFY(entries.ok());
+    QStringList actions;
+    for (const AuditEntry &entry : entries.value()) {
+        actions.append(entry.action + QLatin1Char(' ') + entry.actor + QLatin1Char(' ') + entry.reason);
+    }
+    QVERIFY2(actions.contains(QStringLiteral("agent.pause ada holiday")), qPrintable(actions.join(QLatin1Char(','))));
+    QVERIFY2(actions.contains(QStringLiteral("agent.resume ada back")), qPrintable(actions.join(QLatin1Char(','))));
 }
 
 QTEST_GUILESS_MAIN(TestLocalWorkspace)

@@ -30,6 +30,7 @@ class TestSpecSummary final : public QObject
 private Q_SLOTS:
     void changes_nameEachChangedField();
     void changes_ofIdenticalSpecs_isEmpty();
+    void changes_nameRunnerFields();
     void changes_ofUnparsableText_countsLines();
 };
 
@@ -48,6 +49,22 @@ void TestSpecSummary::changes_nameEachChangedField()
                      QStringLiteral("tools: +web.search (read)"), QStringLiteral("triggers: -event lead.created"),
                      QStringLiteral("approval.expires: (none) -> 24h"),
                      QStringLiteral("criticality: standard -> critical")}));
+}
+
+void TestSpecSummary::changes_nameRunnerFields()
+{
+    AgentSpec withRunner = base();
+    withRunner.runner.kind = QStringLiteral("command");
+    withRunner.runner.target = QStringLiteral("/opt/agents/invite --dry-run");
+    QCOMPARE(SpecSummary::changes(base(), withRunner),
+             QStringList{QStringLiteral("runner: (none) -> command /opt/agents/invite --dry-run")});
+    AgentSpec tuned = withRunner;
+    tuned.runner.timeoutSeconds = 3600;
+    tuned.runner.overlap = QStringLiteral("queue");
+    tuned.runner.maxConcurrentRuns = 3;
+    QCOMPARE(SpecSummary::changes(withRunner.toCanonicalText(), tuned.toCanonicalText()),
+             (QStringList{QStringLiteral("runner.timeout: 5m -> 1h"), QStringLiteral("runner.overlap: skip -> queue"),
+                          QStringLiteral("runner.concurrency: 1 -> 3")}));
 }
 
 void TestSpecSummary::changes_ofIdenticalSpecs_isEmpty()
