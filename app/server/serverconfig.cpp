@@ -33,6 +33,8 @@ const QStringList &settingNames()
         QStringLiteral("executor"),
         QStringLiteral("executor-max-attempts"),
         QStringLiteral("secrets"),
+        QStringLiteral("openai-base-url"),
+        QStringLiteral("openai-prices"),
     };
     return names;
 }
@@ -123,6 +125,17 @@ Status apply(ServerConfig &config, const QString &setting, const QString &value)
         config.executorMaxAttempts = number.value();
     } else if (setting == QLatin1String("secrets")) {
         config.secretsFile = value;
+    } else if (setting == QLatin1String("openai-base-url")) {
+        const QUrl url(value, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty()
+            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+            return invalid(translated("openai-base-url: expected an http:// or https:// URL such as "
+                                      "https://api.openai.com/v1, not \"%1\"")
+                               .arg(url.toString(QUrl::RemoveUserInfo)));
+        }
+        config.openAiBaseUrl = url;
+    } else if (setting == QLatin1String("openai-prices")) {
+        config.openAiPricesFile = value;
     }
     return Done{};
 }
@@ -242,6 +255,9 @@ QString ServerConfig::helpText()
                       "  --executor on|off          execute approved actions here (default on)\n"
                       "  --executor-max-attempts N  attempts at an action before it fails (default 10)\n"
                       "  --secrets FILE             webhook signing secrets, name = value (owner-only file)\n"
+                      "  --openai-base-url URL      the openai runner's server (default https://api.openai.com/v1);\n"
+                      "                             its key is the entry openai in the --secrets file\n"
+                      "  --openai-prices FILE       the openai runner's prices per million tokens (JSON)\n"
                       "  --config FILE              read settings from FILE (INI)\n"
                       "  --help                     show this text\n")
         .arg(defaultDatabase());

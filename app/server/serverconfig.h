@@ -8,6 +8,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace steward {
 
@@ -32,6 +33,11 @@ struct ServerConfig
     bool executor = true;
     int executorMaxAttempts = 10;
     QString secretsFile;
+    // The openai runner (core/runtime/openairunner.h): the OpenAI-compatible server its runs
+    // call, and a price list (ModelPrices) for servers that do not say what a call cost. The
+    // key is the secrets file's entry "openai" (openAiRunnerOptions in openaioptions.h).
+    QUrl openAiBaseUrl = QUrl(QStringLiteral("https://api.openai.com/v1"));
+    QString openAiPricesFile;
     bool showHelp = false;
 
     [[nodiscard]] bool usesTls() const { return !tlsCertificate.isEmpty(); }

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void precedence();
     void refusals_data();
     void refusals();
+    void openAiSettings();
 
 private:
     QTemporaryDir m_dir;
@@ -89,6 +90,10 @@ void TestServerConfig::refusals_data()
                                  << QStringLiteral("executor-max-attempts: expected a whole number from 1 to 100");
     QTest::newRow("missing config") << QStringList{QStringLiteral("--config"), QStringLiteral("/nonexistent/s.conf")}
                                     << QStringLiteral("config: cannot read");
+    QTest::newRow("openai not http") << QStringList{QStringLiteral("--openai-base-url"), QStringLiteral("ftp://x/v1")}
+                                     << QStringLiteral("openai-base-url: expected an http:// or https:// URL");
+    QTest::newRow("openai no host") << QStringList{QStringLiteral("--openai-base-url"), QStringLiteral("api/v1")}
+                                    << QStringLiteral("openai-base-url: expected an http:// or https:// URL");
 }
 
 void TestServerConfig::refusals()
@@ -99,6 +104,36 @@ void TestServerConfig::refusals()
         ServerConfig::read(QStringList{QStringLiteral("stewardd")} + arguments, QProcessEnvironment());
     QVERIFY(!config.ok());
     QVERIFY2(config.error().message.contains(message), qPrintable(config.error().message));
+}
+
+void TestServerConfig::openAiSettings()
+{
+    const Result<ServerConfig> defaults = ServerConfig::read({QStringLiteral("stewardd")}, QProcessEnvironment());
+    QVERIFY(defaults.ok());
+    QCOMPARE(defaults->openAiBaseUrl, QUrl(QStringLiteral("https://api.openai.com/v1")));
+    QVERIFY(defaults->openAiPricesFile.isEmpty());
+
+    const QString file = m_dir.filePath(QStringLiteral("openai.conf"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write("openai-base-url = http://127.0.0.1:11434/v1\nopenai-prices = /etc/steward/prices.json\n");
+    out.close();
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("STEWARD_CONFIG"), file);
+    const Result<ServerConfig> fromFile = ServerConfig::read({QStringLiteral("stewardd")}, environment);
+    QVERIFY2(fromFile.ok(), fromFile.ok() ? "" : qPrintable(fromFile.error().message));
+    QCOMPARE(fromFile->openAiBaseUrl, QUrl(QStringLiteral("http://127.0.0.1:11434/v1")));
+    QCOMPARE(fromFile->openAiPricesFile, QStringLiteral("/etc/steward/prices.json"));
+
+    environment.insert(QStringLiteral("STEWARD_OPENAI_BASE_URL"), QStringLiteral("https://gw.example/openai/v1"));
+    const Result<ServerConfig> fromEnvironment = ServerConfig::read({QStringLiteral("stewardd")}, environment);
+    QVERIFY(fromEnvironment.ok());
+    QCOMPARE(fromEnvironment->openAiBaseUrl, QUrl(QStringLiteral("https://gw.example/openai/v1")));
+
+    const Result<ServerConfig> fromFlag = ServerConfig::read(
+        {QStringLiteral("stewardd"), QStringLiteral("--openai-base-url=https://api.openai.com/v1")}, environment);
+    QVERIFY(fromFlag.ok());
+    QCOMPARE(fromFlag->openAiBaseUrl, QUrl(QStringLiteral("https://api.openai.com/v1")));
 }
 
 QTEST_GUILESS_MAIN(TestServerConfig)
