@@ -117,4 +117,13 @@ struct RunNowRequest
     friend bool operator==(const RunNowRequest &, const RunNowRequest &) = default;
 };
 
+// Pausing ("paused") or resuming ("active") an agent; AgentService refuses "retired".
+struct AgentStatusRequest
+{
+    AgentStatus status = AgentStatus::Active;
+    QString reason;
+
+    friend bool operator==(const AgentStatusRequest &, const AgentStatusRequest &) = default;
+};
+
 } // namespace steward
