@@ -54,6 +54,7 @@ private Q_SLOTS:
     void cleanup();
     void runNow_startsTheRunnerAndTracesTheRun();
     void runNow_onlyEditorsOfTheAgent();
+    void runNow_pausedAgent_refusedUntilResumed();
     void trigger_byToken_startsOnlyAgentsTheCallerSees();
     void trigger_bySignature_andBadSignatureRefused();
     void restart_afterKill_interruptsTheAbandonedRun();
@@ -216,6 +217,30 @@ void TestStewarddRuntime::runNow_onlyEditorsOfTheAgent()
     QCOMPARE(asked.status, 202);
     QCOMPARE(asked.json().value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
     QCOMPARE(asked.json().value(QStringLiteral("reason")).toString(), QStringLiteral("the agent has no runner"));
+}
+
+void TestStewarddRuntime::runNow_pausedAgent_refusedUntilResumed()
+{
+    const QString agent = QStringLiteral("/acme/sales/outbound/lead-scorer");
+    QVERIFY(setSpec(agent, QStringLiteral("runner: command /bin/sh ") + m_quickScript + QLatin1Char('\n')));
+    const qint64 id = m_seeded.nodes.value(agent);
+    const auto setStatus = [&](const QString &status) {
+        return as(QStringLiteral("sales-editor"))
+            .patch(QStringLiteral("/api/v1/agents/%1/status").arg(id),
+                   {{QStringLiteral("status"), status}, {QStringLiteral("reason"), QStringLiteral("test")}})
+            .status;
+    };
+    const auto runNow = [&] {
+        return as(QStringLiteral("sales-editor"))
+            .post(QStringLiteral("/api/v1/agents/%1/run").arg(id), {{QStringLiteral("reason"), QStringLiteral("go")}})
+            .json();
+    };
+    QCOMPARE(setStatus(QStringLiteral("paused")), 200);
+    const QJsonObject refused = runNow();
+    QCOMPARE(refused.value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
+    QCOMPARE(refused.value(QStringLiteral("reason")).toString(), QStringLiteral("the agent is paused"));
+    QCOMPARE(setStatus(QStringLiteral("active")), 200);
+    QCOMPARE(runNow().value(QStringLiteral("state")).toString(), QStringLiteral("started"));
 }
 
 void TestStewarddRuntime::trigger_byToken_startsOnlyAgentsTheCallerSees()
