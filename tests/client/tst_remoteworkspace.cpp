@@ -44,6 +44,7 @@ private Q_SLOTS:
     void approvalsAreListedDecidedAndAnnounced();
     void liveActivityAndRunEvents();
     void pauseAndResumeAreAnnouncedOnceEverywhere();
+    void runNow_queuesAndListsRequests();
 
 private:
     [[nodiscard]] std::unique_ptr<RemoteWorkspace>
@@ -684,6 +685,35 @@ void TestRemoteWorkspace::pauseAndResumeAreAnnouncedOnceEverywhere()
     QTest::qWait(300);
     QCOMPARE(editorChanged.size(), 2);
     QCOMPARE(adminChanged.size(), 2);
+}
+
+void TestRemoteWorkspace::runNow_queuesAndListsRequests()
+{
+    const auto editor = open(QStringLiteral("sales-editor"));
+    const auto reviewer = open(QStringLiteral("outbound-reviewer"));
+    QVERIFY(editor && reviewer);
+    const NodeId scorer = id(QStringLiteral("/acme/sales/outbound/lead-scorer"));
+    // The seeded agents have no runner: the server's runtime takes the request at once and
+    // refuses it, with the reason, which the request carries back.
+    const Result<RunRequestEntry> asked =
+        editor->runNow(scorer, {{QStringLiteral("lead"), 7}}, QStringLiteral("score it"));
+    QVERIFY2(asked, whyNot(asked).constData());
+    QCOMPARE(asked->agentId, scorer);
+    QCOMPARE(asked->trigger, RunTrigger::Manual);
+    QCOMPARE(asked->triggerDetail, QStringLiteral("score it"));
+    QCOMPARE(asked->payload.value(QStringLiteral("lead")).toInt(), 7);
+    QCOMPARE(asked->requestedBy, QStringLiteral("sales-editor"));
+    QCOMPARE(asked->state, RunRequestState::Refused);
+    QCOMPARE(asked->reason, QStringLiteral("the agent has no runner"));
+    QCOMPARE(asked->runId, 0);
+
+    const Result<QList<RunRequestEntry>> listed = reviewer->runRequests(scorer, 10);
+    QVERIFY2(listed, whyNot(listed).constData());
+    QCOMPARE(listed->size(), 1);
+    QCOMPARE(listed->constFirst().id, asked->id);
+    // A reviewer sees the requests but may not make one; no reason is refused before that.
+    QCOMPARE(reviewer->runNow(scorer, {}, QStringLiteral("try")).error().code, Error::Code::Forbidden);
+    QCOMPARE(editor->runNow(scorer, {}, QString()).error().code, Error::Code::Invalid);
 }
 
 QTEST_GUILESS_MAIN(TestRemoteWorkspace)
