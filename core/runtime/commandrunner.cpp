@@ -67,18 +67,6 @@ QJsonObject ownedByRun(QJsonObject object, NodeId agentId)
     return object;
 }
 
-// PostgreSQL's text columns cannot hold U+0000, and one such value would fail the store's
-// whole batch; JSON can carry it ("\u0000"), so lines holding it are refused.
-bool holdsNul(std::initializer_list<const QString *> texts)
-{
-    for (const QString *text : texts) {
-        if (text->contains(QChar::Null)) {
-            return true;
-        }
-    }
-    return false;
-}
-
 } // namespace
 
 CommandRunner::CommandRunner(const Clock &clock, QObject *parent) : CommandRunner(clock, Options(), parent) { }
@@ -283,8 +271,6 @@ void CommandRunner::takeObject(const QJsonObject &object, const QByteArray &line
             Result<NewApproval> read = newApprovalFromJson(ownedByRun(value.toObject(), run.agentId));
             if (!read) {
                 problem = read.error().message;
-            } else if (holdsNul({&read->title, &read->payload, &read->payloadFormat})) {
-                problem = tr("it holds a NUL character");
             } else {
                 proposal = std::move(read).value();
                 proposal.runId = run.id;
@@ -313,12 +299,6 @@ void CommandRunner::takeObject(const QJsonObject &object, const QByteArray &line
     ActivityEvent event = std::move(read).value();
     event.runId = run.id;
     event.version = run.version;
-    if (holdsNul({&event.clientId, &event.kind, &event.status, &event.summary, &event.detail, &event.spanId,
-                  &event.parentSpanId})) {
-        reportBadLine(tr("line %1 of the output is not a JSON event: it holds a NUL character").arg(m_lineNumber),
-                      line);
-        return;
-    }
     m_tokensIn += event.tokensIn;
     m_tokensOut += event.tokensOut;
     m_cost += event.cost;

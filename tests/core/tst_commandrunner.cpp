@@ -318,7 +318,7 @@ void TestCommandRunner::garbageLine_becomesErrorEvent_data()
     QTest::newRow("bad status") << QByteArray(R"({"kind":"step","status":"fine"})")
                                 << notEvent + u"status: must be one of: ok, error";
     QTest::newRow("nul") << QByteArray(R"({"kind":"step","summary":"a\u0000b"})")
-                         << notEvent + u"it holds a NUL character";
+                         << notEvent + u"summary: must not contain the character U+0000";
     QTest::newRow("proposal without payload")
         << QByteArray(R"({"proposal":{"title":"x","payloadFormat":"markdown"}})")
         << QStringLiteral("line 1 of the output is not a proposal: payload: required");
