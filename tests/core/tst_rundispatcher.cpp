@@ -10,6 +10,7 @@
 // dispatchers on one database, each on its own thread and connection, never both starting one
 // request.
 #include "domain/clock.h"
+#include "runtime/commandrunner.h"
 #include "runtime/rundispatcher.h"
 #include "runtime/runner.h"
 #include "runtime/runnerfactory.h"
@@ -22,10 +23,12 @@
 #include "storage/store.h"
 #include "teststore.h"
 
+#include <QFile>
 #include <QPointer>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -155,6 +158,7 @@ private Q_SLOTS:
     void backoff_doublesUpToTheCap();
     void dispatch_startsAndTracesARun();
     void dispatch_failedRun_recordsErrorAndOutcome();
+    void dispatch_realCommandRunner_storesWhatTheProgramReports();
     void dispatch_refusesWhatMayNotRun_data();
     void dispatch_refusesWhatMayNotRun();
     void dispatch_overlapSkip_skipsWhileARunIsUnderWay();
@@ -429,6 +433,44 @@ void TestRunDispatcher::dispatch_failedRun_recordsErrorAndOutcome()
     QCOMPARE(events.at(2).kind, QStringLiteral("run.finished"));
     QCOMPARE(events.at(2).status, QStringLiteral("error"));
     QCOMPARE(runtime->counts().failed, 1);
+}
+
+void TestRunDispatcher::dispatch_realCommandRunner_storesWhatTheProgramReports()
+{
+    // A real child process: the payload on stdin, two events and a proposal on stdout.
+    QTemporaryDir dir;
+    const QString script = dir.filePath(QStringLiteral("agent.sh"));
+    QFile file(script);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("read payload\n"
+               "echo '{\"kind\": \"step\", \"summary\": \"read it\"}'\n"
+               "echo '{\"kind\": \"output\", \"summary\": \"done\"}'\n"
+               "echo '{\"proposal\": {\"title\": \"Send it\", \"payload\": \"Hello\", "
+               "\"payloadFormat\": \"markdown\"}}'\n");
+    file.close();
+    const NodeId agent =
+        addAgent(QStringLiteral("scripted"), specWith(QStringLiteral("runner: command /bin/sh ") + script + u'\n'));
+    m_runners.add(QStringLiteral("command"),
+                  [this](const AgentSpec::Runner &) { return std::make_unique<CommandRunner>(*m_clock); });
+    const RunRequestId id = requestRun(agent);
+    auto runtime = dispatcher();
+    QCOMPARE(dispatch(*runtime), 1);
+    const RunId runId = requestOf(id).runId;
+    QTRY_COMPARE_WITH_TIMEOUT(runOf(runId).status, RunStatus::Succeeded, 10'000);
+    QStringList kinds;
+    for (const ActivityEvent &event : eventsOf(runId)) {
+        kinds.append(event.kind);
+    }
+    QCOMPARE(kinds,
+             (QStringList{QStringLiteral("run.started"), QStringLiteral("step"), QStringLiteral("output"),
+                          QStringLiteral("run.finished")}));
+    ApprovalFilter filter;
+    filter.agentId = agent;
+    const Result<ApprovalPage> inbox = m_approvals->list(filter, QStringLiteral("ops"), nullptr);
+    QVERIFY(inbox.ok());
+    QCOMPARE(inbox->items.size(), 1);
+    QCOMPARE(inbox->items.constFirst().runId, runId);
+    QCOMPARE(inbox->items.constFirst().title, QStringLiteral("Send it"));
 }
 
 void TestRunDispatcher::dispatch_refusesWhatMayNotRun_data()
