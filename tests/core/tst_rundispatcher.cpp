@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The runtime's dispatcher on a real store (SQLite, and PostgreSQL in the _pg twin) with a
-// manual clock and runners the test drives: a started run is traced (run.started, the runner's
-// events with their client ids, its proposal in the inbox, run.finished and the run's outcome);
-// the claim rules (paused, retired and archived agents, no runner, an unknown runner kind, the
-// agent's own limit with overlap skip or queue, the process's limit); back-off after failures;
+// manual clock and runners the test drives (and once a real CommandRunner): a started run is
+// traced (run.started, the runner's events with their client ids, its proposal in the inbox,
+// run.finished and the run's outcome); the claim rules (paused and retired agents, no runner, an
+// unknown runner kind, the agent's own limit with overlap skip or queue, the process's limit,
+// a request not yet due); the queue (one request per schedule fire, events to active listening
+// agents only); back-off after failures;
 // the sweep of runs whose server stopped and the stop of the process's own runs; and two
 // dispatchers on one database, each on its own thread and connection, never both starting one
 // request.
