@@ -6,8 +6,9 @@
 // the run, the run finished) and who may ask for it; an event trigger fired with a bearer
 // token (a caller starts only the agents it may see) and with the trigger secret's signature
 // (a bad one is refused); restart recovery (a server killed during a long run, restarted with
-// a short lease, marks the run interrupted instead of leaving it running); and two instances
-// on one database turning one event into exactly one run.
+// a short lease, marks the run interrupted instead of leaving it running) and a graceful stop
+// (its own runs end interrupted); a paused agent refused until resumed; and two instances on
+// one database turning one event into exactly one run.
 #include "execution/webhooksender.h"
 #include "serverfixture.h"
 #include "serverprocess.h"
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void trigger_byToken_startsOnlyAgentsTheCallerSees();
     void trigger_bySignature_andBadSignatureRefused();
     void restart_afterKill_interruptsTheAbandonedRun();
+    void stop_interruptsItsOwnRuns();
     void twoInstances_oneEvent_oneRun();
 
 private:
@@ -338,6 +340,32 @@ void TestStewarddRuntime::restart_afterKill_interruptsTheAbandonedRun()
         explained = explained
             || event.toObject().value(QStringLiteral("summary")).toString()
                 == QStringLiteral("interrupted: the server running it stopped");
+    }
+    QVERIFY(explained);
+}
+
+void TestStewarddRuntime::stop_interruptsItsOwnRuns()
+{
+    const QString agent = QStringLiteral("/acme/sales/outbound/lead-scorer");
+    QVERIFY(setSpec(agent, QStringLiteral("runner: command /bin/sh ") + m_slowScript + QLatin1Char('\n')));
+    const HttpReply asked = as(QStringLiteral("root-admin"))
+                                .post(QStringLiteral("/api/v1/agents/%1/run").arg(m_seeded.nodes.value(agent)),
+                                      {{QStringLiteral("reason"), QStringLiteral("long one")}});
+    const qint64 runId = asked.json().value(QStringLiteral("runId")).toInteger();
+    QVERIFY(runId > 0);
+    // SIGTERM: the server cancels the run (its process group) and records why before it exits.
+    QCOMPARE(m_server.stop(), 0);
+    QVERIFY2(m_server.restart(), qPrintable(m_server.error()));
+    QCOMPARE(runOf(runId).value(QStringLiteral("status")).toString(), QStringLiteral("interrupted"));
+    bool explained = false;
+    for (const QJsonValue &event : as(QStringLiteral("root-admin"))
+                                       .get(QStringLiteral("/api/v1/runs/%1/events").arg(runId))
+                                       .json()
+                                       .value(QStringLiteral("items"))
+                                       .toArray()) {
+        explained = explained
+            || event.toObject().value(QStringLiteral("summary")).toString()
+                == QStringLiteral("interrupted: the server stopped");
     }
     QVERIFY(explained);
 }
