@@ -3,7 +3,8 @@
 //
 // stewardctl agent: one agent's attributes and runs (show), its creation with a first spec
 // (create), its versions (history, show-version, diff, blame), changes to its spec (edit,
-// rollback; a proposal for critical agents) and running it now (run). All but create go
+// rollback; a proposal for critical agents), running it now (run), and pausing and resuming it
+// (pause, resume). All but create go
 // through a Workspace, as in the desktop app, so they work the same on a file and on a server;
 // create goes through AgentService on a file.
 #include "agentservices.h"
@@ -1020,6 +1021,63 @@ int runRun(const CommandContext &context)
     return static_cast<int>(failed ? ExitCode::Refused : ExitCode::Success);
 }
 
+// --- pause and resume ---
+
+// Pauses (Paused) or resumes (Active) the agent at PATH.
+int runSetStatus(const CommandContext &context, AgentStatus status)
+{
+    const bool pausing = status == AgentStatus::Paused;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        pausing ? QCoreApplication::translate("steward::AgentCommand",
+                                              "Pauses the agent: its triggers no longer start it until it is "
+                                              "resumed. The reason goes to the audit log.")
+                : QCoreApplication::translate("steward::AgentCommand",
+                                              "Resumes a paused agent: its triggers start it again. The reason goes "
+                                              "to the audit log."));
+    CommandLine::addGlobalOptions(parser);
+    CommandLine::addReasonOption(parser);
+    CommandLine::addActorOption(parser);
+    addPathArgument(parser);
+    if (const std::optional<int> done = CommandLine::parse(
+            parser, context, 1, 1,
+            pausing ? QStringLiteral("stewardctl --store FILE|--server URL agent pause PATH --reason TEXT")
+                    : QStringLiteral("stewardctl --store FILE|--server URL agent resume PATH --reason TEXT"))) {
+        return *done;
+    }
+    if (const std::optional<int> missing = CommandLine::checkReason(parser)) {
+        return *missing;
+    }
+    int exitCode = 0;
+    OrgNode node;
+    const std::unique_ptr<Workspace> workspace = openAgent(parser, context, node, exitCode);
+    if (!workspace) {
+        return exitCode;
+    }
+    const Result<Agent> changed = workspace->setAgentStatus(node.id, status, CommandLine::reason(parser));
+    if (!changed) {
+        return Console::fail(changed.error());
+    }
+    if (CommandLine::json(parser, context)) {
+        Console::printJson(QJsonDocument(
+            QJsonObject{{QStringLiteral("path"), node.path}, {QStringLiteral("status"), toText(changed->status)}}));
+    } else {
+        Console::print(pausing ? QCoreApplication::translate("steward::AgentCommand", "paused %1").arg(node.path)
+                               : QCoreApplication::translate("steward::AgentCommand", "resumed %1").arg(node.path));
+    }
+    return success();
+}
+
+int runPause(const CommandContext &context)
+{
+    return runSetStatus(context, AgentStatus::Paused);
+}
+
+int runResume(const CommandContext &context)
+{
+    return runSetStatus(context, AgentStatus::Active);
+}
+
 } // namespace
 
 int runAgentCommand(const CommandContext &context)
@@ -1037,7 +1095,9 @@ int runAgentCommand(const CommandContext &context)
          {QStringLiteral("blame"), QStringLiteral("PATH [--version N]"), runBlame},
          {QStringLiteral("edit"), QStringLiteral("PATH --spec FILE --base N --reason TEXT"), runEdit},
          {QStringLiteral("rollback"), QStringLiteral("PATH --to N --base M --reason TEXT"), runRollback},
-         {QStringLiteral("run"), QStringLiteral("PATH [--payload JSON] --reason TEXT"), runRun}});
+         {QStringLiteral("run"), QStringLiteral("PATH [--payload JSON] --reason TEXT"), runRun},
+         {QStringLiteral("pause"), QStringLiteral("PATH --reason TEXT"), runPause},
+         {QStringLiteral("resume"), QStringLiteral("PATH --reason TEXT"), runResume}});
 }
 
 } // namespace steward

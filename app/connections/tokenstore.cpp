@@ -45,6 +45,8 @@ QString reasonOf(const QKeychain::Job &job)
 
 TokenStore::TokenStore(QObject *parent) : QObject(parent) { }
 
+TokenStore::TokenStore(QString service, QObject *parent) : QObject(parent), m_service(std::move(service)) { }
+
 QString TokenStore::service()
 {
     return QStringLiteral("Steward");
@@ -52,7 +54,7 @@ QString TokenStore::service()
 
 void TokenStore::read(const QString &profileName, QObject *context, std::function<void(const Result<QString> &)> done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(service());
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setKey(profileName);
     run(
         job, context, m_timeoutMs,
@@ -75,7 +77,7 @@ void TokenStore::read(const QString &profileName, QObject *context, std::functio
 void TokenStore::write(const QString &profileName, const QString &token, QObject *context,
                        std::function<void(const Status &)> done)
 {
-    auto *job = new QKeychain::WritePasswordJob(service());
+    auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setKey(profileName);
     job->setTextData(token);
     run(
@@ -93,7 +95,7 @@ void TokenStore::write(const QString &profileName, const QString &token, QObject
 
 void TokenStore::remove(const QString &profileName, QObject *context, std::function<void(const Status &)> done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(service());
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setKey(profileName);
     run(
         job, context, m_timeoutMs,

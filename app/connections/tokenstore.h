@@ -28,6 +28,10 @@ public:
     static constexpr int DefaultTimeoutMs = 10'000;
 
     explicit TokenStore(QObject *parent = nullptr);
+    // Entries of another keychain service than service(), under names of their own: the openai
+    // runner's key (OpenAiSettings) is kept apart from the profiles' tokens, so that no profile
+    // name can ever meet it.
+    TokenStore(QString service, QObject *parent);
 
     // The keychain's service name, under which every profile's token is kept.
     [[nodiscard]] static QString service();
@@ -47,6 +51,7 @@ private:
     [[nodiscard]] Error timeoutError() const;
 
     int m_timeoutMs = DefaultTimeoutMs;
+    QString m_service = service();
 };
 
 } // namespace steward

@@ -13,6 +13,8 @@
 #include "exportbundledialog.h"
 #include "livefeedview.h"
 #include "movedialog.h"
+#include "openaisettings.h"
+#include "openaisettingsdialog.h"
 #include "orgtreedelegate.h"
 #include "orgtreemodel.h"
 #include "reasondialog.h"
@@ -198,6 +200,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         }
     });
     m_tokens = new TokenStore(this);
+    m_openAiKeychain = new TokenStore(OpenAiSettings::keychainService(), this);
     m_countdown = new QTimer(this);
     m_countdown->setSingleShot(true);
     m_countdown->setTimerType(Qt::PreciseTimer);
@@ -336,6 +339,10 @@ void MainWindow::createActions()
 
     m_aboutAction = makeAction(QStringLiteral("aboutAction"), tr("&About Steward"), QStyle::SP_MessageBoxInformation);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_openAiSettingsAction =
+        makeAction(QStringLiteral("openAiSettingsAction"), tr("&OpenAI Settings…"), QStyle::SP_FileDialogDetailedView);
+    connect(m_openAiSettingsAction, &QAction::triggered, this, &MainWindow::showOpenAiSettings);
 }
 
 void MainWindow::createMenus()
@@ -365,6 +372,8 @@ void MainWindow::createMenus()
     edit->addAction(m_renameAction);
     edit->addAction(m_moveAction);
     edit->addAction(m_archiveAction);
+    edit->addSeparator();
+    edit->addAction(m_openAiSettingsAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
@@ -1184,6 +1193,13 @@ void MainWindow::archiveSelected()
         },
         this);
     dialog->setObjectName(QStringLiteral("archiveDialog"));
+    dialog->open();
+}
+
+void MainWindow::showOpenAiSettings()
+{
+    auto *dialog = new OpenAiSettingsDialog(*m_openAiKeychain, this);
+    dialog->setObjectName(QStringLiteral("openAiSettingsDialog"));
     dialog->open();
 }
 

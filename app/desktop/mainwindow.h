@@ -142,6 +142,7 @@ private:
     void showWorkspacePage(bool shown);
     void updateAuditBadge();
     void chooseBundle();
+    void showOpenAiSettings();
     void exportBundle();
     void showOpenError(const QString &path, const QString &message);
     void chooseWorkspace();
@@ -229,6 +230,9 @@ private:
     QAction *m_showInboxAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     QToolBar *m_editToolBar = nullptr;
+    // The openai runner's key, kept apart from the connections' tokens (OpenAiSettings).
+    TokenStore *m_openAiKeychain = nullptr;
+    QAction *m_openAiSettingsAction = nullptr;
 };
 
 } // namespace steward

@@ -295,6 +295,10 @@ Result<QList<StreamHub::Encoded>> StreamHub::encode(const QList<StreamItem> &ite
             data = QJsonObject{{QStringLiteral("agentId"), node.id},
                                {QStringLiteral("path"), node.path},
                                {QStringLiteral("version"), item.subjectId}};
+            // A pause or a resume announces the same head with the status the agent now has.
+            if (const Result<Agent> agent = tree.agent(node.id); agent) {
+                data.insert(QStringLiteral("status"), toText(agent->status));
+            }
             break;
         case StreamItemType::Approval: {
             const Result<ApprovalRepository::Row> approval = m_context.approvals.approvals().row(item.subjectId);

@@ -115,4 +115,13 @@ struct RunNowRequest
     QString reason;
 };
 
+// Pausing ("paused") or resuming ("active") an agent; AgentService refuses "retired".
+struct AgentStatusRequest
+{
+    AgentStatus status = AgentStatus::Active;
+    QString reason;
+
+    friend bool operator==(const AgentStatusRequest &, const AgentStatusRequest &) = default;
+};
+
 } // namespace steward

@@ -1386,4 +1386,19 @@ Result<RunNowRequest> runNowRequestFromJson(const QJsonValue &value)
     return in.result(request);
 }
 
+QJsonObject toJson(const AgentStatusRequest &request)
+{
+    return {{u"status"_s, toText(request.status)}, {u"reason"_s, request.reason}};
+}
+
+Result<AgentStatusRequest> agentStatusRequestFromJson(const QJsonValue &value)
+{
+    Fields in(value, {});
+    in.allowOnly({u"status", u"reason"});
+    AgentStatusRequest request;
+    request.status = in.choice(u"status", Need::Required, AgentStatus::Active);
+    request.reason = in.text(u"reason", Need::Required, ApiLimits::MaxReasonLength);
+    return in.result(request);
+}
+
 } // namespace steward

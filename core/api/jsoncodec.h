@@ -77,6 +77,7 @@ namespace steward {
 [[nodiscard]] QJsonObject toJson(const ApprovalPolicyRequest &request);
 [[nodiscard]] QJsonObject toJson(const RunRequestEntry &request);
 [[nodiscard]] QJsonObject toJson(const RunNowRequest &request);
+[[nodiscard]] QJsonObject toJson(const AgentStatusRequest &request);
 // An event as an agent reports it: the ingest shape, without the id the store assigns.
 [[nodiscard]] QJsonObject toIngestJson(const ActivityEvent &event);
 // {"events": [...]}: one ingest request.
@@ -180,5 +181,6 @@ template<typename T> [[nodiscard]] Result<QList<T>> listFromJson(const QJsonValu
 [[nodiscard]] Result<ApprovalPolicyRequest> approvalPolicyRequestFromJson(const QJsonValue &value);
 // {"payload": {...}, "reason": "..."}: the payload is optional, the reason required.
 [[nodiscard]] Result<RunNowRequest> runNowRequestFromJson(const QJsonValue &value);
+[[nodiscard]] Result<AgentStatusRequest> agentStatusRequestFromJson(const QJsonValue &value);
 
 } // namespace steward

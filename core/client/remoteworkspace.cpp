@@ -145,7 +145,12 @@ void RemoteWorkspace::onItem(StreamItemType type, const QJsonObject &data)
         break;
     case StreamItemType::Agent: {
         const NodeId agentId = data.value(QStringLiteral("agentId")).toInteger();
-        if (noteHead(agentId, data.value(QStringLiteral("version")).toInt())) {
+        const bool newHead = noteHead(agentId, data.value(QStringLiteral("version")).toInt());
+        // A pause or a resume keeps the head; the item names the status the agent now has.
+        const std::optional<AgentStatus> status =
+            parseEnum<AgentStatus>(data.value(QStringLiteral("status")).toString());
+        const bool newStatus = status && noteStatus(agentId, *status);
+        if (newHead || newStatus) {
             Q_EMIT agentChanged(agentId);
             Q_EMIT auditAppended();
         }
@@ -258,6 +263,16 @@ bool RemoteWorkspace::noteHead(NodeId agentId, int version)
     return true;
 }
 
+bool RemoteWorkspace::noteStatus(NodeId agentId, AgentStatus status)
+{
+    const auto known = m_statuses.constFind(agentId);
+    if (known != m_statuses.cend() && known.value() == status) {
+        return false;
+    }
+    m_statuses.insert(agentId, status);
+    return true;
+}
+
 bool RemoteWorkspace::noteProposal(const VersionProposal &proposal)
 {
     const auto known = m_proposals.constFind(proposal.id);
@@ -312,7 +327,12 @@ Result<OrgNode> RemoteWorkspace::node(NodeId id) const
 
 Result<Agent> RemoteWorkspace::agent(NodeId id) const
 {
-    return read<Agent>(m_api.get(agentPath(id)));
+    Result<Agent> agent = read<Agent>(m_api.get(agentPath(id)));
+    if (agent) {
+        // What the reader now shows: a stream item with the same status is no news.
+        m_statuses.insert(id, agent->status);
+    }
+    return agent;
 }
 
 Result<AgentVersion> RemoteWorkspace::version(NodeId agentId, int number) const
@@ -771,6 +791,20 @@ Result<ApprovalAnalytics> RemoteWorkspace::approvalAnalytics(NodeId nodeId, cons
         return answer.error();
     }
     return approvalAnalyticsFromJson(answer.value());
+}
+
+Result<Agent> RemoteWorkspace::setAgentStatus(NodeId agentId, AgentStatus status, const QString &reason)
+{
+    Result<Agent> changed = read<Agent>(
+        m_api.patch(agentPath(agentId, QStringLiteral("/status")), toJson(AgentStatusRequest{status, reason})));
+    if (changed) {
+        // The stream brings this change back with the same head and status: no news then.
+        noteHead(agentId, changed->headVersion);
+        noteStatus(agentId, changed->status);
+        Q_EMIT agentChanged(agentId);
+        Q_EMIT auditAppended();
+    }
+    return changed;
 }
 
 } // namespace steward

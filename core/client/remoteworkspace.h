@@ -111,6 +111,7 @@ public:
     // Waits up to `waitSeconds` (the server allows 60) for a pending approval to be decided
     // (GET /api/v1/approvals/{id}?wait=); the approval as it then is.
     [[nodiscard]] Result<ApprovalDetail> waitForApproval(ApprovalId id, int waitSeconds) const;
+    [[nodiscard]] Result<Agent> setAgentStatus(NodeId agentId, AgentStatus status, const QString &reason) override;
 
 Q_SIGNALS:
     // The live stream connected, or dropped for the reason `why` (it reconnects by itself).
@@ -141,6 +142,8 @@ private:
     // Records an agent's new head or a proposal's state; true when it is news.
     bool noteHead(NodeId agentId, int version);
     bool noteProposal(const VersionProposal &proposal);
+    // Records an agent's status (paused, resumed); true when it is news.
+    bool noteStatus(NodeId agentId, AgentStatus status);
     [[nodiscard]] Result<AgentService::VersionChange> versionChange(const Result<QJsonValue> &answer, NodeId agentId);
 
     ApiClient m_api;
@@ -158,6 +161,8 @@ private:
     QHash<NodeId, QList<OrgNode>> m_echoes;
     QHash<NodeId, int> m_heads; // the newest head version announced per agent
     QHash<ProposalId, VersionProposal::State> m_proposals; // the last announced state
+    // The last status per agent read or announced; reads fill it in too, hence mutable.
+    mutable QHash<NodeId, AgentStatus> m_statuses;
     QList<ActivityEvent> m_arrivedEvents; // from the stream, not yet announced
 };
 

@@ -17,7 +17,7 @@ namespace steward {
 //   Event     the activity event's id           (nodeId: its agent)
 //   Run       the run's id                      (nodeId: its agent)
 //   Node      the node's id (created, renamed, moved, archived; nodeId: the same node)
-//   Agent     the version number that became the agent's head (nodeId: the agent)
+//   Agent     the agent's head version, after a new head or a pause or resume (nodeId: the agent)
 //   Proposal  the version proposal's id, made or decided (nodeId: its agent)
 //   Approval  the approval's id                 (nodeId: its agent)
 //   Audit     the audit entry's sequence        (nodeId: the node it concerns, or NoNode)

@@ -21,8 +21,10 @@ namespace {
 
 // How much of the first line of an answer goes into the proposal's title.
 constexpr qsizetype titleLineChars = 80;
-// How much of an error answer that is not OpenAI's error JSON goes into the reason.
+// How much of an error answer goes into the reason: enough to say why, not enough to fill the
+// run's record.
 constexpr qsizetype answerExcerptChars = 200;
+constexpr qsizetype errorMessageChars = 1000;
 
 const QString redacted = QStringLiteral("[key]");
 
@@ -133,14 +135,14 @@ void OpenAiRunner::cancel(const QString &reason)
 void OpenAiRunner::timedOut()
 {
     dropReply();
-    fail(tr("no answer from the model server within %1 s").arg(m_request.spec.runner.timeoutSeconds), true, {});
+    fail(tr("no answer from the model server within %1 s").arg(m_timeout.interval() / 1000), true, {});
 }
 
 void OpenAiRunner::received(qint64 bytes, qint64 total)
 {
     if (bytes > MaxAnswerBytes || total > MaxAnswerBytes) {
         dropReply();
-        fail(tr("the model server's answer is larger than %1 MiB").arg(MaxAnswerBytes / (1024 * 1024)), true, {});
+        fail(tooLarge(), true, {});
     }
 }
 
@@ -162,7 +164,7 @@ void OpenAiRunner::replied()
     }
     const QByteArray body = reply->read(MaxAnswerBytes + 1);
     if (body.size() > MaxAnswerBytes) {
-        fail(tr("the model server's answer is larger than %1 MiB").arg(MaxAnswerBytes / (1024 * 1024)), true, {});
+        fail(tooLarge(), true, {});
         return;
     }
     const int httpStatus = status.toInt();
@@ -179,6 +181,11 @@ void OpenAiRunner::replied()
     succeed(answer);
 }
 
+QString OpenAiRunner::tooLarge()
+{
+    return tr("the model server's answer is larger than %1 MiB").arg(MaxAnswerBytes / (1024 * 1024));
+}
+
 QString OpenAiRunner::httpError(int httpStatus, const QString &phrase, const QByteArray &body) const
 {
     // OpenAI and the servers that copy its API say why in {"error": {"message": "..."}}.
@@ -188,7 +195,8 @@ QString OpenAiRunner::httpError(int httpStatus, const QString &phrase, const QBy
                           .toObject()
                           .value(QStringLiteral("message"))
                           .toString()
-                          .simplified();
+                          .simplified()
+                          .left(errorMessageChars);
     if (message.isEmpty()) {
         message = QString::fromUtf8(body.left(answerExcerptChars * 4)).simplified().left(answerExcerptChars);
     }

@@ -81,6 +81,7 @@ private:
     // Reads the answer's usage and cost, then its text; a refused answer keeps the usage so
     // that a failed call still counts what it cost.
     [[nodiscard]] QString readAnswer(const QByteArray &body, Answer &answer) const;
+    [[nodiscard]] static QString tooLarge();
     [[nodiscard]] QString httpError(int httpStatus, const QString &phrase, const QByteArray &body) const;
     void succeed(const Answer &answer);
     // Ends the run Failed. `called`: the request reached the server, so the model call is traced.

@@ -391,4 +391,66 @@ Result<VersionProposal> AgentService::rejectProposal(ProposalId id, const QStrin
     return decided;
 }
 
+Result<Agent> AgentService::setStatus(NodeId agentId, AgentStatus status, const QString &actor, const QString &reason)
+{
+    if (const Status given = OrgService::requireReason(reason); !given) {
+        return given.error();
+    }
+    if (status == AgentStatus::Retired) {
+        return Error{Error::Code::Invalid,
+                     QCoreApplication::translate("steward::AgentService",
+                                                 "An agent is paused or resumed here; it cannot be retired this way.")};
+    }
+    Transaction transaction(m_store);
+    if (!transaction.isActive()) {
+        return transaction.beginError();
+    }
+    Result<Agent> agent = m_org.tree().agent(agentId);
+    if (!agent) {
+        return agent.error();
+    }
+    const Result<OrgNode> node = m_org.tree().node(agentId);
+    if (!node) {
+        return node.error();
+    }
+    if (node->isArchived()) {
+        return Error{
+            Error::Code::Invalid,
+            QCoreApplication::translate("steward::AgentService", "%1 is archived and cannot change.").arg(node->path)};
+    }
+    if (agent->status == AgentStatus::Retired) {
+        return Error{
+            Error::Code::Invalid,
+            QCoreApplication::translate("steward::AgentService", "%1 is retired; it stays retired.").arg(node->path)};
+    }
+    if (agent->status == status) {
+        return Error{
+            Error::Code::Invalid,
+            status == AgentStatus::Paused
+                ? QCoreApplication::translate("steward::AgentService", "%1 is already paused.").arg(node->path)
+                : QCoreApplication::translate("steward::AgentService", "%1 is already active.").arg(node->path)};
+    }
+    if (const Status stored = m_org.tree().setStatus(agentId, status); !stored) {
+        return stored.error();
+    }
+    const QString action =
+        status == AgentStatus::Paused ? QStringLiteral("agent.pause") : QStringLiteral("agent.resume");
+    if (const Status audited = m_org.recordAudit(actor, action, node->path,
+                                                 {{QStringLiteral("id"), agentId},
+                                                  {QStringLiteral("from"), toText(agent->status)},
+                                                  {QStringLiteral("to"), toText(status)}},
+                                                 reason);
+        !audited) {
+        return audited.error();
+    }
+    if (const Status committed =
+            commitChange(transaction, {streamItem(StreamItemType::Agent, agentId, agent->headVersion)});
+        !committed) {
+        return committed.error();
+    }
+    Agent changed = std::move(agent).value();
+    changed.status = status;
+    return changed;
+}
+
 } // namespace steward

@@ -65,6 +65,12 @@ public:
     [[nodiscard]] Result<AgentVersion> approveProposal(ProposalId id, const QString &approver, const QString &reason);
     [[nodiscard]] Result<VersionProposal> rejectProposal(ProposalId id, const QString &reviewer, const QString &reason);
 
+    // Pauses (Paused) or resumes (Active) an agent; a paused agent is not started by its
+    // triggers. A reason is required and the change is audited as agent.pause or agent.resume.
+    // Retired is final: a retired agent keeps its status, and retiring is not done here.
+    [[nodiscard]] Result<Agent> setStatus(NodeId agentId, AgentStatus status, const QString &actor,
+                                          const QString &reason);
+
     [[nodiscard]] const VersionRepository &versions() const { return m_versions; }
     [[nodiscard]] const ProposalRepository &proposals() const { return m_proposals; }
 

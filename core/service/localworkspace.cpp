@@ -483,4 +483,16 @@ Result<QList<RunRequestEntry>> LocalWorkspace::runRequests(NodeId agentId, int l
     return RunRequestRepository(*m_store).recent(agentId, limit);
 }
 
+Result<Agent> LocalWorkspace::setAgentStatus(NodeId agentId, AgentStatus status, const QString &reason)
+{
+    if (const Status writable = requireWritable(); !writable) {
+        return writable.error();
+    }
+    Result<Agent> changed = m_agents.setStatus(agentId, status, m_actor, reason);
+    if (changed) {
+        announceAgentChange(agentId);
+    }
+    return changed;
+}
+
 } // namespace steward

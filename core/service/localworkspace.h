@@ -88,6 +88,7 @@ public:
     [[nodiscard]] Result<QList<RunRequestEntry>> runRequests(NodeId agentId, int limit) const override;
     [[nodiscard]] Result<ApprovalAnalytics> approvalAnalytics(NodeId nodeId, const QDateTime &from,
                                                               const QDateTime &to) const override;
+    [[nodiscard]] Result<Agent> setAgentStatus(NodeId agentId, AgentStatus status, const QString &reason) override;
     // Expires and escalates what is due now (a local store has no server to do it); emits
     // approvalChanged for each.
     [[nodiscard]] Result<QList<ApprovalId>> sweepApprovals();

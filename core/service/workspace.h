@@ -120,6 +120,9 @@ public:
     // The agent's latest run requests, newest first, with their state and reason: how skipped
     // and refused schedule fires and events become visible.
     [[nodiscard]] virtual Result<QList<RunRequestEntry>> runRequests(NodeId agentId, int limit) const = 0;
+    // Pauses (Paused) or resumes (Active) an agent, with a reason, as AgentService::setStatus
+    // does; the agent as it now is. Emits agentChanged.
+    [[nodiscard]] virtual Result<Agent> setAgentStatus(NodeId agentId, AgentStatus status, const QString &reason) = 0;
 
 Q_SIGNALS:
     void nodeAdded(const steward::OrgNode &node);

@@ -323,4 +323,13 @@ Status TreeRepository::setHead(NodeId agentId, int version, Criticality critical
     return execute(query, QCoreApplication::translate("steward::TreeRepository", "updating an agent"));
 }
 
+Status TreeRepository::setStatus(NodeId agentId, AgentStatus status)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("UPDATE agents SET status = ? WHERE node_id = ?"));
+    query.addBindValue(toText(status));
+    query.addBindValue(agentId);
+    return execute(query, QCoreApplication::translate("steward::TreeRepository", "updating an agent's status"));
+}
+
 } // namespace steward

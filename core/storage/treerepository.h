@@ -51,6 +51,7 @@ public:
     [[nodiscard]] Status insertAgent(const Agent &agent);
     // The head version and the criticality its spec declares (the agents table mirrors it).
     [[nodiscard]] Status setHead(NodeId agentId, int version, Criticality criticality);
+    [[nodiscard]] Status setStatus(NodeId agentId, AgentStatus status);
 
 private:
     const Store &m_store;

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void node_createRenameMoveArchive_areAudited();
     void agent_show_text();
     void agent_show_json();
+    void agent_pauseAndResume_areAudited();
     void agent_run_localStore_runsInTheCommand_data();
     void agent_run_localStore_runsInTheCommand();
     void help_everywhere_data();
@@ -304,6 +305,52 @@ void TestStewardctl::agent_run_localStore_runsInTheCommand()
     QVERIFY2(refused.out.contains(QLatin1String("refused (the agent has no runner)")), qPrintable(refused.out));
 }
 
+void TestStewardctl::agent_pauseAndResume_areAudited()
+{
+    const QString store = copyOfDemo(QStringLiteral("pauses.steward"));
+    QVERIFY(!store.isEmpty());
+    const QStringList agent{QStringLiteral("--store"), store, QStringLiteral("agent")};
+    const QStringList actor{QStringLiteral("--actor"), QStringLiteral("ada.admin")};
+    const Outcome paused = run(agent
+                               + QStringList{QStringLiteral("pause"), mailerPath, QStringLiteral("--reason"),
+                                             QStringLiteral("Event postponed")}
+                               + actor);
+    QVERIFY2(paused.exitCode == 0, qPrintable(paused.err));
+    QCOMPARE(paused.out, QStringLiteral("paused ") + mailerPath + QLatin1Char('\n'));
+    const Outcome shown = run(agent + QStringList{QStringLiteral("show"), mailerPath, QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(shown.out.toUtf8()).object().value(QStringLiteral("status")).toString(),
+             QStringLiteral("paused"));
+
+    const Outcome again = run(
+        agent + QStringList{QStringLiteral("pause"), mailerPath, QStringLiteral("--reason"), QStringLiteral("twice")});
+    QCOMPARE(again.exitCode, 1);
+    QCOMPARE(again.err, QStringLiteral("stewardctl: ") + mailerPath + QStringLiteral(" is already paused.\n"));
+
+    const Outcome resumed = run(agent
+                                + QStringList{QStringLiteral("resume"), mailerPath, QStringLiteral("--reason"),
+                                              QStringLiteral("New date is set"), QStringLiteral("--json")}
+                                + actor);
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+    const QJsonObject answer = QJsonDocument::fromJson(resumed.out.toUtf8()).object();
+    QCOMPARE(answer.value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+    QCOMPARE(answer.value(QStringLiteral("path")).toString(), mailerPath);
+
+    auto opened = Store::open(store);
+    QVERIFY(opened.ok());
+    const Result<QList<AuditEntry>> entries = AuditRepository(*opened.value()).entriesAfter(0, 100000);
+    QVERIFY(entries.ok());
+    QStringList lastTwo;
+    for (qsizetype i = entries->size() - 2; i < entries->size(); ++i) {
+        const AuditEntry &entry = entries->at(i);
+        lastTwo.append(entry.action + QLatin1Char(' ') + entry.actor + QLatin1Char(' ') + entry.subject
+                       + QStringLiteral(": ") + entry.reason);
+    }
+    QCOMPARE(
+        lastTwo,
+        (QStringList{QStringLiteral("agent.pause ada.admin ") + mailerPath + QStringLiteral(": Event postponed"),
+                     QStringLiteral("agent.resume ada.admin ") + mailerPath + QStringLiteral(": New date is set")}));
+}
+
 void TestStewardctl::help_everywhere_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -401,6 +448,14 @@ void TestStewardctl::failures_data()
         QStringLiteral("Unknown subcommand 'agent delete'"));
     row("agent: not an agent", QStringLiteral("--store|{store}|agent|show|/acme/sales"), 1,
         QStringLiteral("is a department, not an agent"));
+    row("agent: pause without reason",
+        QStringLiteral("--store|{store}|agent|pause|/acme/sales/outbound/prospect-mailer"), 2,
+        QStringLiteral("--reason"));
+    row("agent: resume an active agent",
+        QStringLiteral("--store|{store}|agent|resume|/acme/sales/outbound/prospect-mailer|--reason|r"), 1,
+        QStringLiteral("is already active"));
+    row("agent: pause a team", QStringLiteral("--store|{store}|agent|pause|/acme/sales/outbound|--reason|r"), 1,
+        QStringLiteral("not an agent"));
 }
 
 void TestStewardctl::failures()

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void refusals_data();
     void refusals();
     void approvalDecidedAndPolicySetOverTheServer();
+    void agentPauseAndResume();
 
 private:
     // stewardctl --server URL ARGUMENTS with STEWARD_TOKEN set to `principal`'s token.
@@ -493,6 +494,44 @@ void TestStewardctlServer::approvalDecidedAndPolicySetOverTheServer()
                   QStringLiteral("--inherit"), QStringLiteral("--reason"), QStringLiteral("back")})
                  .exitCode,
              0);
+}
+
+void TestStewardctlServer::agentPauseAndResume()
+{
+    const QString agent = QStringLiteral("/acme/sales/outbound/pricing-bot");
+    const StewardctlOutcome paused =
+        run(QStringLiteral("sales-editor"),
+            {QStringLiteral("agent"), QStringLiteral("pause"), agent, QStringLiteral("--reason"),
+             QStringLiteral("Price list under review"), QStringLiteral("--json")});
+    QVERIFY2(paused.exitCode == 0, qPrintable(paused.err));
+    QCOMPARE(QJsonDocument::fromJson(paused.out.toUtf8()).object().value(QStringLiteral("status")).toString(),
+             QStringLiteral("paused"));
+
+    // A reviewer sees the agent but may not pause or resume it; an outsider does not see it.
+    const StewardctlOutcome reviewer = run(
+        QStringLiteral("outbound-reviewer"),
+        {QStringLiteral("agent"), QStringLiteral("resume"), agent, QStringLiteral("--reason"), QStringLiteral("go")});
+    QCOMPARE(reviewer.exitCode, 1);
+    QVERIFY2(reviewer.err.startsWith(QStringLiteral("stewardctl: outbound-reviewer may not")),
+             qPrintable(reviewer.err));
+    const StewardctlOutcome outsider = run(
+        QStringLiteral("outsider"),
+        {QStringLiteral("agent"), QStringLiteral("resume"), agent, QStringLiteral("--reason"), QStringLiteral("go")});
+    QCOMPARE(outsider.exitCode, 1);
+    QCOMPARE(outsider.err, QStringLiteral("stewardctl: There is nothing at /acme/sales/outbound/pricing-bot.\n"));
+
+    const StewardctlOutcome resumed = run(QStringLiteral("root-admin"),
+                                          {QStringLiteral("agent"), QStringLiteral("resume"), agent,
+                                           QStringLiteral("--reason"), QStringLiteral("Prices are final")});
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+    QCOMPARE(resumed.out, QStringLiteral("resumed ") + agent + QLatin1Char('\n'));
+
+    const StewardctlOutcome audit = run(QStringLiteral("auditor"),
+                                        {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--action"),
+                                         QStringLiteral("agent."), QStringLiteral("--json")});
+    QVERIFY2(audit.exitCode == 0, qPrintable(audit.err));
+    QVERIFY2(audit.out.contains(QStringLiteral("Price list under review")), qPrintable(audit.out));
+    QVERIFY2(audit.out.contains(QStringLiteral("Prices are final")), qPrintable(audit.out));
 }
 
 QTEST_GUILESS_MAIN(TestStewardctlServer)

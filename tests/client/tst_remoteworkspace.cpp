@@ -43,6 +43,7 @@ private Q_SLOTS:
     void reconnectsAfterRestartWithoutGapOrDuplicate();
     void approvalsAreListedDecidedAndAnnounced();
     void liveActivityAndRunEvents();
+    void pauseAndResumeAreAnnouncedOnceEverywhere();
 
 private:
     [[nodiscard]] std::unique_ptr<RemoteWorkspace>
@@ -647,6 +648,42 @@ void TestRemoteWorkspace::liveActivityAndRunEvents()
     QCOMPARE(trace->size(), 2);
     QCOMPARE(trace->at(1).kind, QStringLiteral("tool.call"));
     QCOMPARE(outsider->runEvents(runId).error().code, Error::Code::NotFound);
+}
+
+void TestRemoteWorkspace::pauseAndResumeAreAnnouncedOnceEverywhere()
+{
+    const auto editor = open(QStringLiteral("sales-editor"), RemoteWorkspace::Updates::Live);
+    const auto admin = open(QStringLiteral("root-admin"), RemoteWorkspace::Updates::Live);
+    QVERIFY(editor && admin);
+    QSignalSpy editorConnected(editor.get(), &RemoteWorkspace::connectionChanged);
+    QSignalSpy adminConnected(admin.get(), &RemoteWorkspace::connectionChanged);
+    QVERIFY(editorConnected.wait());
+    QTRY_VERIFY(!adminConnected.isEmpty());
+    QSignalSpy editorChanged(editor.get(), &Workspace::agentChanged);
+    QSignalSpy adminChanged(admin.get(), &Workspace::agentChanged);
+    QSignalSpy editorItems(editor.get(), &RemoteWorkspace::itemReceived);
+
+    const NodeId pricing = id(QStringLiteral("/acme/sales/outbound/pricing-bot"));
+    const Result<Agent> paused = editor->setAgentStatus(pricing, AgentStatus::Paused, QStringLiteral("price review"));
+    QVERIFY2(paused, whyNot(paused).constData());
+    QCOMPARE(paused->status, AgentStatus::Paused);
+    QCOMPARE(editorChanged.size(), 1); // at once, before the stream says so
+    QTRY_COMPARE(adminChanged.size(), 1);
+    QCOMPARE(adminChanged.first().at(0).value<NodeId>(), pricing);
+    QCOMPARE(admin->agent(pricing)->status, AgentStatus::Paused);
+
+    // Refused: nothing is announced.
+    QVERIFY(!editor->setAgentStatus(pricing, AgentStatus::Paused, QStringLiteral("again")));
+    const Result<Agent> resumed = admin->setAgentStatus(pricing, AgentStatus::Active, QStringLiteral("prices done"));
+    QVERIFY2(resumed, whyNot(resumed).constData());
+    QCOMPARE(adminChanged.size(), 2);
+    QTRY_COMPARE(editorChanged.size(), 2);
+
+    // The stream brings the editor's own pause back too: no news.
+    QTRY_VERIFY(editorItems.size() >= 2);
+    QTest::qWait(300);
+    QCOMPARE(editorChanged.size(), 2);
+    QCOMPARE(adminChanged.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestRemoteWorkspace)

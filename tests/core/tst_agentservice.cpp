@@ -10,6 +10,7 @@
 #include "service/orgservice.h"
 #include "storage/auditrepository.h"
 #include "storage/store.h"
+#include "storage/streamrepository.h"
 #include "teststore.h"
 
 #include <QCryptographicHash>
@@ -36,6 +37,9 @@ private Q_SLOTS:
     void criticalAgent_rejectedProposalChangesNothing();
     void rollback_makesANewVersionWithOldContent();
     void change_thatLowersCriticality_updatesTheAgent();
+    void setStatus_pauseAndResume_areAuditedAndStreamed();
+    void setStatus_refusals_data();
+    void setStatus_refusals();
 
 private:
     [[nodiscard]] QString lastAuditAction() const;
@@ -368,6 +372,90 @@ void TestAgentService::change_thatLowersCriticality_updatesTheAgent()
     const auto direct = m_agents->change(m_mailer, 2, standardSpec(QStringLiteral("Porto")), QStringLiteral("sam.lee"),
                                          QStringLiteral("venue"));
     QVERIFY(direct.ok() && direct->saved.has_value());
+}
+
+void TestAgentService::setStatus_pauseAndResume_areAuditedAndStreamed()
+{
+    const auto lastSeq = StreamRepository(*m_store).lastSeq();
+    QVERIFY(lastSeq.ok());
+    const auto paused = m_agents->setStatus(m_notetaker, AgentStatus::Paused, QStringLiteral("kim.ng"),
+                                            QStringLiteral("CRM outage; stop until it is back"));
+    QVERIFY2(paused.ok(), qPrintable(paused ? QString() : paused.error().message));
+    QCOMPARE(paused->status, AgentStatus::Paused);
+    QCOMPARE(paused->nodeId, m_notetaker);
+    QCOMPARE(paused->headVersion, 1);
+    QCOMPARE(m_org->tree().agent(m_notetaker)->status, AgentStatus::Paused);
+    QCOMPARE(m_org->tree().agent(m_mailer)->status, AgentStatus::Active);
+
+    const auto entries = AuditRepository(*m_store).entriesForSubject(QStringLiteral("/acme/outbound/call-notes"), 10);
+    QVERIFY(entries.ok());
+    const AuditEntry pause = entries->first(); // newest first
+    QCOMPARE(pause.action, QStringLiteral("agent.pause"));
+    QCOMPARE(pause.actor, QStringLiteral("kim.ng"));
+    QCOMPARE(pause.reason, QStringLiteral("CRM outage; stop until it is back"));
+    QCOMPARE(pause.details.value(QStringLiteral("from")).toString(), QStringLiteral("active"));
+    QCOMPARE(pause.details.value(QStringLiteral("to")).toString(), QStringLiteral("paused"));
+    const auto items = StreamRepository(*m_store).readAfter(lastSeq.value(), 100);
+    QVERIFY(items.ok());
+    QCOMPARE(items->size(), 1);
+    QCOMPARE(items->first().type, StreamItemType::Agent);
+    QCOMPARE(items->first().nodeId, m_notetaker);
+    QCOMPARE(items->first().subjectId, 1);
+
+    const auto resumed =
+        m_agents->setStatus(m_notetaker, AgentStatus::Active, QStringLiteral("sam.lee"), QStringLiteral("CRM is back"));
+    QVERIFY(resumed.ok());
+    QCOMPARE(resumed->status, AgentStatus::Active);
+    QCOMPARE(m_org->tree().agent(m_notetaker)->status, AgentStatus::Active);
+    QCOMPARE(lastAuditAction(), QStringLiteral("agent.resume"));
+}
+
+void TestAgentService::setStatus_refusals_data()
+{
+    QTest::addColumn<QString>("agent"); // "notes", "team", "missing", "retired", "archived"
+    QTest::addColumn<AgentStatus>("status");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<Error::Code>("code");
+    QTest::addColumn<QString>("messagePart");
+
+    QTest::newRow("no reason") << "notes" << AgentStatus::Paused << "  " << Error::Code::Invalid << "reason";
+    QTest::newRow("already active") << "notes" << AgentStatus::Active << "why not" << Error::Code::Invalid
+                                    << "/acme/outbound/call-notes is already active.";
+    QTest::newRow("retire") << "notes" << AgentStatus::Retired << "done" << Error::Code::Invalid
+                            << "cannot be retired this way";
+    QTest::newRow("retired is final") << "retired" << AgentStatus::Active << "bring it back" << Error::Code::Invalid
+                                      << "/acme/outbound/call-notes is retired; it stays retired.";
+    QTest::newRow("archived") << "archived" << AgentStatus::Paused << "stop" << Error::Code::Invalid
+                              << "is archived and cannot change";
+    QTest::newRow("a team") << "team" << AgentStatus::Paused << "stop" << Error::Code::NotFound << "";
+    QTest::newRow("missing") << "missing" << AgentStatus::Paused << "stop" << Error::Code::NotFound << "";
+}
+
+void TestAgentService::setStatus_refusals()
+{
+    QFETCH(QString, agent);
+    QFETCH(AgentStatus, status);
+    QFETCH(QString, reason);
+    QFETCH(Error::Code, code);
+    QFETCH(QString, messagePart);
+    NodeId id = m_notetaker;
+    if (agent == QLatin1String("team")) {
+        id = m_team;
+    } else if (agent == QLatin1String("missing")) {
+        id = 999999;
+    } else if (agent == QLatin1String("retired")) {
+        QVERIFY(m_org->tree().setStatus(m_notetaker, AgentStatus::Retired).ok());
+    } else if (agent == QLatin1String("archived")) {
+        QVERIFY(m_org->archive(m_notetaker, QStringLiteral("ops"), QStringLiteral("gone")).ok());
+    }
+    const QString lastAction = lastAuditAction();
+    const AgentStatus before = m_org->tree().agent(m_notetaker)->status;
+    const auto changed = m_agents->setStatus(id, status, QStringLiteral("kim.ng"), reason);
+    QVERIFY(!changed.ok());
+    QCOMPARE(changed.error().code, code);
+    QVERIFY2(changed.error().message.contains(messagePart), qPrintable(changed.error().message));
+    QCOMPARE(m_org->tree().agent(m_notetaker)->status, before);
+    QCOMPARE(lastAuditAction(), lastAction);
 }
 
 QTEST_GUILESS_MAIN(TestAgentService)

@@ -235,6 +235,9 @@ Status readRequest(const QString &reader, const QByteArray &body)
     if (reader == u"policy"_s) {
         return statusOf(approvalPolicyRequestFromJson(object));
     }
+    if (reader == u"status"_s) {
+        return statusOf(agentStatusRequestFromJson(object));
+    }
     return Error{Error::Code::NotFound, u"no reader "_s + reader};
 }
 
@@ -519,6 +522,8 @@ void TestJsonCodec::roundTrip_requests()
     checkRequestRoundTrip(NodePatchRequest{u"inbound"_s, 9, u"Both"_s}, nodePatchRequestFromJson);
     checkRequestRoundTrip(VersionSaveRequest{4, u"model: b\n"_s, u"Cheaper model"_s}, versionSaveRequestFromJson);
     checkRequestRoundTrip(DecisionRequest{u"Checked the numbers"_s}, decisionRequestFromJson);
+    checkRequestRoundTrip(AgentStatusRequest{AgentStatus::Paused, u"CRM outage"_s}, agentStatusRequestFromJson);
+    checkRequestRoundTrip(AgentStatusRequest{AgentStatus::Active, u"CRM is back"_s}, agentStatusRequestFromJson);
 
     ActivityEvent event = sampleEvent();
     event.id = 0;
@@ -923,6 +928,18 @@ void TestJsonCodec::requests_refuseHostileInput_data()
     QTest::newRow("policy: bad outcome") << u"policy"_s
                                          << QByteArray(R"({"policy":{"expiryOutcome":"maybe"},"reason":"r"})")
                                          << invalid << u"expiryOutcome"_s;
+    // Pausing and resuming an agent.
+    QTest::newRow("status: no reason") << u"status"_s << QByteArray(R"({"status":"paused"})") << invalid
+                                       << u"reason: required"_s;
+    QTest::newRow("status: no status") << u"status"_s << QByteArray(R"({"reason":"r"})") << invalid
+                                       << u"status: required"_s;
+    QTest::newRow("status: unknown status")
+        << u"status"_s << QByteArray(R"({"status":"asleep","reason":"r"})") << invalid << u"status"_s;
+    QTest::newRow("status: a number") << u"status"_s << QByteArray(R"({"status":1,"reason":"r"})") << invalid
+                                      << u"status"_s;
+    QTest::newRow("status: actor named") << u"status"_s
+                                         << QByteArray(R"({"status":"paused","reason":"r","actor":"me"})") << invalid
+                                         << u"actor: unknown field"_s;
 }
 
 void TestJsonCodec::requests_refuseHostileInput()

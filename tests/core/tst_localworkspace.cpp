@@ -92,6 +92,7 @@ private Q_SLOTS:
     void runNow_runsInThisProcessAndIsListed();
     void runNow_refusedAndInvalidRequests();
     void close_interruptsRunsUnderWay();
+    void setAgentStatus_pausesResumesAndAnnounces();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -382,6 +383,38 @@ void TestLocalWorkspace::close_interruptsRunsUnderWay()
     const Result<Run> run = ActivityRepository(*store.value()).run(request->runId);
     QVERIFY(run.ok());
     QCOMPARE(run->status, RunStatus::Interrupted);
+}
+
+void TestLocalWorkspace::setAgentStatus_pausesResumesAndAnnounces()
+{
+    QSignalSpy agentChanged(m_workspace.get(), &Workspace::agentChanged);
+    QSignalSpy auditAppended(m_workspace.get(), &Workspace::auditAppended);
+    const auto paused = m_workspace->setAgentStatus(m_standard, AgentStatus::Paused, QStringLiteral("holiday"));
+    QVERIFY2(paused.ok(), qPrintable(paused ? QString() : paused.error().message));
+    QCOMPARE(paused->status, AgentStatus::Paused);
+    QCOMPARE(m_workspace->agent(m_standard)->status, AgentStatus::Paused);
+    QCOMPARE(agentChanged.count(), 1);
+    QCOMPARE(agentChanged.first().first().value<NodeId>(), m_standard);
+    QCOMPARE(auditAppended.count(), 1);
+
+    QVERIFY(!m_workspace->setAgentStatus(m_standard, AgentStatus::Paused, QStringLiteral("again")).ok());
+    QVERIFY(!m_workspace->setAgentStatus(m_standard, AgentStatus::Active, QString()).ok());
+    QCOMPARE(agentChanged.count(), 1);
+
+    const auto resumed = m_workspace->setAgentStatus(m_standard, AgentStatus::Active, QStringLiteral("back"));
+    QVERIFY(resumed.ok());
+    QCOMPARE(m_workspace->agent(m_standard)->status, AgentStatus::Active);
+    QCOMPARE(agentChanged.count(), 2);
+    AuditFilter filter;
+    filter.action = QStringLiteral("agent.");
+    const auto entries = m_workspace->auditEntries(filter, 0, 10);
+    QVERIFY(entries.ok());
+    QStringList actions;
+    for (const AuditEntry &entry : entries.value()) {
+        actions.append(entry.action + QLatin1Char(' ') + entry.actor + QLatin1Char(' ') + entry.reason);
+    }
+    QVERIFY2(actions.contains(QStringLiteral("agent.pause ada holiday")), qPrintable(actions.join(QLatin1Char(','))));
+    QVERIFY2(actions.contains(QStringLiteral("agent.resume ada back")), qPrintable(actions.join(QLatin1Char(','))));
 }
 
 QTEST_GUILESS_MAIN(TestLocalWorkspace)

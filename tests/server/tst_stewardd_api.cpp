@@ -32,6 +32,7 @@ private Q_SLOTS:
     void tokensWorkUntilRevoked();
     void errorsAreJson_data();
     void errorsAreJson();
+    void pauseAndResumeAreAuditedActs();
 
 private:
     [[nodiscard]] HttpClient as(const QString &principal) const
@@ -128,6 +129,7 @@ void TestStewarddApi::permissions_data()
     const QString triageEvent = QStringLiteral(
         R"({"events": [{"clientId": "perm-%1", "agentId": {/acme/support/tier1/triage}, "kind": "step"}]})");
     const QString newPrincipal = QStringLiteral(R"({"name": "p-%1", "kind": "user", "reason": "hire"})");
+    const QString pause = QStringLiteral(R"({"status": "paused", "reason": "hold on"})");
 
     struct Row
     {
@@ -177,6 +179,13 @@ void TestStewarddApi::permissions_data()
         {"sales-editor", "POST", QStringLiteral("/api/v1/principals"), newPrincipal, 403},
         {"auditor", "GET", QStringLiteral("/api/v1/principals"), {}, 403},
         {"mailer-bot", "GET", QStringLiteral("/api/v1/me"), {}, 200},
+        // Pausing: editors and admins of the agent's subtree; hidden agents stay hidden.
+        {"outsider", "PATCH", pricing + QStringLiteral("/status"), pause, 404},
+        {"sales-editor", "PATCH", refund + QStringLiteral("/status"), pause, 404},
+        {"outbound-reviewer", "PATCH", scorer + QStringLiteral("/status"), pause, 403},
+        {"auditor", "PATCH", triage + QStringLiteral("/status"), pause, 403},
+        {"mailer-bot", "PATCH", mailer + QStringLiteral("/status"), pause, 403},
+        {"outsider", "PATCH", mailer + QStringLiteral("/status"), pause, 403},
     };
     int index = 0;
     for (const Row &row : rows) {
@@ -395,6 +404,63 @@ void TestStewarddApi::errorsAreJson()
         !reply.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().isEmpty());
     // The server is still there for the next one.
     QCOMPARE(HttpClient(m_server.url()).get(QStringLiteral("/healthz")).status, 200);
+}
+
+void TestStewarddApi::pauseAndResumeAreAuditedActs()
+{
+    const HttpClient editor = as(QStringLiteral("sales-editor"));
+    const QString status = withIds(QStringLiteral("/api/v1/agents/{/acme/sales/outbound/pricing-bot}/status"));
+    const auto patch = [&editor, &status](const QByteArray &body) { return editor.send("PATCH", status, body); };
+
+    const HttpReply paused = patch(R"({"status": "paused", "reason": "Price list is being reworked"})");
+    QVERIFY2(paused.status == 200, paused.body.constData());
+    QCOMPARE(paused.json().value(QStringLiteral("status")).toString(), QStringLiteral("paused"));
+    QCOMPARE(paused.json().value(QStringLiteral("path")).toString(),
+             QStringLiteral("/acme/sales/outbound/pricing-bot"));
+    const QString agent = withIds(QStringLiteral("/api/v1/agents/{/acme/sales/outbound/pricing-bot}"));
+    QCOMPARE(editor.get(agent).json().value(QStringLiteral("status")).toString(), QStringLiteral("paused"));
+
+    struct Refusal
+    {
+        QByteArray body;
+        int status;
+        const char *code;
+    };
+    const QList<Refusal> refusals{
+        {R"({"status": "paused", "reason": "again"})", 400, "invalid"},
+        {R"({"status": "paused"})", 400, "invalid"},
+        {R"({"status": "paused", "reason": ""})", 400, "invalid"},
+        {R"({"status": "retired", "reason": "done with it"})", 400, "invalid"},
+        {R"({"status": "sleeping", "reason": "x"})", 400, "invalid"},
+        {R"({"status": "active", "reason": "x", "when": "now"})", 400, "invalid"},
+        {R"(["active"])", 400, "invalid"},
+    };
+    for (const Refusal &refusal : refusals) {
+        const HttpReply reply = patch(refusal.body);
+        QVERIFY2(reply.status == refusal.status, refusal.body.constData());
+        QCOMPARE(reply.errorCode(), QString::fromLatin1(refusal.code));
+    }
+    QCOMPARE(editor.get(agent).json().value(QStringLiteral("status")).toString(), QStringLiteral("paused"));
+
+    const HttpReply resumed = as(QStringLiteral("root-admin"))
+                                  .send("PATCH", status, R"({"status": "active", "reason": "New prices are live"})");
+    QVERIFY2(resumed.status == 200, resumed.body.constData());
+    QCOMPARE(resumed.json().value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+
+    const HttpReply audit =
+        as(QStringLiteral("auditor")).get(QStringLiteral("/api/v1/audit?subject=/acme/sales/outbound/pricing-bot"));
+    QCOMPARE(audit.status, 200);
+    QStringList actions;
+    for (const QJsonValue &entry : audit.json().value(QStringLiteral("items")).toArray()) {
+        const QJsonObject object = entry.toObject();
+        actions.append(object.value(QStringLiteral("action")).toString() + QLatin1Char(' ')
+                       + object.value(QStringLiteral("actor")).toString() + QLatin1Char(' ')
+                       + object.value(QStringLiteral("reason")).toString());
+    }
+    QVERIFY2(actions.contains(QStringLiteral("agent.pause sales-editor Price list is being reworked")),
+             qPrintable(actions.join(QLatin1Char('\n'))));
+    QVERIFY2(actions.contains(QStringLiteral("agent.resume root-admin New prices are live")),
+             qPrintable(actions.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestStewarddApi)

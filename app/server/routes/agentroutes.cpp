@@ -196,6 +196,29 @@ ApiReply blame(ServerContext &context, ApiRequest &request)
     return ApiReply::json(QJsonObject{{QStringLiteral("version"), version.value()}, {QStringLiteral("lines"), array}});
 }
 
+// Pausing or resuming takes the same roles as changing the spec: it changes how the agent runs.
+ApiReply setStatus(ServerContext &context, ApiRequest &request)
+{
+    const Result<OrgNode> node = agentNode(context, request, Action::EditSpec);
+    const Result<QJsonObject> body = request.jsonObject();
+    if (const std::optional<Error> error = firstError(node, body)) {
+        return ApiReply::error(*error);
+    }
+    const Result<AgentStatusRequest> asked = agentStatusRequestFromJson(body.value());
+    if (!asked) {
+        return ApiReply::error(asked.error());
+    }
+    const Result<Agent> agent =
+        context.agents.setStatus(node->id, asked->status, request.principal.name, asked->reason);
+    if (!agent) {
+        return ApiReply::error(agent.error());
+    }
+    QJsonObject object = toJson(agent.value());
+    object.insert(QStringLiteral("path"), node->path);
+    object.insert(QStringLiteral("name"), node->name);
+    return ApiReply::json(object);
+}
+
 ApiReply listProposals(ServerContext &context, ApiRequest &request)
 {
     const Result<Page> page = RouteHelpers::page(request);
@@ -261,6 +284,7 @@ void addAgentRoutes(ApiRouter &router, ServerContext &context)
     addRoute(router, context, "GET", QStringLiteral("/api/v1/agents/{id}/diff"), diff);
     addRoute(router, context, "GET", QStringLiteral("/api/v1/agents/{id}/blame"), blame);
     addRoute(router, context, "GET", QStringLiteral("/api/v1/proposals"), listProposals);
+    addRoute(router, context, "PATCH", QStringLiteral("/api/v1/agents/{id}/status"), setStatus);
     router.add("POST", QStringLiteral("/api/v1/proposals/{id}/approve"), authenticated,
                [&context](ApiRequest &request) {
                    const auto decided = decision(context, request);
