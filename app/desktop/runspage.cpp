@@ -215,7 +215,7 @@ void RunsPage::showEvent(QShowEvent *event)
     }
 }
 
-QString RunsPage::agentPath() const
+QString RunsPage::readPath() const
 {
     if (!m_workspace || m_agentId == NoNode) {
         return {};
@@ -229,7 +229,8 @@ void RunsPage::reload()
     m_stale = false;
     m_agent = {};
     m_spec = {};
-    const QString path = agentPath();
+    m_path = readPath();
+    const QString &path = m_path;
     const Result<Agent> agent =
         path.isEmpty() ? Result<Agent>(Error{Error::Code::NotFound, {}}) : m_workspace->agent(m_agentId);
     if (!agent) {
@@ -242,7 +243,6 @@ void RunsPage::reload()
         m_notRunBox->hide();
         m_clock.stop();
         updateButtons();
-        Q_EMIT reloaded();
         return;
     }
     m_agent = agent.value();
@@ -263,7 +263,6 @@ void RunsPage::reload()
     showTriggers(m_spec.triggers);
     reloadRuns();
     updateButtons();
-    Q_EMIT reloaded();
 }
 
 void RunsPage::showRunner(const AgentSpec::Runner &runner)
@@ -370,7 +369,7 @@ QString RunsPage::refusal() const
     if (!m_connected) {
         return tr("The link to the server is down.");
     }
-    if (!m_permissions.allows(Action::EditSpec, agentPath())) {
+    if (!m_permissions.allows(Action::EditSpec, m_path)) {
         return tr("You need the editor or admin role on this agent.");
     }
     return {};
@@ -417,7 +416,7 @@ void RunsPage::changeStatus()
         return;
     }
     const bool resume = m_agent.status == AgentStatus::Paused;
-    const QString path = agentPath();
+    const QString path = m_path;
     ReasonDialog::Form form;
     form.title = resume ? tr("Resume Agent") : tr("Pause Agent");
     form.description = resume ? tr("Resume %1? Its triggers start runs again.").arg(path)
@@ -450,7 +449,7 @@ void RunsPage::runNow()
     }
     const NodeId agentId = m_agentId;
     auto *dialog = new RunNowDialog(
-        agentPath(),
+        m_path,
         [this, agentId](const QJsonObject &payload, const QString &reason) -> Status {
             const Result<RunRequestEntry> requested = m_workspace->runNow(agentId, payload, reason);
             if (!requested) {
@@ -482,7 +481,7 @@ void RunsPage::openRun(int row)
     }
     // The trace is the Live feed's: the run's first event in the event detail, its Trace tab.
     ActivityHit hit;
-    hit.agentPath = agentPath();
+    hit.agentPath = m_path;
     const Result<QList<ActivityEvent>> events = m_workspace->runEvents(run->id);
     if (events && !events->isEmpty()) {
         hit.event = events->first();

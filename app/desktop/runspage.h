@@ -67,8 +67,6 @@ public:
 Q_SIGNALS:
     // The user wants the change behind a run: the agent at `agentPath`, its version `number`.
     void openVersionRequested(const QString &agentPath, int number);
-    // The page read the agent and its runs again.
-    void reloaded();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -85,13 +83,15 @@ private:
     void tick();
     // Why the user may not change the agent here; empty when they may.
     [[nodiscard]] QString refusal() const;
-    [[nodiscard]] QString agentPath() const;
+    // The agent's path as the workspace has it now; empty when there is no agent.
+    [[nodiscard]] QString readPath() const;
 
     QPointer<Workspace> m_workspace;
     NodeId m_agentId = NoNode;
     Permissions m_permissions;
     bool m_connected = true;
     bool m_stale = false;
+    QString m_path; // read with the agent; a rename or move reads it again
     Agent m_agent;
     AgentSpec m_spec;
 
