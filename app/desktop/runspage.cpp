@@ -107,7 +107,7 @@ RunsPage::RunsPage(QWidget *parent) : QWidget(parent)
     m_triggersView->setAccessibleName(tr("Triggers"));
     m_triggersView->horizontalHeader()->setSectionResizeMode(static_cast<int>(TriggerTableModel::Column::NextRuns),
                                                              QHeaderView::Stretch);
-    m_triggersView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_triggersView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_triggersBox = new QGroupBox(tr("Triggers"), this);
     auto *triggersLayout = new QVBoxLayout(m_triggersBox);
     triggersLayout->addWidget(m_triggersView);
@@ -144,7 +144,7 @@ RunsPage::RunsPage(QWidget *parent) : QWidget(parent)
     layout->addLayout(statusRow);
     layout->addWidget(m_message);
     layout->addWidget(runnerBox);
-    layout->addWidget(m_triggersBox, 1);
+    layout->addWidget(m_triggersBox);
     layout->addWidget(historyBox, 4);
     layout->addWidget(m_notRunBox, 2);
 
@@ -314,6 +314,18 @@ void RunsPage::showTriggers(const QList<AgentSpec::Trigger> &triggers)
     }
     m_triggersBox->setTitle(triggers.isEmpty() ? tr("Triggers: none (only Run Now starts it)") : tr("Triggers"));
     m_triggers->setTriggers(rows, notRunning);
+    // Each row as tall as its lines (three next runs for a schedule), the table as tall as its
+    // rows, so that the history below gets the rest.
+    const int lineHeight = m_triggersView->fontMetrics().lineSpacing();
+    int contents = m_triggersView->horizontalHeader()->sizeHint().height() + 2 * m_triggersView->frameWidth();
+    for (int row = 0; row < m_triggers->rowCount(); ++row) {
+        const QString next =
+            m_triggers->index(row, static_cast<int>(TriggerTableModel::Column::NextRuns)).data().toString();
+        const int height = (static_cast<int>(next.count(QLatin1Char('\n'))) + 1) * lineHeight + 6;
+        m_triggersView->verticalHeader()->resizeSection(row, height);
+        contents += height;
+    }
+    m_triggersView->setFixedHeight(std::clamp(contents, lineHeight * 3, lineHeight * 14));
 }
 
 void RunsPage::reloadRuns()

@@ -8,6 +8,7 @@
 // of a real command, and the buttons disabled, with the reason, where the user may not act.
 #include "mainwindow.h"
 #include "runhistorymodel.h"
+#include "runrequesttablemodel.h"
 #include "runspage.h"
 #include "sampleworkspace.h"
 #include "service/activityservice.h"
@@ -85,6 +86,7 @@ private:
     RunsPage *m_page = nullptr;
     std::unique_ptr<QAbstractItemModelTester> m_historyTester;
     std::unique_ptr<QAbstractItemModelTester> m_triggersTester;
+    std::unique_ptr<QAbstractItemModelTester> m_notRunTester;
 };
 
 void TestRunsPage::initTestCase()
@@ -108,6 +110,7 @@ void TestRunsPage::cleanup()
 {
     m_historyTester.reset();
     m_triggersTester.reset();
+    m_notRunTester.reset();
     m_page = nullptr;
     m_window.reset();
     m_dir.reset();
@@ -171,6 +174,8 @@ void TestRunsPage::openRunsPage()
         m_page->history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_triggersTester = std::make_unique<QAbstractItemModelTester>(
         m_page->triggers(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_notRunTester = std::make_unique<QAbstractItemModelTester>(m_page->notRun(),
+                                                                QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_COMPARE(child<QLabel>(*m_page, "runsTitleLabel")->text(), QStringLiteral("Runs of ") + routerPath);
 }
 
@@ -240,6 +245,12 @@ void TestRunsPage::pauseAndResume_byKeyboard_withAReason()
     QCOMPARE(changes->first().reason, QStringLiteral("CRM maintenance tonight"));
     QCOMPARE(changes->first().actor, m_window->workspace()->actor());
     QVERIFY(m_page->grab().save(QStringLiteral("/tmp/runsui-paused.png")));
+    // A request that comes anyway (a trigger, another user) is refused, and the page says why.
+    const NodeId router = nodeAt(*m_window->workspace(), routerPath);
+    const Result<RunRequestEntry> refused =
+        m_window->workspace()->runNow(router, {}, QStringLiteral("while it is paused"));
+    QVERIFY(refused.ok());
+    QCOMPARE(refused->state, RunRequestState::Refused);
 
     // The window manager gives the window back its activation when the dialog closes.
     m_window->activateWindow();
@@ -257,6 +268,14 @@ void TestRunsPage::pauseAndResume_byKeyboard_withAReason()
     QVERIFY(after.ok() && !after->isEmpty());
     QCOMPARE(after->first().action, QStringLiteral("agent.resume"));
     QCOMPARE(after->first().reason, QStringLiteral("Maintenance done"));
+    const RunRequestTableModel &notRun = *m_page->notRun();
+    QCOMPARE(notRun.rowCount(), 1);
+    QCOMPARE(cell(notRun, 0, int(RunRequestTableModel::Column::State)), QStringLiteral("Refused"));
+    QCOMPARE(cell(notRun, 0, int(RunRequestTableModel::Column::Reason)), refused->reason);
+    QVERIFY(!refused->reason.isEmpty());
+    QVERIFY(child<QWidget>(*m_page, "notRunGroupBox")->isVisible());
+    QTest::qWait(50); // the page lays itself out again for the box that appeared
+    QVERIFY(m_page->grab().save(QStringLiteral("/tmp/runsui-notrun.png")));
 }
 
 void TestRunsPage::history_showsRunsAsTheyStartAndEnd()
