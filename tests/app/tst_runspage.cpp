@@ -412,6 +412,20 @@ void TestRunsPage::buttons_disabledWithTheReason()
 
     m_page->setAccess(editorOn(QStringLiteral("/acme/sales")), true);
     QVERIFY(statusButton->isEnabled() && runNow->isEnabled());
+
+    // An auditor's bundle shows the runs and changes nothing.
+    const QString bundle = m_dir->filePath(QStringLiteral("audit.stewardbundle"));
+    QVERIFY(m_window->workspace()->exportBundle(bundle, {}, QStringLiteral("For the auditor")).ok());
+    QVERIFY(m_window->openBundle(bundle, {}).ok());
+    m_page->setAccess({}, true);
+    expandAndSelect(*m_window, routerPath);
+    QVERIFY(!QTest::currentTestFailed());
+    QVERIFY(m_window->showRuns());
+    QTRY_COMPARE(child<QLabel>(*m_page, "runsTitleLabel")->text(), QStringLiteral("Runs of ") + routerPath);
+    QVERIFY(!statusButton->isEnabled());
+    QVERIFY(!runNow->isEnabled());
+    QCOMPARE(statusButton->toolTip(), QStringLiteral("This workspace is read-only."));
+    QCOMPARE(m_page->triggers()->rowCount(), 2);
 }
 
 QTEST_MAIN(TestRunsPage)
