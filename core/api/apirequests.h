@@ -113,6 +113,8 @@ struct RunNowRequest
 {
     QJsonObject payload;
     QString reason;
+
+    friend bool operator==(const RunNowRequest &, const RunNowRequest &) = default;
 };
 
 // Pausing ("paused") or resuming ("active") an agent; AgentService refuses "retired".

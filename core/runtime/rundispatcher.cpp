@@ -247,6 +247,7 @@ Result<QList<RunDispatcher::Started>> RunDispatcher::claimDue()
     QList<Started> started;
     qint64 skipped = 0;
     qint64 refused = 0;
+    QList<qint64> latencies;
     for (const RunRequestEntry &request : due.value()) {
         if (m_underWay.size() + started.size() >= m_options.maxConcurrentRuns) {
             break;
@@ -298,7 +299,7 @@ Result<QList<RunDispatcher::Started>> RunDispatcher::claimDue()
             }
             runId = run->id;
             started.append({run.value(), facts->path, facts->spec, request.payload});
-            countStartLatency(request.notBefore.msecsTo(now));
+            latencies.append(request.notBefore.msecsTo(now));
         } else if (state == RunRequestState::Skipped) {
             ++skipped;
         } else {
@@ -314,6 +315,9 @@ Result<QList<RunDispatcher::Started>> RunDispatcher::claimDue()
     }
     m_counts.skipped += skipped;
     m_counts.refused += refused;
+    for (const qint64 latency : std::as_const(latencies)) {
+        countStartLatency(latency);
+    }
     return started;
 }
 
@@ -332,6 +336,15 @@ Result<Run> RunDispatcher::startInTransaction(const RunRequestEntry &request, co
     }
     if (const Status owned = m_requests.own(started->id, m_options.owner, now); !owned) {
         return owned.error();
+    }
+    ActivityEvent begun = runEvent(started.value(), QStringLiteral("started"), EventKinds::RunStarted, now);
+    begun.summary = translated("Run started (%1)").arg(displayName(started->trigger).toLower());
+    begun.body = QJsonObject{{QStringLiteral("trigger"), toText(started->trigger)},
+                             {QStringLiteral("triggerDetail"), started->triggerDetail},
+                             {QStringLiteral("runner"), facts.spec.runner.kind},
+                             {QStringLiteral("owner"), m_options.owner}};
+    if (const Result<ActivityService::IngestResult> stored = m_activity.ingestInTransaction({begun}); !stored) {
+        return stored.error();
     }
     return started;
 }
@@ -352,16 +365,19 @@ void RunDispatcher::launch(const Started &started)
 {
     ++m_counts.started;
     const RunId runId = started.run.id;
-    ActivityEvent begun =
-        runEvent(started.run, QStringLiteral("started"), EventKinds::RunStarted, started.run.startedAt);
-    begun.summary = translated("Run started (%1)").arg(displayName(started.run.trigger).toLower());
-    begun.body = QJsonObject{{QStringLiteral("trigger"), toText(started.run.trigger)},
-                             {QStringLiteral("triggerDetail"), started.run.triggerDetail},
-                             {QStringLiteral("runner"), started.spec.runner.kind},
-                             {QStringLiteral("owner"), m_options.owner}};
-    storeRunEvents({begun}, runId);
-
     std::unique_ptr<Runner> runner = m_runners.make(started.spec.runner);
+    if (!runner) {
+        // The kind was there when the request was decided; a maker that makes nothing fails it.
+        Run failed = started.run;
+        failed.status = RunStatus::Failed;
+        failed.endedAt = m_clock.now();
+        if (const Result<bool> ended = endRun(failed, translated("no runner could be made")); !ended) {
+            Q_EMIT recordFailed(runId, ended.error().message);
+        } else if (ended.value()) {
+            ++m_counts.failed;
+        }
+        return;
+    }
     m_underWay.insert(runId, {started.run, started.agentPath, runner.get(), 0});
     connect(runner.get(), &Runner::eventsReported, this,
             [this, runId](const QList<ActivityEvent> &events) { storeEvents(runId, events); });
@@ -435,13 +451,14 @@ void RunDispatcher::finish(RunId runId, const RunnerOutcome &outcome)
     run.tokensOut = outcome.tokensOut;
     run.cost = outcome.cost;
     run.latencyMs = run.startedAt.msecsTo(run.endedAt);
-    const Result<Run> finished = m_activity.finishRun(run);
-    if (!finished) {
-        // Most likely swept as interrupted by another instance while this one could not renew
-        // its heartbeat; that outcome stands.
-        Q_EMIT recordFailed(runId, finished.error().message);
+    const Result<bool> ended = endRun(run, outcome.error);
+    if (!ended) {
+        Q_EMIT recordFailed(runId, ended.error().message);
+    } else if (!ended.value()) {
+        // Swept as interrupted by another instance while this one could not renew its
+        // heartbeat; that outcome stands.
+        Q_EMIT recordFailed(runId, translated("run %1 had already been ended elsewhere").arg(runId));
     } else {
-        storeRunEvents(endEvents(run, outcome.error), runId);
         ++(run.status == RunStatus::Succeeded ? m_counts.succeeded : m_counts.failed);
         Q_EMIT runFinished(runId, run.status);
     }
@@ -453,23 +470,42 @@ void RunDispatcher::finish(RunId runId, const RunnerOutcome &outcome)
     });
 }
 
+Result<bool> RunDispatcher::endRun(const Run &run, const QString &error)
+{
+    // The outcome and the events that close the run commit together: a run is never ended
+    // without its run.finished, which the rollups count.
+    Transaction transaction(m_store);
+    if (!transaction.isActive()) {
+        return transaction.beginError();
+    }
+    const Result<Run> finished = m_activity.finishRunInTransaction(run);
+    if (!finished) {
+        if (finished.error().code == Error::Code::Conflict) {
+            return false; // ended already, by another instance's sweep
+        }
+        return finished.error();
+    }
+    if (const Result<ActivityService::IngestResult> stored = m_activity.ingestInTransaction(endEvents(run, error));
+        !stored) {
+        return stored.error();
+    }
+    if (const Status committed = transaction.commit(); !committed) {
+        return committed.error();
+    }
+    return true;
+}
+
 Result<bool> RunDispatcher::interrupt(const Run &run, const QString &reason)
 {
     Run ended = run;
     ended.status = RunStatus::Interrupted;
     ended.endedAt = m_clock.now();
     ended.latencyMs = run.startedAt.msecsTo(ended.endedAt);
-    const Result<Run> finished = m_activity.finishRun(ended);
-    if (!finished) {
-        if (finished.error().code == Error::Code::Conflict) {
-            return false; // another instance swept it first
-        }
-        return finished.error();
+    const Result<bool> done = endRun(ended, reason);
+    if (!done || !done.value()) {
+        return done;
     }
     ++m_counts.interrupted;
-    if (const Result<ActivityService::IngestResult> stored = m_activity.ingest(endEvents(ended, reason)); !stored) {
-        return stored.error();
-    }
     Q_EMIT runFinished(run.id, RunStatus::Interrupted);
     return true;
 }

@@ -153,6 +153,8 @@ private:
     void storeEvents(RunId runId, QList<ActivityEvent> events);
     void submitProposal(RunId runId, const NewApproval &proposal);
     void finish(RunId runId, const RunnerOutcome &outcome);
+    // Stores how the run ended with the events that close it; false when it had already ended.
+    [[nodiscard]] Result<bool> endRun(const Run &run, const QString &error);
     // Ends a run as interrupted with an error event saying why; false when it had already ended.
     [[nodiscard]] Result<bool> interrupt(const Run &run, const QString &reason);
     void storeRunEvents(const QList<ActivityEvent> &events, RunId runId);

@@ -5,6 +5,7 @@
 #include "domain/agentspec.h"
 #include "domain/clock.h"
 #include "storage/runrequestrepository.h"
+#include "storage/store.h"
 
 namespace steward {
 
@@ -98,8 +99,20 @@ void Scheduler::reloadSoon()
 
 Result<int> Scheduler::fireDue(const QDateTime &now)
 {
+    const QDateTime next = nextFire();
+    if (!next.isValid() || next > now) {
+        m_handledUpTo = std::max(m_handledUpTo, now);
+        return 0;
+    }
+    // One transaction for all the fires of a pass: at a full minute a thousand agents fire at
+    // once, and one commit costs what a thousand would not.
+    Transaction transaction(m_store);
+    if (!transaction.isActive()) {
+        return transaction.beginError();
+    }
+    QList<Planned> plan = m_plan;
     int inserted = 0;
-    for (Planned &planned : m_plan) {
+    for (Planned &planned : plan) {
         if (planned.next > now) {
             continue;
         }
@@ -119,7 +132,12 @@ Result<int> Scheduler::fireDue(const QDateTime &now)
         inserted += id.value() != 0 ? 1 : 0;
         planned.next = following;
     }
-    m_plan.removeIf([](const Planned &planned) { return !planned.next.isValid(); });
+    if (const Status committed = transaction.commit(); !committed) {
+        return committed.error();
+    }
+    // Only what was stored moves the plan on; after a failure the same fires are tried again.
+    plan.removeIf([](const Planned &planned) { return !planned.next.isValid(); });
+    m_plan = std::move(plan);
     m_handledUpTo = std::max(m_handledUpTo, now);
     return inserted;
 }

@@ -128,14 +128,29 @@ Status ActivityService::checkEvent(ActivityEvent &event, QHash<NodeId, Agent> &a
 
 Result<ActivityService::IngestResult> ActivityService::ingest(QList<ActivityEvent> events)
 {
-    IngestResult result;
     if (events.isEmpty()) {
-        return result;
+        return IngestResult{};
     }
     // Several backends ingest side by side: wait for the write lock rather than fail on it.
     Transaction transaction(m_store);
     if (!transaction.isActive()) {
         return transaction.beginError();
+    }
+    const Result<IngestResult> stored = ingestInTransaction(std::move(events));
+    if (!stored) {
+        return stored.error();
+    }
+    if (const Status committed = transaction.commit(); !committed) {
+        return committed.error();
+    }
+    return stored;
+}
+
+Result<ActivityService::IngestResult> ActivityService::ingestInTransaction(QList<ActivityEvent> events)
+{
+    IngestResult result;
+    if (events.isEmpty()) {
+        return result;
     }
     QSet<NodeId> named;
     for (const ActivityEvent &event : std::as_const(events)) {
@@ -178,9 +193,6 @@ Result<ActivityService::IngestResult> ActivityService::ingest(QList<ActivityEven
     const Result<qint64> streamed = m_stream.append(items);
     if (!streamed) {
         return streamed.error();
-    }
-    if (const Status committed = transaction.commit(); !committed) {
-        return committed.error();
     }
     result.accepted = appended->accepted;
     result.duplicates = appended->duplicates;
@@ -233,13 +245,25 @@ Result<Run> ActivityService::startRunInTransaction(Run run)
 
 Result<Run> ActivityService::finishRun(const Run &run)
 {
-    if (run.status == RunStatus::Running) {
-        return invalid(QCoreApplication::translate(
-            "steward::ActivityService", "A finished run needs its outcome: succeeded, failed or interrupted."));
-    }
     Transaction transaction(m_store);
     if (!transaction.isActive()) {
         return transaction.beginError();
+    }
+    const Result<Run> finished = finishRunInTransaction(run);
+    if (!finished) {
+        return finished.error();
+    }
+    if (const Status committed = transaction.commit(); !committed) {
+        return committed.error();
+    }
+    return finished;
+}
+
+Result<Run> ActivityService::finishRunInTransaction(const Run &run)
+{
+    if (run.status == RunStatus::Running) {
+        return invalid(QCoreApplication::translate(
+            "steward::ActivityService", "A finished run needs its outcome: succeeded, failed or interrupted."));
     }
     const Result<Run> stored = m_activity.run(run.id);
     if (!stored) {
@@ -268,9 +292,6 @@ Result<Run> ActivityService::finishRun(const Run &run)
             m_stream.append({streamItem(StreamItemType::Run, finished.agentId, finished.id)});
         !streamed) {
         return streamed.error();
-    }
-    if (const Status committed = transaction.commit(); !committed) {
-        return committed.error();
     }
     return finished;
 }

@@ -37,6 +37,9 @@ public:
     // a run of that agent or none, and a kind; an event without a time happened now. One bad
     // event refuses the whole batch (Invalid, naming it as "events[i]"), and nothing is stored.
     [[nodiscard]] Result<IngestResult> ingest(QList<ActivityEvent> events);
+    // The same inside the caller's write transaction (the runtime stores a run's first and last
+    // events with the run's start and end).
+    [[nodiscard]] Result<IngestResult> ingestInTransaction(QList<ActivityEvent> events);
     // Records a run of a live agent (version 0: its head version; no start time: now) and
     // gives it back with its id.
     [[nodiscard]] Result<Run> startRun(Run run);
@@ -45,6 +48,8 @@ public:
     [[nodiscard]] Result<Run> startRunInTransaction(Run run);
     // Records how a started run ended (no end time: now) and gives back the run as stored.
     [[nodiscard]] Result<Run> finishRun(const Run &run);
+    // The same inside the caller's write transaction.
+    [[nodiscard]] Result<Run> finishRunInTransaction(const Run &run);
 
 private:
     // Of these ids, the live agents, read together.

@@ -35,6 +35,12 @@ auto fields(const OrgNode &n)
 {
     return std::tie(n.id, n.parentId, n.kind, n.name, n.path, n.createdAt, n.archivedAt, n.childCount);
 }
+// Everything but the fire key, which stays inside the store.
+auto fields(const RunRequestEntry &r)
+{
+    return std::tie(r.id, r.agentId, r.trigger, r.triggerDetail, r.payload, r.requestedBy, r.requestedAt, r.notBefore,
+                    r.state, r.reason, r.claimedBy, r.decidedAt, r.runId);
+}
 auto fields(const Agent &a)
 {
     return std::tie(a.nodeId, a.owner, a.visibility, a.criticality, a.status, a.headVersion);
@@ -258,6 +264,7 @@ private Q_SLOTS:
     void roundTrip_diffAndBlame();
     void roundTrip_bundleManifest();
     void roundTrip_requests();
+    void roundTrip_runRequests();
     void error_everyCodeHasAStableSpelling_data();
     void error_everyCodeHasAStableSpelling();
     void errorFromJson_ofSomethingElse_isInvalid();
@@ -532,6 +539,36 @@ void TestJsonCodec::roundTrip_requests()
     QVERIFY2(events.ok(), qPrintable(events ? QString() : events.error().message));
     QCOMPARE(events->size(), 2);
     QVERIFY(fields(events->at(1)) == fields(event));
+}
+
+void TestJsonCodec::roundTrip_runRequests()
+{
+    RunRequestEntry pending;
+    pending.id = 77;
+    pending.agentId = 12;
+    pending.trigger = RunTrigger::Schedule;
+    pending.triggerDetail = u"*/5 * * * *"_s;
+    pending.payload = QJsonObject{{u"scheduledFor"_s, u"2026-05-24T13:00:00Z"_s}};
+    pending.requestedBy = u"scheduler"_s;
+    pending.requestedAt = at(24, 13, 1);
+    pending.notBefore = at(24, 13, 0);
+    checkRoundTrip(pending);
+    RunRequestEntry started = pending;
+    started.state = RunRequestState::Started;
+    started.claimedBy = u"host:42:ab12cd34"_s;
+    started.decidedAt = at(24, 13, 2);
+    started.runId = 9001;
+    checkRoundTrip(started);
+    RunRequestEntry refused = pending;
+    refused.state = RunRequestState::Refused;
+    refused.reason = u"the agent is paused"_s;
+    checkRoundTrip(refused);
+
+    checkRequestRoundTrip(RunNowRequest{{{u"lead"_s, 7}}, u"Score it now"_s}, runNowRequestFromJson);
+    checkRequestRoundTrip(RunNowRequest{{}, u"No payload"_s}, runNowRequestFromJson);
+    QVERIFY(!runNowRequestFromJson(QJsonObject{{u"payload"_s, QJsonObject()}}).ok()); // no reason
+    QVERIFY(!runNowRequestFromJson(QJsonObject{{u"reason"_s, u"x"_s}, {u"payload"_s, 3}}).ok());
+    QVERIFY(!runNowRequestFromJson(QJsonObject{{u"reason"_s, u"x"_s}, {u"extra"_s, 1}}).ok());
 }
 
 void TestJsonCodec::error_everyCodeHasAStableSpelling_data()

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void refusals_data();
     void refusals();
     void openAiSettings();
+    void runtimeSettings();
 
 private:
     QTemporaryDir m_dir;
@@ -37,6 +38,9 @@ void TestServerConfig::defaults()
     QVERIFY(config->executor);
     QCOMPARE(config->executorMaxAttempts, 10);
     QVERIFY(config->secretsFile.isEmpty());
+    QVERIFY(config->runtime);
+    QCOMPARE(config->maxConcurrentRuns, 32);
+    QCOMPARE(config->runLeaseSeconds, 30);
 }
 
 void TestServerConfig::precedence()
@@ -63,6 +67,20 @@ void TestServerConfig::precedence()
     QVERIFY(!config->executor); // environment
     QCOMPARE(config->executorMaxAttempts, 4); // file
     QCOMPARE(config->secretsFile, QStringLiteral("/etc/steward/secrets"));
+}
+
+void TestServerConfig::runtimeSettings()
+{
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("STEWARD_RUNTIME"), QStringLiteral("off"));
+    const Result<ServerConfig> config =
+        ServerConfig::read({QStringLiteral("stewardd"), QStringLiteral("--max-concurrent-runs"), QStringLiteral("64"),
+                            QStringLiteral("--run-lease=2")},
+                           environment);
+    QVERIFY(config.ok());
+    QVERIFY(!config->runtime);
+    QCOMPARE(config->maxConcurrentRuns, 64);
+    QCOMPARE(config->runLeaseSeconds, 2);
 }
 
 void TestServerConfig::refusals_data()
@@ -94,6 +112,12 @@ void TestServerConfig::refusals_data()
                                      << QStringLiteral("openai-base-url: expected an http:// or https:// URL");
     QTest::newRow("openai no host") << QStringList{QStringLiteral("--openai-base-url"), QStringLiteral("api/v1")}
                                     << QStringLiteral("openai-base-url: expected an http:// or https:// URL");
+    QTest::newRow("runtime maybe") << QStringList{QStringLiteral("--runtime"), QStringLiteral("maybe")}
+                                   << QStringLiteral("runtime: expected on or off");
+    QTest::newRow("no runs at once") << QStringList{QStringLiteral("--max-concurrent-runs"), QStringLiteral("0")}
+                                     << QStringLiteral("max-concurrent-runs: expected a whole number from 1 to 10000");
+    QTest::newRow("lease too long") << QStringList{QStringLiteral("--run-lease"), QStringLiteral("3601")}
+                                    << QStringLiteral("run-lease: expected a whole number from 1 to 3600");
 }
 
 void TestServerConfig::refusals()
