@@ -52,8 +52,9 @@ int main(int argc, char *argv[])
                                         QStringLiteral("PNG"));
     const QCommandLineOption tabOption(QStringLiteral("tab"),
                                        QApplication::translate("main",
-                                                               "Show TAB: overview, versions or reliability "
-                                                               "(of the selected node), audit, feed or inbox."),
+                                                               "Show TAB: overview, versions, reliability or "
+                                                               "runs (of the selected node), audit, feed or "
+                                                               "inbox."),
                                        QStringLiteral("TAB"));
     const QCommandLineOption versionsOption(QStringLiteral("versions"),
                                             QApplication::translate("main",
@@ -131,6 +132,8 @@ int main(int argc, char *argv[])
             window.showLiveFeed();
         } else if (tab == QLatin1String("inbox")) {
             window.showInbox();
+        } else if (tab == QLatin1String("runs") && !window.showRuns()) {
+            std::fprintf(stderr, "steward: --tab runs needs an agent selected (--select PATH)\n");
         }
         if (png.isEmpty()) {
             return;

@@ -21,6 +21,7 @@
 #include "recentworkspaces.h"
 #include "reliabilitytab.h"
 #include "remoteworkspacefactory.h"
+#include "runspage.h"
 #include "service/localworkspace.h"
 #include "tokenstore.h"
 #include "versionstab.h"
@@ -123,6 +124,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_reliability = new ReliabilityTab(this);
     m_reliability->setObjectName(QStringLiteral("reliabilityTab"));
     m_detailTabs->addTab(m_reliability, tr("Reliability"));
+    m_runs = new RunsPage(this);
+    m_runs->setObjectName(QStringLiteral("runsPage"));
+    m_detailTabs->addTab(m_runs, tr("Runs"));
+    connect(m_runs, &RunsPage::openVersionRequested, this, &MainWindow::openVersion);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -225,6 +230,7 @@ MainWindow::~MainWindow()
     m_detail->setWorkspace(nullptr);
     m_versions->setWorkspace(nullptr);
     m_reliability->setWorkspace(nullptr);
+    m_runs->setWorkspace(nullptr);
     m_audit->setWorkspace(nullptr);
     m_feed->setWorkspace(nullptr);
     m_inbox->setWorkspace(nullptr);
@@ -319,6 +325,9 @@ void MainWindow::createActions()
         makeAction(QStringLiteral("showVersionsAction"), tr("Agent &Versions"), QStyle::SP_FileDialogDetailedView);
     m_showVersionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     connect(m_showVersionsAction, &QAction::triggered, this, [this] { showVersions({}); });
+    m_showRunsAction = makeAction(QStringLiteral("showRunsAction"), tr("Agent &Runs"), QStyle::SP_MediaSeekForward);
+    m_showRunsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(m_showRunsAction, &QAction::triggered, this, &MainWindow::showRuns);
 
     m_showFeedAction = makeAction(QStringLiteral("showFeedAction"), tr("&Live Feed"), QStyle::SP_MediaPlay);
     m_showFeedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
@@ -375,6 +384,7 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_showOverviewAction);
     view->addAction(m_showVersionsAction);
+    view->addAction(m_showRunsAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -469,6 +479,7 @@ void MainWindow::adopt(std::unique_ptr<Workspace> workspace, std::optional<Conne
     m_detail->setWorkspace(workspace.get());
     m_versions->setWorkspace(workspace.get());
     m_reliability->setWorkspace(workspace.get());
+    m_runs->setWorkspace(workspace.get());
     m_audit->setWorkspace(workspace.get());
     m_feed->setWorkspace(workspace.get());
     m_inbox->setWorkspace(workspace.get());
@@ -887,10 +898,12 @@ void MainWindow::onCurrentChanged()
     m_detail->showNode(id);
     m_versions->showAgent(isAgent ? id : NoNode);
     m_reliability->showNode(current.isValid() ? id : NoNode);
+    m_runs->showAgent(isAgent ? id : NoNode);
     if (!isAgent) {
         m_detailTabs->setCurrentWidget(m_detail);
     }
     m_detailTabs->setTabEnabled(m_detailTabs->indexOf(m_versions), isAgent);
+    m_detailTabs->setTabEnabled(m_detailTabs->indexOf(m_runs), isAgent);
     m_feed->setSelectedPath(current.isValid() ? current.data(OrgTreeModel::PathRole).toString() : QString());
     updateActions();
 }
@@ -933,6 +946,8 @@ void MainWindow::updateActions()
     m_archiveAction->setEnabled(hasNode && kind != NodeKind::Company);
     // The versions tab asks for each agent; here it learns what this workspace allows at all.
     m_versions->setPermissions(m_connected ? m_permissions : Permissions(QList<Grant>{}));
+    m_runs->setAccess(m_permissions, m_connected);
+    m_showRunsAction->setEnabled(current.isValid() && kind == NodeKind::Agent);
 }
 
 void MainWindow::showTreeContextMenu(const QPoint &position)
@@ -983,6 +998,17 @@ void MainWindow::showReliability()
 {
     m_places->setCurrentWidget(m_splitter);
     m_detailTabs->setCurrentWidget(m_reliability);
+}
+
+bool MainWindow::showRuns()
+{
+    if (!m_detailTabs->isTabEnabled(m_detailTabs->indexOf(m_runs))) {
+        return false;
+    }
+    m_places->setCurrentWidget(m_splitter);
+    m_detailTabs->setCurrentWidget(m_runs);
+    m_runs->setFocus();
+    return true;
 }
 
 void MainWindow::showLiveFeed()

@@ -41,6 +41,7 @@ class OrgTreeModel;
 class TokenStore;
 class VersionsTab;
 class ReliabilityTab;
+class RunsPage;
 class WelcomePage;
 class Workspace;
 
@@ -94,6 +95,9 @@ public:
     void showAudit();
     // Shows the Reliability tab of the selected node.
     void showReliability();
+    // Shows the selected agent's Runs tab; false when no agent is selected.
+    bool showRuns();
+    [[nodiscard]] RunsPage *runsPage() const { return m_runs; }
     // Shows the Live feed place.
     void showLiveFeed();
     // Opens the change behind an event: the agent selected, its Versions tab at version `number`.
@@ -184,6 +188,7 @@ private:
     DetailPane *m_detail = nullptr;
     VersionsTab *m_versions = nullptr;
     ReliabilityTab *m_reliability = nullptr;
+    RunsPage *m_runs = nullptr;
     AuditView *m_audit = nullptr;
     LiveFeedView *m_feed = nullptr;
     QLabel *m_workspaceLabel = nullptr;
@@ -219,6 +224,7 @@ private:
     QAction *m_showAuditAction = nullptr;
     QAction *m_showOverviewAction = nullptr;
     QAction *m_showVersionsAction = nullptr;
+    QAction *m_showRunsAction = nullptr;
     QAction *m_showFeedAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_showInboxAction = nullptr;
