@@ -32,6 +32,11 @@ QString OpenAiSettings::keychainEntry()
     return QStringLiteral("api-key");
 }
 
+bool OpenAiSettings::isConfigured(const QSettings &settings)
+{
+    return settings.contains(baseUrlKey);
+}
+
 QUrl OpenAiSettings::baseUrl(const QSettings &settings)
 {
     const QUrl saved(settings.value(baseUrlKey).toString(), QUrl::StrictMode);

@@ -28,6 +28,8 @@ public:
     [[nodiscard]] static QString keychainService();
     [[nodiscard]] static QString keychainEntry();
 
+    // Whether the user saved settings (Edit › OpenAI Settings…): only then is the keychain asked.
+    [[nodiscard]] static bool isConfigured(const QSettings &settings);
     [[nodiscard]] static QUrl baseUrl(const QSettings &settings);
     [[nodiscard]] static QString pricesFile(const QSettings &settings);
     static void save(const QUrl &baseUrl, const QString &pricesFile, QSettings &settings);

@@ -40,6 +40,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMetaMethod>
+#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -201,6 +202,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     });
     m_tokens = new TokenStore(this);
     m_openAiKeychain = new TokenStore(OpenAiSettings::keychainService(), this);
+    m_openAiNetwork = new QNetworkAccessManager(this);
     m_countdown = new QTimer(this);
     m_countdown->setSingleShot(true);
     m_countdown->setTimerType(Qt::PreciseTimer);
@@ -529,6 +531,7 @@ void MainWindow::adopt(std::unique_ptr<Workspace> workspace, std::optional<Conne
     }
     m_tree->setFocus();
     updateActions();
+    offerOpenAiRunner();
 }
 
 void MainWindow::watchConnection()
@@ -1200,7 +1203,28 @@ void MainWindow::showOpenAiSettings()
 {
     auto *dialog = new OpenAiSettingsDialog(*m_openAiKeychain, this);
     dialog->setObjectName(QStringLiteral("openAiSettingsDialog"));
+    connect(dialog, &QDialog::accepted, this, &MainWindow::offerOpenAiRunner);
     dialog->open();
+}
+
+void MainWindow::offerOpenAiRunner()
+{
+    auto *local = qobject_cast<LocalWorkspace *>(m_workspace.get());
+    if (!local || local->isReadOnly() || !OpenAiSettings::isConfigured(QSettings())) {
+        return;
+    }
+    // The workspace is the context: a workspace closed before the keychain answers is skipped.
+    OpenAiSettings::options(*m_openAiKeychain, local, [this, local](const Result<OpenAiRunner::Options> &options) {
+        if (!options) {
+            statusBar()->showMessage(
+                tr("Agents with the openai runner cannot run here: %1").arg(options.error().message));
+            return;
+        }
+        local->runners().add(QStringLiteral("openai"), [this, settings = options.value()](const AgentSpec::Runner &) {
+            static const SystemClock clock;
+            return std::make_unique<OpenAiRunner>(clock, settings, *m_openAiNetwork);
+        });
+    });
 }
 
 } // namespace steward

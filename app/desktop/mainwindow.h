@@ -17,6 +17,7 @@
 
 class QAction;
 class QLabel;
+class QNetworkAccessManager;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
@@ -143,6 +144,9 @@ private:
     void updateAuditBadge();
     void chooseBundle();
     void showOpenAiSettings();
+    // Lets a local workspace run openai agents with the saved settings and key (stewardd has its
+    // own); without saved settings the keychain is not asked and such runs are refused.
+    void offerOpenAiRunner();
     void exportBundle();
     void showOpenError(const QString &path, const QString &message);
     void chooseWorkspace();
@@ -232,6 +236,7 @@ private:
     QToolBar *m_editToolBar = nullptr;
     // The openai runner's key, kept apart from the connections' tokens (OpenAiSettings).
     TokenStore *m_openAiKeychain = nullptr;
+    QNetworkAccessManager *m_openAiNetwork = nullptr; // shared by the openai runs of this window
     QAction *m_openAiSettingsAction = nullptr;
 };
 

@@ -30,8 +30,8 @@ LocalWorkspace::LocalWorkspace(std::unique_ptr<Store> store, QString actor, QObj
     , m_approvals(*m_store, m_clock, m_org)
     , m_stream(*m_store)
 {
-    // The runners that need nothing configured; openai needs a server and a key, which only
-    // stewardd is given.
+    // The runners that need nothing configured. openai needs an endpoint and a key: whoever
+    // holds them registers it through runners() (the desktop app from its OpenAI settings).
     m_runners.add(QStringLiteral("command"),
                   [this](const AgentSpec::Runner &) { return std::make_unique<CommandRunner>(m_clock); });
     m_runners.add(QStringLiteral("http"),

@@ -5,9 +5,13 @@
 // address and the price list are saved in the settings, the key in the keychain only, and the
 // runner's options are built from both; a bad address or price list is refused in the dialog,
 // which stays open; a saved key is never shown, only said to be there, and can be forgotten.
+#include "fakeopenai.h"
 #include "mainwindow.h"
 #include "openaisettings.h"
 #include "openaisettingsdialog.h"
+#include "sampleworkspace.h"
+#include "service/localworkspace.h"
+#include "storage/store.h"
 #include "tokenstore.h"
 
 #include <QCheckBox>
@@ -58,6 +62,7 @@ private Q_SLOTS:
     void refusals_keepTheDialogOpen();
     void forget_removesTheSavedKey();
     void editMenu_opensTheDialog();
+    void localWorkspace_runsAnOpenAiAgentWithTheSavedSettings();
 
 private:
     // Opens the dialog and waits until it knows whether a key is saved.
@@ -284,6 +289,67 @@ void TestOpenAiSettings::editMenu_opensTheDialog()
     QVERIFY(dialog);
     QVERIFY(dialog->isVisible());
     dialog->reject();
+}
+
+void TestOpenAiSettings::localWorkspace_runsAnOpenAiAgentWithTheSavedSettings()
+{
+    test::FakeOpenAi server;
+    QVERIFY(server.listen());
+    server.setContent(QStringLiteral("Dear Ada, thank you for your interest."));
+    const QString path = m_dir.filePath(QStringLiteral("openai-agent.steward"));
+    QVERIFY(createSampleWorkspace(path).ok());
+    const QString agentPath = QStringLiteral("/acme/sales/inbound/lead-router");
+    {
+        Result<std::unique_ptr<Store>> store = Store::open(path);
+        QVERIFY(store.ok());
+        LocalWorkspace workspace(std::move(store).value(), QStringLiteral("dana.kim"));
+        const NodeId agentId = nodeAt(workspace, agentPath);
+        const Result<Agent> agent = workspace.agent(agentId);
+        QVERIFY(agent.ok());
+        const Result<AgentSpec> parsed = AgentSpec::parse(workspace.version(agentId, agent->headVersion)->spec);
+        QVERIFY(parsed.ok());
+        AgentSpec spec = parsed.value();
+        spec.runner.kind = QStringLiteral("openai");
+        QVERIFY(
+            workspace.changeSpec(agentId, agent->headVersion, spec.toCanonicalText(), QStringLiteral("Answers leads"))
+                .ok());
+    }
+
+    // The window's own keychain service, as a user's Edit › OpenAI Settings… saves it.
+    MainWindow window;
+    window.findChild<QAction *>(QStringLiteral("openAiSettingsAction"))->trigger();
+    QPointer<OpenAiSettingsDialog> dialog =
+        window.findChild<OpenAiSettingsDialog *>(QStringLiteral("openAiSettingsDialog"));
+    QVERIFY(dialog);
+    auto *state = field<QLabel>(*dialog, "keyStateLabel");
+    QVERIFY(QTest::qWaitFor([&] { return !state->text().startsWith(QStringLiteral("Looking")); }, answerMs));
+    fill(*dialog, server.baseUrl().toString(), QStringLiteral("sk-window-key"), {});
+    QVERIFY(save(dialog));
+
+    QVERIFY(window.openWorkspace(path));
+    auto *workspace = qobject_cast<LocalWorkspace *>(window.workspace());
+    QVERIFY(workspace);
+    QVERIFY(QTest::qWaitFor([&] { return workspace->runners().canMake(QStringLiteral("openai")); }, answerMs));
+    const NodeId agentId = nodeAt(*workspace, agentPath);
+    const Result<RunRequestEntry> request = workspace->runNow(
+        agentId, QJsonObject{{QStringLiteral("lead"), QStringLiteral("Ada")}}, QStringLiteral("try it"));
+    QVERIFY2(request.ok(), qPrintable(request ? QString() : request.error().message));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const Result<QList<Run>> runs = workspace->recentRuns(agentId, 1);
+            return runs.ok() && !runs->isEmpty() && runs->constFirst().status != RunStatus::Running;
+        },
+        answerMs));
+    QCOMPARE(workspace->recentRuns(agentId, 1)->constFirst().status, RunStatus::Succeeded);
+    QCOMPARE(server.requests().size(), 1);
+    QCOMPARE(server.requests().constFirst().headers.value("authorization"), QByteArray("Bearer sk-window-key"));
+
+    // Clean up the window's keychain entry: the keyring outlives this test.
+    std::optional<Status> removed;
+    TokenStore windowKeychain(OpenAiSettings::keychainService(), nullptr);
+    windowKeychain.remove(OpenAiSettings::keychainEntry(), this,
+                          [&removed](const Status &status) { removed = status; });
+    QVERIFY(QTest::qWaitFor([&removed] { return removed.has_value(); }, answerMs));
 }
 
 QTEST_MAIN(TestOpenAiSettings)
