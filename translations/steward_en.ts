@@ -87,6 +87,26 @@
     </message>
 </context>
 <context>
+    <name>steward::CommandRunner</name>
+    <message numerus="yes">
+        <source>%n more lines of the output were not JSON events</source>
+        <translation>
+            <numerusform>%n more line of the output was not a JSON event</numerusform>
+            <numerusform>%n more lines of the output were not JSON events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>steward::CronSchedule</name>
+    <message numerus="yes">
+        <source>A schedule has five fields (minute, hour, day of month, month, day of week); &quot;%1&quot; has %n.</source>
+        <translation>
+            <numerusform>A schedule has five fields (minute, hour, day of month, month, day of week); &quot;%1&quot; has %n.</numerusform>
+            <numerusform>A schedule has five fields (minute, hour, day of month, month, day of week); &quot;%1&quot; has %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>steward::LiveFeedView</name>
     <message numerus="yes">
         <source>%n new event(s): resume</source>
@@ -110,6 +130,16 @@
         <translation>
             <numerusform>%n agent</numerusform>
             <numerusform>%n agents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>steward::RunDispatcher</name>
+    <message numerus="yes">
+        <source>backing off after %n failed run(s) in a row, until %1</source>
+        <translation>
+            <numerusform>backing off after %n failed run in a row, until %1</numerusform>
+            <numerusform>backing off after %n failed runs in a row, until %1</numerusform>
         </translation>
     </message>
 </context>
