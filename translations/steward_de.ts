@@ -44,8 +44,8 @@
         <translation>--server braucht die Umgebungsvariable STEWARD_TOKEN.</translation>
     </message>
     <message>
-        <source>Show TAB: overview, versions or reliability (of the selected node), audit, feed or inbox.</source>
-        <translation>TAB anzeigen: overview, versions oder reliability (des ausgewählten Knotens), audit, feed oder inbox.</translation>
+        <source>Show TAB: overview, versions, reliability or runs (of the selected node), audit, feed or inbox.</source>
+        <translation>TAB anzeigen: overview, versions, reliability oder runs (des ausgewählten Knotens), audit, feed oder inbox.</translation>
     </message>
 </context>
 <context>
@@ -605,6 +605,50 @@
         <source>&apos;agent create&apos; works on a workspace file (--store FILE); on a server, agents are created through the API (POST /api/v1/nodes).</source>
         <translation>&apos;agent create&apos; arbeitet mit einer Arbeitsbereichsdatei (--store FILE); auf einem Server werden Agenten über die API angelegt (POST /api/v1/nodes).</translation>
     </message>
+    <message>
+        <source>Runs the agent now with its runner. On a store file the run happens in this command, which waits for it and fails when the run fails; on a server the request is queued for the server&apos;s runtime and the command answers at once.</source>
+        <translation>Führt den Agenten jetzt mit seinem Runner aus. Bei einer Arbeitsbereichsdatei findet der Lauf in diesem Befehl statt, der auf ihn wartet und fehlschlägt, wenn der Lauf fehlschlägt; auf einem Server wird die Anfrage in die Warteschlange der Laufzeitumgebung des Servers gestellt, und der Befehl antwortet sofort.</translation>
+    </message>
+    <message>
+        <source>A JSON object handed to the runner (default {}).</source>
+        <translation>Ein JSON-Objekt, das an den Runner übergeben wird (Standard: {}).</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>--payload must be a JSON object: %1</source>
+        <translation>--payload muss ein JSON-Objekt sein: %1</translation>
+    </message>
+    <message>
+        <source>Run request %1: %2</source>
+        <translation>Laufanfrage %1: %2</translation>
+    </message>
+    <message>
+        <source>, run %1</source>
+        <translation>, Lauf %1</translation>
+    </message>
+    <message>
+        <source>, %1 after %2 ms</source>
+        <translation>, %1 nach %2 ms</translation>
+    </message>
+    <message>
+        <source>Pauses the agent: its triggers no longer start it until it is resumed. The reason goes to the audit log.</source>
+        <translation>Pausiert den Agenten: Seine Auslöser starten ihn nicht mehr, bis er fortgesetzt wird. Die Begründung wird im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>Resumes a paused agent: its triggers start it again. The reason goes to the audit log.</source>
+        <translation>Setzt einen pausierten Agenten fort: Seine Auslöser starten ihn wieder. Die Begründung wird im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>paused %1</source>
+        <translation>%1 pausiert</translation>
+    </message>
+    <message>
+        <source>resumed %1</source>
+        <translation>%1 fortgesetzt</translation>
+    </message>
 </context>
 <context>
     <name>steward::AgentService</name>
@@ -639,6 +683,22 @@
     <message>
         <source>A change to a critical agent needs a second person: %1 proposed it and cannot approve it.</source>
         <translation>Eine Änderung an einem kritischen Agenten braucht eine zweite Person: %1 hat sie vorgeschlagen und kann sie nicht freigeben.</translation>
+    </message>
+    <message>
+        <source>An agent is paused or resumed here; it cannot be retired this way.</source>
+        <translation>Hier wird ein Agent pausiert oder fortgesetzt; außer Dienst stellen lässt er sich auf diesem Weg nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is retired; it stays retired.</source>
+        <translation>%1 ist außer Dienst und bleibt es.</translation>
+    </message>
+    <message>
+        <source>%1 is already paused.</source>
+        <translation>%1 ist bereits pausiert.</translation>
+    </message>
+    <message>
+        <source>%1 is already active.</source>
+        <translation>%1 ist bereits aktiv.</translation>
     </message>
 </context>
 <context>
@@ -727,10 +787,6 @@
         <translation>ein Zeitplan wird als &quot;schedule&quot; mit fünf Cron-Feldern und einer optionalen Zeitzone geschrieben, zum Beispiel &quot;schedule 0 9 * * 1-5 Europe/Berlin&quot;.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid cron field.</source>
-        <translation>&quot;%1&quot; ist kein gültiges Cron-Feld.</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a known time zone.</source>
         <translation>&quot;%1&quot; ist keine bekannte Zeitzone.</translation>
     </message>
@@ -770,6 +826,38 @@
         <source>criticality is critical, standard or experimental.</source>
         <translation>criticality ist critical, standard oder experimental.</translation>
     </message>
+    <message>
+        <source>a command runner names the program to start, for example &quot;runner: command /opt/agents/score --fast&quot;.</source>
+        <translation>ein command-Runner nennt das zu startende Programm, zum Beispiel &quot;runner: command /opt/agents/score --fast&quot;.</translation>
+    </message>
+    <message>
+        <source>an http runner names the harness&apos;s http or https URL, for example &quot;runner: http https://harness.example/run&quot;.</source>
+        <translation>ein http-Runner nennt die http- oder https-URL des Harness, zum Beispiel &quot;runner: http https://harness.example/run&quot;.</translation>
+    </message>
+    <message>
+        <source>the openai runner takes nothing after its name; the model is the spec&apos;s &quot;model&quot;.</source>
+        <translation>auf den Namen des openai-Runners folgt nichts weiter; das Modell ist das Feld &quot;model&quot; der Spezifikation.</translation>
+    </message>
+    <message>
+        <source>the runner is command, http or openai, for example &quot;runner: command /opt/agents/score&quot;.</source>
+        <translation>der Runner ist command, http oder openai, zum Beispiel &quot;runner: command /opt/agents/score&quot;.</translation>
+    </message>
+    <message>
+        <source>runner.timeout is a duration from 1s to 24h, such as 30s, 5m or 1h.</source>
+        <translation>runner.timeout ist eine Dauer von 1s bis 24h, etwa 30s, 5m oder 1h.</translation>
+    </message>
+    <message>
+        <source>runner.overlap is skip or queue: what a trigger does while a run is under way.</source>
+        <translation>runner.overlap ist skip oder queue: was ein Auslöser tut, während ein Lauf im Gange ist.</translation>
+    </message>
+    <message>
+        <source>runner.concurrency is a whole number from 1 to 100.</source>
+        <translation>runner.concurrency ist eine ganze Zahl von 1 bis 100.</translation>
+    </message>
+    <message>
+        <source>runner settings need a runner: add a line such as &quot;runner: command /opt/agents/score&quot;.</source>
+        <translation>Runner-Einstellungen brauchen einen Runner: Fügen Sie eine Zeile wie &quot;runner: command /opt/agents/score&quot; hinzu.</translation>
+    </message>
 </context>
 <context>
     <name>steward::ApiClient</name>
@@ -800,6 +888,77 @@
     <message>
         <source>%1 did not answer %2 with JSON: %3</source>
         <translation>%1 hat auf %2 nicht mit JSON geantwortet: %3</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ApprovalAnalyticsRoutes</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not an ISO 8601 time</source>
+        <translation>%1: &quot;%2&quot; ist keine ISO-8601-Zeit</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ApprovalAnalyticsService</name>
+    <message>
+        <source>the range must end after it starts</source>
+        <translation>der Zeitraum muss nach seinem Beginn enden</translation>
+    </message>
+    <message>
+        <source>the range may span at most %1 days</source>
+        <translation>der Zeitraum darf höchstens %1 Tage umfassen</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ApprovalAnalyticsView</name>
+    <message>
+        <source>Range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Per reviewer</source>
+        <translation>Nach Prüfer</translation>
+    </message>
+    <message>
+        <source>Per agent</source>
+        <translation>Nach Agent</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s); median time to decision %1, 90th percentile %2.</source>
+        <translation>
+            <numerusform>%n Entscheidung; Median der Zeit bis zur Entscheidung %1, 90. Perzentil %2.</numerusform>
+            <numerusform>%n Entscheidungen; Median der Zeit bis zur Entscheidung %1, 90. Perzentil %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviewer(s) may be rubber-stamping.</source>
+        <translation>
+            <numerusform>%n Prüfer winkt möglicherweise nur durch.</numerusform>
+            <numerusform>%n Prüfer winken möglicherweise nur durch.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -935,6 +1094,13 @@ Aktion: %10
     <message>
         <source>Lists, shows and decides what agents propose to send or do.</source>
         <translation>Listet, zeigt und entscheidet, was Agenten senden oder tun möchten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposed change(s) to critical agents: see &apos;proposal list&apos;.</source>
+        <translation>
+            <numerusform>%n vorgeschlagene Änderung an kritischen Agenten: siehe &apos;proposal list&apos;.</numerusform>
+            <numerusform>%n vorgeschlagene Änderungen an kritischen Agenten: siehe &apos;proposal list&apos;.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1106,6 +1272,29 @@ Aktion: %10
     <message>
         <source>#%1 %2 by %3 on %4: %5</source>
         <translation>#%1 %2 von %3 am %4: %5</translation>
+    </message>
+    <message>
+        <source>The run recorded no events.</source>
+        <translation>Der Lauf hat keine Ereignisse erfasst.</translation>
+    </message>
+    <message>
+        <source>What the run did:</source>
+        <translation>Was der Lauf getan hat:</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more event(s) (open the run in the Live feed for all).</source>
+        <translation>
+            <numerusform>… und %n weiteres Ereignis (öffnen Sie den Lauf im Live-Feed, um alle zu sehen).</numerusform>
+            <numerusform>… und %n weitere Ereignisse (öffnen Sie den Lauf im Live-Feed, um alle zu sehen).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1355,6 +1544,14 @@ Aktion: %10
     <message>
         <source>Does</source>
         <translation>Wirkung</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Auswertung</translation>
     </message>
 </context>
 <context>
@@ -2485,6 +2682,80 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     </message>
 </context>
 <context>
+    <name>steward::CommandRunner</name>
+    <message>
+        <source>timed out after %1 s</source>
+        <translation>Zeitüberschreitung nach %1 s</translation>
+    </message>
+    <message>
+        <source>no command to run: the spec&apos;s runner names none</source>
+        <translation>kein Befehl zum Ausführen: Der Runner der Spezifikation nennt keinen</translation>
+    </message>
+    <message>
+        <source>could not write the instructions file: %1</source>
+        <translation>die Anweisungsdatei konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>the program wrote more than %1 MiB of output</source>
+        <translation>das Programm hat mehr als %1 MiB ausgegeben</translation>
+    </message>
+    <message>
+        <source>line %1 of the output is not a JSON event: it is not valid UTF-8</source>
+        <translation>Zeile %1 der Ausgabe ist kein JSON-Ereignis: Sie ist kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>line %1 of the output is not a JSON event: %2 at character %3</source>
+        <translation>Zeile %1 der Ausgabe ist kein JSON-Ereignis: %2 bei Zeichen %3</translation>
+    </message>
+    <message>
+        <source>line %1 of the output is not a JSON event: it is not a JSON object</source>
+        <translation>Zeile %1 der Ausgabe ist kein JSON-Ereignis: Sie ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>a proposal&apos;s line holds nothing but &quot;proposal&quot;</source>
+        <translation>die Zeile eines Vorschlags enthält nichts außer &quot;proposal&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;proposal&quot; must be an object</source>
+        <translation>&quot;proposal&quot; muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>line %1 of the output is not a proposal: %2</source>
+        <translation>Zeile %1 der Ausgabe ist kein Vorschlag: %2</translation>
+    </message>
+    <message>
+        <source>line %1 of the output is not a JSON event: %2</source>
+        <translation>Zeile %1 der Ausgabe ist kein JSON-Ereignis: %2</translation>
+    </message>
+    <message>
+        <source>line %1 of the output is not a JSON event: it is longer than %2 bytes</source>
+        <translation>Zeile %1 der Ausgabe ist kein JSON-Ereignis: Sie ist länger als %2 Bytes</translation>
+    </message>
+    <message>
+        <source>crashed (signal %1)</source>
+        <translation>abgestürzt (Signal %1)</translation>
+    </message>
+    <message>
+        <source>crashed (signal %1, %2)</source>
+        <translation>abgestürzt (Signal %1, %2)</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>Exit-Status %1</translation>
+    </message>
+    <message>
+        <source>could not start %1: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more lines of the output were not JSON events</source>
+        <translation>
+            <numerusform>%n weitere Zeile der Ausgabe war kein JSON-Ereignis</numerusform>
+            <numerusform>%n weitere Zeilen der Ausgabe waren keine JSON-Ereignisse</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>steward::ConnectDialog</name>
     <message>
         <source>Connect to Server</source>
@@ -2655,6 +2926,123 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>A server address has no query (?…) or fragment (#…).</source>
         <translation>Eine Serveradresse hat keine Abfrage (?…) und kein Fragment (#…).</translation>
+    </message>
+</context>
+<context>
+    <name>steward::CronSchedule</name>
+    <message>
+        <source>minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>day of month</source>
+        <translation>Tag des Monats</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>day of week</source>
+        <translation>Wochentag</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number or a name.</source>
+        <translation>&quot;%1&quot; ist weder eine Zahl noch ein Name.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation>&quot;%1&quot; ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>%1 is out of range %2-%3.</source>
+        <translation>%1 liegt außerhalb des Bereichs %2-%3.</translation>
+    </message>
+    <message>
+        <source>the step in &quot;%1&quot; is not a whole number from 1 to %2.</source>
+        <translation>die Schrittweite in &quot;%1&quot; ist keine ganze Zahl von 1 bis %2.</translation>
+    </message>
+    <message>
+        <source>in &quot;%1&quot; a step follows * or a range, as in */15 or 0-30/5.</source>
+        <translation>in &quot;%1&quot; folgt eine Schrittweite auf * oder einen Bereich, wie in */15 oder 0-30/5.</translation>
+    </message>
+    <message>
+        <source>the range &quot;%1&quot; runs backwards.</source>
+        <translation>der Bereich &quot;%1&quot; verläuft rückwärts.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has an empty list item.</source>
+        <translation>&quot;%1&quot; hat einen leeren Listeneintrag.</translation>
+    </message>
+    <message>
+        <source>A schedule is at most %1 characters long.</source>
+        <translation>Ein Zeitplan ist höchstens %1 Zeichen lang.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A schedule has five fields (minute, hour, day of month, month, day of week); &quot;%1&quot; has %n.</source>
+        <translation>
+            <numerusform>Ein Zeitplan hat fünf Felder (Minute, Stunde, Tag des Monats, Monat, Wochentag); &quot;%1&quot; hat %n.</numerusform>
+            <numerusform>Ein Zeitplan hat fünf Felder (Minute, Stunde, Tag des Monats, Monat, Wochentag); &quot;%1&quot; hat %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; never fires: none of its months has the days of the month it names.</source>
+        <translation>&quot;%1&quot; wird nie ausgelöst: Keiner der genannten Monate hat die genannten Tage des Monats.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::DecisionStatsModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Median time to decision under %1 s with at least %2 % approvals: are these decisions read?</source>
+        <translation>Median der Zeit bis zur Entscheidung unter %1 s bei mindestens %2 % Freigaben: Werden diese Entscheidungen gelesen?</translation>
+    </message>
+    <message>
+        <source>Rubber-stamping?</source>
+        <translation>Durchgewunken?</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Bearbeitet</translation>
+    </message>
+    <message>
+        <source>Median time</source>
+        <translation>Zeit (Median)</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>90. Perzentil</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Hinweis</translation>
     </message>
 </context>
 <context>
@@ -3161,6 +3549,22 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
+    <message>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgewiesen</translation>
+    </message>
 </context>
 <context>
     <name>steward::EventDetail</name>
@@ -3275,6 +3679,66 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>Version %1 could not be read: %2</source>
         <translation>Version %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>approved and executed</source>
+        <translation>freigegeben und ausgeführt</translation>
+    </message>
+    <message>
+        <source>approved, execution failed</source>
+        <translation>freigegeben, Ausführung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Edited and approved</source>
+        <translation>Bearbeitet und freigegeben</translation>
+    </message>
+    <message>
+        <source>The approvals of this run could not be read: %1</source>
+        <translation>Die Freigaben dieses Laufs konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Output “%1” (approval #%2): %3.</source>
+        <translation>Ausgabe „%1“ (Freigabe #%2): %3.</translation>
+    </message>
+    <message>
+        <source>Its decisions could not be read: %1</source>
+        <translation>Ihre Entscheidungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No reviewer has decided yet.</source>
+        <translation>Noch hat kein Prüfer entschieden.</translation>
+    </message>
+    <message>
+        <source>%1 by %2 on %3%4</source>
+        <translation>%1 von %2 am %3%4</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>: %1</translation>
     </message>
 </context>
 <context>
@@ -3419,6 +3883,29 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     </message>
 </context>
 <context>
+    <name>steward::HttpRunner</name>
+    <message>
+        <source>timed out after %1 s</source>
+        <translation>Zeitüberschreitung nach %1 s</translation>
+    </message>
+    <message>
+        <source>the harness URL &quot;%1&quot; is not an http:// or https:// URL</source>
+        <translation>die Harness-URL &quot;%1&quot; ist keine http://- oder https://-URL</translation>
+    </message>
+    <message>
+        <source>the harness&apos;s answer is longer than %1 bytes</source>
+        <translation>die Antwort des Harness ist länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>no answer from the harness: %1</source>
+        <translation>keine Antwort vom Harness: %1</translation>
+    </message>
+    <message>
+        <source>the harness says the run failed</source>
+        <translation>laut Harness ist der Lauf fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>steward::JsonCodec</name>
     <message>
         <source>must be an object</source>
@@ -3547,6 +4034,10 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>must be hour, day or week</source>
         <translation>muss hour, day oder week sein</translation>
+    </message>
+    <message>
+        <source>must not contain the character U+0000</source>
+        <translation>darf das Zeichen U+0000 nicht enthalten</translation>
     </message>
 </context>
 <context>
@@ -3717,6 +4208,10 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>This is an auditor&apos;s bundle: it can be read, not changed.</source>
         <translation>Dies ist ein Prüfpaket für Prüfer: Es kann gelesen, aber nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>the workspace was closed</source>
+        <translation>der Arbeitsbereich wurde geschlossen</translation>
     </message>
 </context>
 <context>
@@ -4069,6 +4564,22 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
         <source>New in your approval inbox</source>
         <translation>Neu in Ihrem Freigabe-Posteingang</translation>
     </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Agent &amp;Runs</source>
+        <translation>Agenten-Lä&amp;ufe</translation>
+    </message>
+    <message>
+        <source>&amp;OpenAI Settings…</source>
+        <translation>&amp;OpenAI-Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Agents with the openai runner cannot run here: %1</source>
+        <translation>Agenten mit dem openai-Runner können hier nicht laufen: %1</translation>
+    </message>
 </context>
 <context>
     <name>steward::Migrator</name>
@@ -4083,6 +4594,33 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>upgrading the workspace to schema %1</source>
         <translation>beim Aktualisieren des Arbeitsbereichs auf Schema %1</translation>
+    </message>
+</context>
+<context>
+    <name>steward::ModelPrices</name>
+    <message>
+        <source>%1: the model &quot;%2&quot; needs &quot;%3&quot;: a price in US dollars per million tokens, 0 or more</source>
+        <translation>%1: das Modell &quot;%2&quot; braucht &quot;%3&quot;: einen Preis in US-Dollar pro Million Tokens, 0 oder mehr</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 MiB</source>
+        <translation>%1 ist größer als 1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object of models and prices, e.g. {&quot;gpt-4o-mini&quot;: {&quot;input&quot;: 0.15, &quot;output&quot;: 0.60}}</source>
+        <translation>%1 ist kein JSON-Objekt aus Modellen und Preisen, z. B. {&quot;gpt-4o-mini&quot;: {&quot;input&quot;: 0.15, &quot;output&quot;: 0.60}}</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must be a model name with an object of prices</source>
+        <translation>%1: &quot;%2&quot; muss ein Modellname mit einem Objekt aus Preisen sein</translation>
+    </message>
+    <message>
+        <source>%1: the model &quot;%2&quot; has an unknown price &quot;%3&quot; (input, output)</source>
+        <translation>%1: das Modell &quot;%2&quot; hat einen unbekannten Preis &quot;%3&quot; (input, output)</translation>
     </message>
 </context>
 <context>
@@ -4197,6 +4735,178 @@ Klicken Sie, um zu sehen, was diese Version geändert hat.</translation>
     <message>
         <source>A company sits at the top: give its path as /name, not &apos;%1&apos;.</source>
         <translation>Ein Unternehmen steht ganz oben: Geben Sie seinen Pfad als /name an, nicht &apos;%1&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::OpenAiOptions</name>
+    <message>
+        <source>secrets: %1</source>
+        <translation>secrets: %1</translation>
+    </message>
+    <message>
+        <source>openai-prices: %1</source>
+        <translation>openai-prices: %1</translation>
+    </message>
+</context>
+<context>
+    <name>steward::OpenAiRunner</name>
+    <message>
+        <source>no OpenAI-compatible server is configured (stewardd --openai-base-url)</source>
+        <translation>es ist kein OpenAI-kompatibler Server eingerichtet (stewardd --openai-base-url)</translation>
+    </message>
+    <message>
+        <source>the OpenAI base URL &quot;%1&quot; is not an http or https URL with a host</source>
+        <translation>die OpenAI-Basis-URL &quot;%1&quot; ist keine http- oder https-URL mit Host</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s spec names no model</source>
+        <translation>die Spezifikation des Agenten nennt kein Modell</translation>
+    </message>
+    <message>
+        <source>no answer from the model server within %1 s</source>
+        <translation>keine Antwort vom Modellserver innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>cannot reach the model server at %1: %2</source>
+        <translation>der Modellserver unter %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>the model server&apos;s answer is larger than %1 MiB</source>
+        <translation>die Antwort des Modellservers ist größer als %1 MiB</translation>
+    </message>
+    <message>
+        <source>the model server refused the call, and no API key is configured</source>
+        <translation>der Modellserver hat den Aufruf abgewiesen, und es ist kein API-Schlüssel eingerichtet</translation>
+    </message>
+    <message>
+        <source>the model server refused the API key</source>
+        <translation>der Modellserver hat den API-Schlüssel abgewiesen</translation>
+    </message>
+    <message>
+        <source>the model server is rate limiting or out of quota</source>
+        <translation>der Modellserver drosselt die Aufrufe, oder das Kontingent ist erschöpft</translation>
+    </message>
+    <message>
+        <source>the model server failed</source>
+        <translation>beim Modellserver ist ein Fehler aufgetreten</translation>
+    </message>
+    <message>
+        <source>the model server redirected the call (redirects are not followed)</source>
+        <translation>der Modellserver hat den Aufruf umgeleitet (Umleitungen wird nicht gefolgt)</translation>
+    </message>
+    <message>
+        <source>the model server refused the request</source>
+        <translation>der Modellserver hat die Anfrage abgewiesen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>the model server&apos;s answer is not a JSON object</source>
+        <translation>die Antwort des Modellservers ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>the model server&apos;s answer has no choices</source>
+        <translation>die Antwort des Modellservers enthält keine choices</translation>
+    </message>
+    <message>
+        <source>the answer was truncated at max_tokens (%1); raise max_tokens in the spec or ask for less</source>
+        <translation>die Antwort wurde bei max_tokens (%1) abgeschnitten; erhöhen Sie max_tokens in der Spezifikation oder fordern Sie weniger an</translation>
+    </message>
+    <message>
+        <source>the model server withheld the answer (content filter)</source>
+        <translation>der Modellserver hat die Antwort zurückgehalten (Inhaltsfilter)</translation>
+    </message>
+    <message>
+        <source>the model&apos;s answer is empty</source>
+        <translation>die Antwort des Modells ist leer</translation>
+    </message>
+    <message>
+        <source>the model refused: %1</source>
+        <translation>das Modell hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>the answer is %1 characters long, more than the %2 a proposal may have</source>
+        <translation>die Antwort ist %1 Zeichen lang, mehr als die %2, die ein Vorschlag haben darf</translation>
+    </message>
+    <message>
+        <source>model call: %1</source>
+        <translation>Modellaufruf: %1</translation>
+    </message>
+</context>
+<context>
+    <name>steward::OpenAiSettings</name>
+    <message>
+        <source>The server&apos;s address is an http:// or https:// URL such as https://api.openai.com/v1.</source>
+        <translation>Die Adresse des Servers ist eine http://- oder https://-URL wie https://api.openai.com/v1.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::OpenAiSettingsDialog</name>
+    <message>
+        <source>OpenAI Settings</source>
+        <translation>OpenAI-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Agents whose runner is openai send their instructions and the trigger&apos;s payload to an OpenAI-compatible server. These settings are for the workspaces this app runs itself; a shared workspace&apos;s server has its own.</source>
+        <translation>Agenten mit dem Runner openai senden ihre Anweisungen und den Inhalt des Auslösers an einen OpenAI-kompatiblen Server. Diese Einstellungen gelten für die Arbeitsbereiche, die diese App selbst ausführt; der Server eines geteilten Arbeitsbereichs hat eigene.</translation>
+    </message>
+    <message>
+        <source>Looking in the system keychain…</source>
+        <translation>Schlüsselbund des Systems wird durchsucht…</translation>
+    </message>
+    <message>
+        <source>&amp;Forget the saved key</source>
+        <translation>Gespeicherten Schlüssel &amp;vergessen</translation>
+    </message>
+    <message>
+        <source>Optional: {&quot;model&quot;: {&quot;input&quot;: 0.15, &quot;output&quot;: 0.60}} per million tokens</source>
+        <translation>Optional: {&quot;model&quot;: {&quot;input&quot;: 0.15, &quot;output&quot;: 0.60}} pro Million Tokens</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>&amp;API-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Prices:</source>
+        <translation>&amp;Preise:</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved key</source>
+        <translation>Leer lassen, um den gespeicherten Schlüssel zu behalten</translation>
+    </message>
+    <message>
+        <source>The key your provider gave you; a local server may need none</source>
+        <translation>Der Schlüssel, den Sie von Ihrem Anbieter erhalten haben; ein lokaler Server braucht eventuell keinen</translation>
+    </message>
+    <message>
+        <source>A key is saved in the system keychain.</source>
+        <translation>Im Schlüsselbund des Systems ist ein Schlüssel gespeichert.</translation>
+    </message>
+    <message>
+        <source>No key is saved; calls go without one.</source>
+        <translation>Es ist kein Schlüssel gespeichert; Aufrufe erfolgen ohne Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Choose a Price List</source>
+        <translation>Preisliste auswählen</translation>
+    </message>
+    <message>
+        <source>Price lists (*.json);;All files (*)</source>
+        <translation>Preislisten (*.json);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -4788,6 +5498,369 @@ Eskalation an die Prüfer des übergeordneten Knotens: %6</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>steward::RunDispatcher</name>
+    <message numerus="yes">
+        <source>backing off after %n failed run(s) in a row, until %1</source>
+        <translation>
+            <numerusform>Wartezeit nach %n fehlgeschlagenen Lauf in Folge, bis %1</numerusform>
+            <numerusform>Wartezeit nach %n fehlgeschlagenen Läufen in Folge, bis %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>steward::RunHistoryModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>running for %1</source>
+        <translation>läuft seit %1</translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <translation>%1 $</translation>
+    </message>
+    <message>
+        <source>%1 in, %2 out</source>
+        <translation>%1 Eingabe, %2 Ausgabe</translation>
+    </message>
+    <message>
+        <source>Run %1, ended %2</source>
+        <translation>Lauf %1, beendet am %2</translation>
+    </message>
+    <message>
+        <source>Run %1, under way</source>
+        <translation>Lauf %1, läuft noch</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+</context>
+<context>
+    <name>steward::RunNowDialog</name>
+    <message>
+        <source>Run Now</source>
+        <translation>Jetzt ausführen</translation>
+    </message>
+    <message>
+        <source>Start a run of %1 now, with its current version. The payload is what a trigger would hand the agent; leave it empty for none.</source>
+        <translation>Jetzt einen Lauf von %1 mit seiner aktuellen Version starten. Der Inhalt ist das, was ein Auslöser dem Agenten übergeben würde; lassen Sie ihn leer, wenn es keinen gibt.</translation>
+    </message>
+    <message>
+        <source>Why? Kept in the audit log</source>
+        <translation>Warum? Wird im Prüfprotokoll festgehalten</translation>
+    </message>
+    <message>
+        <source>&amp;Payload (JSON):</source>
+        <translation>&amp;Inhalt (JSON):</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>The payload is not JSON: %1 at character %2.</source>
+        <translation>Der Inhalt ist kein JSON: %1 bei Zeichen %2.</translation>
+    </message>
+    <message>
+        <source>The payload must be a JSON object, like {&quot;ticket&quot;: 4711}.</source>
+        <translation>Der Inhalt muss ein JSON-Objekt sein, etwa {&quot;ticket&quot;: 4711}.</translation>
+    </message>
+</context>
+<context>
+    <name>steward::RunRequestRepository</name>
+    <message>
+        <source>there is no run request %1</source>
+        <translation>es gibt keine Laufanfrage %1</translation>
+    </message>
+</context>
+<context>
+    <name>steward::RunRequestTableModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Waits until %1</source>
+        <translation>Wartet bis %1</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefordert</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+</context>
+<context>
+    <name>steward::RunsPage</name>
+    <message>
+        <source>Run &amp;Now…</source>
+        <translation>Jetzt &amp;ausführen…</translation>
+    </message>
+    <message>
+        <source>Run Now…</source>
+        <translation>Jetzt ausführen…</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Runner</source>
+        <translation>Runner</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <source>Run history</source>
+        <translation>Bisherige Läufe</translation>
+    </message>
+    <message>
+        <source>Double-click a run, or press Enter, to see its trace</source>
+        <translation>Doppelklicken Sie auf einen Lauf oder drücken Sie die Eingabetaste, um seinen Ablauf zu sehen</translation>
+    </message>
+    <message>
+        <source>Requests that did not run</source>
+        <translation>Anfragen, die nicht ausgeführt wurden</translation>
+    </message>
+    <message>
+        <source>Not run: skipped, refused or waiting</source>
+        <translation>Nicht ausgeführt: übersprungen, abgewiesen oder wartend</translation>
+    </message>
+    <message>
+        <source>Runs of %1</source>
+        <translation>Läufe von %1</translation>
+    </message>
+    <message>
+        <source>The current version&apos;s spec could not be read: %1</source>
+        <translation>Die Spezifikation der aktuellen Version konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Not started by Steward: this agent runs elsewhere and reports its activity.</source>
+        <translation>Nicht von Steward gestartet: Dieser Agent läuft anderswo und meldet seine Aktivität.</translation>
+    </message>
+    <message>
+        <source>Runs the command %1</source>
+        <translation>Führt den Befehl %1 aus</translation>
+    </message>
+    <message>
+        <source>Posts each run to the agent harness at %1</source>
+        <translation>Sendet jeden Lauf an das Agenten-Harness unter %1</translation>
+    </message>
+    <message>
+        <source>Steward&apos;s built-in agent, through the OpenAI-compatible endpoint the server is configured with</source>
+        <translation>Der eingebaute Agent von Steward, über den OpenAI-kompatiblen Endpunkt, der auf dem Server eingerichtet ist</translation>
+    </message>
+    <message>
+        <source>Runner %1 %2</source>
+        <translation>Runner %1 %2</translation>
+    </message>
+    <message>
+        <source>a trigger during a run waits for it</source>
+        <translation>ein Auslöser während eines Laufs wartet auf dessen Ende</translation>
+    </message>
+    <message>
+        <source>a trigger during a run is skipped</source>
+        <translation>ein Auslöser während eines Laufs wird übersprungen</translation>
+    </message>
+    <message>
+        <source>%1.
+Timeout %2 s · %3 · at most %4 at once.</source>
+        <translation>%1.
+Zeitlimit %2 s · %3 · höchstens %4 gleichzeitig.</translation>
+    </message>
+    <message>
+        <source>Paused: no runs</source>
+        <translation>Pausiert: keine Läufe</translation>
+    </message>
+    <message>
+        <source>Retired: no runs</source>
+        <translation>Außer Dienst: keine Läufe</translation>
+    </message>
+    <message>
+        <source>No runner: Steward does not start this agent</source>
+        <translation>Kein Runner: Steward startet diesen Agenten nicht</translation>
+    </message>
+    <message>
+        <source>Triggers: none (only Run Now starts it)</source>
+        <translation>Auslöser: keine (nur „Jetzt ausführen“ startet ihn)</translation>
+    </message>
+    <message>
+        <source>The runs could not be read: %1</source>
+        <translation>Die Läufe konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The requests to run it could not be read: %1</source>
+        <translation>Die Laufanfragen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No agent is selected.</source>
+        <translation>Es ist kein Agent ausgewählt.</translation>
+    </message>
+    <message>
+        <source>This workspace is read-only.</source>
+        <translation>Dieser Arbeitsbereich ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>The link to the server is down.</source>
+        <translation>Die Verbindung zum Server ist unterbrochen.</translation>
+    </message>
+    <message>
+        <source>You need the editor or admin role on this agent.</source>
+        <translation>Sie benötigen für diesen Agenten die Rolle editor oder admin.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume…</source>
+        <translation>&amp;Fortsetzen…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause…</source>
+        <translation>&amp;Pausieren…</translation>
+    </message>
+    <message>
+        <source>A retired agent stays retired.</source>
+        <translation>Ein außer Dienst gestellter Agent bleibt außer Dienst.</translation>
+    </message>
+    <message>
+        <source>Let the triggers start runs again</source>
+        <translation>Die Auslöser wieder Läufe starten lassen</translation>
+    </message>
+    <message>
+        <source>Stop the triggers from starting runs until resumed</source>
+        <translation>Die Auslöser keine Läufe mehr starten lassen, bis der Agent fortgesetzt wird</translation>
+    </message>
+    <message>
+        <source>A paused or retired agent never runs.</source>
+        <translation>Ein pausierter oder außer Dienst gestellter Agent läuft nie.</translation>
+    </message>
+    <message>
+        <source>This agent has no runner: Steward does not start it.</source>
+        <translation>Dieser Agent hat keinen Runner: Steward startet ihn nicht.</translation>
+    </message>
+    <message>
+        <source>Start a run now (Ctrl+R)</source>
+        <translation>Jetzt einen Lauf starten (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Resume Agent</source>
+        <translation>Agenten fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause Agent</source>
+        <translation>Agenten pausieren</translation>
+    </message>
+    <message>
+        <source>Resume %1? Its triggers start runs again.</source>
+        <translation>%1 fortsetzen? Seine Auslöser starten dann wieder Läufe.</translation>
+    </message>
+    <message>
+        <source>Pause %1? Its triggers stop starting runs until it is resumed; a run under way finishes.</source>
+        <translation>%1 pausieren? Seine Auslöser starten keine Läufe mehr, bis er fortgesetzt wird; ein Lauf, der gerade läuft, wird noch beendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>Fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Paused: no trigger starts a run until it is resumed.</source>
+        <translation>Pausiert: Kein Auslöser startet einen Lauf, bis der Agent fortgesetzt wird.</translation>
+    </message>
+    <message>
+        <source>Run %1 started.</source>
+        <translation>Lauf %1 gestartet.</translation>
+    </message>
+    <message>
+        <source>Run requested; it shows in the history when it starts.</source>
+        <translation>Lauf angefordert; er erscheint unter „Bisherige Läufe“, sobald er startet.</translation>
+    </message>
+    <message>
+        <source>Not run (%1): %2</source>
+        <translation>Nicht ausgeführt (%1): %2</translation>
+    </message>
+    <message>
+        <source>Run %1 reported no events.</source>
+        <translation>Lauf %1 hat keine Ereignisse gemeldet.</translation>
+    </message>
+    <message>
+        <source>Run %1 of %2</source>
+        <translation>Lauf %1 von %2</translation>
     </message>
 </context>
 <context>
@@ -5389,6 +6462,57 @@ Eskalation an die Prüfer des übergeordneten Knotens: %6</translation>
     <message>
         <source>reading agents</source>
         <translation>beim Lesen von Agenten</translation>
+    </message>
+    <message>
+        <source>updating an agent&apos;s status</source>
+        <translation>beim Aktualisieren des Status eines Agenten</translation>
+    </message>
+</context>
+<context>
+    <name>steward::TriggerTableModel</name>
+    <message>
+        <source>When the event arrives</source>
+        <translation>Wenn das Ereignis eintrifft</translation>
+    </message>
+    <message>
+        <source>None ahead</source>
+        <translation>Keine anstehend</translation>
+    </message>
+    <message>
+        <source>%1 (your time %2)</source>
+        <translation>%1 (Ihre Zeit %2)</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Started by POST /api/v1/triggers/%1</source>
+        <translation>Gestartet durch POST /api/v1/triggers/%1</translation>
+    </message>
+    <message>
+        <source>In %1; your time zone is %2</source>
+        <translation>In %1; Ihre Zeitzone ist %2</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Schedule or event</source>
+        <translation>Zeitplan oder Ereignis</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Next runs</source>
+        <translation>Nächste Läufe</translation>
     </message>
 </context>
 <context>
