@@ -521,7 +521,12 @@ void TestReliabilityService::migration_backfillsHistogramsAndDecisions()
 {
     // A store as the schema before the reliability rollups left it: events and their rollup
     // rows as ingest then wrote them, and decisions that no rollup counted.
-    const int before = Migrator::latestVersion(m_store->dialect()) - 1;
+    const QList<Migrator::Migration> migrations = Migrator::migrations(m_store->dialect());
+    const auto reliability = std::find_if(migrations.cbegin(), migrations.cend(), [](const Migrator::Migration &m) {
+        return m.name == QLatin1String("reliability");
+    });
+    QVERIFY(reliability != migrations.cend());
+    const int before = reliability->version - 1;
     cleanup();
     {
         auto old = makeStore(before);
