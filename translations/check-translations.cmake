@@ -4,6 +4,7 @@
 # Fails when a user-visible string has no translation: runs lupdate over the current sources
 # into a copy of each .ts file and looks for entries still marked unfinished. The files in
 # PLURAL_TS_FILES hold only messages with plural forms (lupdate -pluralonly).
+cmake_minimum_required(VERSION 3.24) # if(IN_LIST) in script mode
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 set(failed FALSE)
