@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "recordedrequest.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
@@ -40,15 +42,7 @@ public:
         Hang, // reads the request and never answers
     };
 
-    struct Request
-    {
-        QByteArray method;
-        QByteArray path;
-        QHash<QByteArray, QByteArray> headers; // names in lower case
-        QByteArray body;
-
-        [[nodiscard]] QJsonObject json() const;
-    };
+    using Request = RecordedRequest;
 
     explicit FakeOpenAi(QObject *parent = nullptr);
     ~FakeOpenAi() override;

@@ -72,28 +72,11 @@ void WebhookReceiver::read(QTcpSocket *socket)
 {
     QByteArray &buffer = m_buffers[socket];
     buffer += socket->readAll();
-    const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-    if (headerEnd < 0) {
+    const std::optional<RecordedRequest> taken = RecordedRequest::take(buffer);
+    if (!taken) {
         return;
     }
-    const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-    Request request;
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    request.method = requestLine.value(0);
-    request.path = requestLine.value(1);
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const qsizetype colon = lines.at(i).indexOf(':');
-        if (colon > 0) {
-            request.headers.insert(lines.at(i).left(colon).trimmed().toLower(), lines.at(i).mid(colon + 1).trimmed());
-        }
-    }
-    const qsizetype length = request.headers.value("content-length").toLongLong();
-    if (buffer.size() < headerEnd + 4 + length) {
-        return;
-    }
-    request.body = buffer.mid(headerEnd + 4, length);
-    buffer.clear();
-    m_requests.append(request);
+    m_requests.append(*taken);
     if (m_hangCount > 0) {
         --m_hangCount;
     } else {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "recordedrequest.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
@@ -20,13 +22,7 @@ class WebhookReceiver final : public QObject
     Q_OBJECT
 
 public:
-    struct Request
-    {
-        QByteArray method;
-        QByteArray path;
-        QHash<QByteArray, QByteArray> headers; // names in lower case
-        QByteArray body;
-    };
+    using Request = RecordedRequest;
 
     explicit WebhookReceiver(QObject *parent = nullptr);
     ~WebhookReceiver() override;
